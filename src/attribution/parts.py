@@ -1,0 +1,67 @@
+"""Plain data passed between the stages of the flow.
+
+Stages never import one another; they share these small frozen records instead, so
+each stage can be tested on hand-built input. Offsets are code points into the text the
+stage was given; token indices are into the spaCy Doc.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation found from the marks alone.
+
+    ``start``/``end`` include the marks; ``content_start``/``content_end`` do not.
+    ``closed`` is False for a best-effort reading of an unbalanced mark.
+    """
+
+    start: int
+    end: int
+    content_start: int
+    content_end: int
+    closed: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue found by the rules: a verb, an evidential phrase, a relay or a channel.
+
+    ``start``/``end`` are token indices (end exclusive); ``head`` is the token that
+    carries the cue in the dependency tree.
+    """
+
+    kind: str  # "verb" | "evidential" | "relay" | "channel"
+    start: int
+    end: int
+    head: int
+    key: str
+    category: str | None = None
+    form: str | None = None
+    name: str | None = None
+
+
+@dataclass(slots=True)
+class Link:
+    """A cue tied to its source mention and its content, before sources are merged.
+
+    Token spans are (start, end) with end exclusive. ``relayed_by`` indexes the outer
+    link in the same list when this one was passed on by another source.
+    """
+
+    cue: tuple[int, int] | None
+    content: tuple[int, int]  # character offsets
+    source: tuple[int, int] | None
+    category: str | None
+    kind: str = "indirect"
+    channel: tuple[int, int] | None = None
+    channel_name: str | None = None
+    relayed_by: int | None = None
+    inferred: bool = False
+    reason: str | None = None
+    confidence: float = 0.9
+    antecedent: tuple[int, int] | None = None
+    quote: Quote | None = None
+    extra: dict = field(default_factory=dict)
