@@ -7,7 +7,7 @@ stage was given; token indices are into the spaCy Doc.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,13 +47,14 @@ class Cue:
 class Link:
     """A cue tied to its source mention and its content, before sources are merged.
 
-    Token spans are (start, end) with end exclusive. ``relayed_by`` indexes the outer
-    link in the same list when this one was passed on by another source.
+    Every span here is a pair of character offsets (start, end) into the text.
+    ``relayed_by`` indexes the outer link in the same list when this one was passed on
+    by another source ("CNN reported citing police": police's link is relayed by CNN's).
     """
 
-    cue: tuple[int, int] | None
-    content: tuple[int, int]  # character offsets
+    content: tuple[int, int]
     source: tuple[int, int] | None
+    cue: tuple[int, int] | None
     category: str | None
     kind: str = "indirect"
     channel: tuple[int, int] | None = None
@@ -62,6 +63,3 @@ class Link:
     inferred: bool = False
     reason: str | None = None
     confidence: float = 0.9
-    antecedent: tuple[int, int] | None = None
-    quote: Quote | None = None
-    extra: dict = field(default_factory=dict)
