@@ -49,7 +49,8 @@ class Link:
 
     Every span here is a pair of character offsets (start, end) into the text.
     ``relayed_by`` indexes the outer link in the same list when this one was passed on
-    by another source ("CNN reported citing police": police's link is relayed by CNN's).
+    by another source ("CNN reported citing police": police's link is relayed by CNN's);
+    ``continues`` indexes the link whose speaker a cue-less quote paragraph continues.
     """
 
     content: tuple[int, int]
@@ -60,6 +61,7 @@ class Link:
     channel: tuple[int, int] | None = None
     channel_name: str | None = None
     relayed_by: int | None = None
+    continues: int | None = None
     inferred: bool = False
     reason: str | None = None
     confidence: float = 0.9

@@ -1,0 +1,128 @@
+"""A rule set compiled for one spaCy vocabulary: lookup tables and phrase matchers.
+
+Built once per Analyzer (matchers are tied to a vocab), then shared by every document.
+Matching is token-by-token phrase lookup, so no rule file can make it super-linear.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from .model import RuleSet, Scope
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit:
+    """A phrase rule that matched tokens [start, end)."""
+
+    section: str  # "evidentials" | "relays" | "channels"
+    key: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class VerbRule:
+    key: str
+    category: str
+
+
+@dataclass
+class CompiledRules:
+    """Everything a stage looks up, keyed the way the stage asks."""
+
+    rules: RuleSet
+    scope: Scope
+    verbs: dict[str, VerbRule] = field(default_factory=dict)
+    categories: frozenset[str] = frozenset()
+    relay_forms: dict[str, frozenset[str]] = field(default_factory=dict)
+    channel_names: dict[str, str] = field(default_factory=dict)
+    evidential_categories: dict[str, str] = field(default_factory=dict)
+    relay_phrase_forms: dict[str, str] = field(default_factory=dict)
+    anonymous: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+    affiliations: frozenset[str] = frozenset()
+    type_of_lemma: dict[str, str] = field(default_factory=dict)
+    organisations: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    pronouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    _lower: PhraseMatcher | None = None
+    _exact: PhraseMatcher | None = None
+
+    def phrases(self, doc: Doc) -> list[PhraseHit]:
+        """Every phrase rule that matches in the doc, in text order."""
+        hits: list[PhraseHit] = []
+        for matcher in (self._lower, self._exact):
+            if matcher is None:
+                continue
+            for match_id, start, end in matcher(doc):
+                section, _, key = doc.vocab.strings[match_id].partition(":")
+                hits.append(PhraseHit(section, key, start, end))
+        return sorted(hits, key=lambda h: (h.start, -h.end, h.section, h.key))
+
+    def organisation(self, words: str) -> tuple[str, str, str] | None:
+        """(key, canonical name, type) for a gazetteer name or alias, case-insensitive."""
+        return self.organisations.get(" ".join(words.lower().split()))
+
+    def relay_lemmas(self, form: str) -> frozenset[str]:
+        return self.relay_forms.get(form, frozenset())
+
+
+def compile_rules(rules: RuleSet, nlp: Language, scope: Scope = "speech") -> CompiledRules:
+    """Tables and matchers for ``rules`` on ``nlp``'s vocabulary, limited to ``scope``."""
+    categories = rules.scope_categories(scope)
+    compiled = CompiledRules(rules=rules, scope=scope, categories=categories)
+    compiled.verbs = {
+        lemma.lower(): VerbRule(entry.key, entry.category)
+        for entry in rules.cue_verbs
+        if entry.category in categories
+        for lemma in entry.lemmas
+    }
+    forms: dict[str, set[str]] = {}
+    for relay in rules.relays:
+        forms.setdefault(relay.form, set()).update(lemma.lower() for lemma in relay.lemmas)
+    compiled.relay_forms = {form: frozenset(lemmas) for form, lemmas in forms.items()}
+    compiled.anonymous = _lemmas(rules.anonymous)
+    compiled.titles = _lemmas(rules.titles)
+    compiled.affiliations = _lemmas(rules.affiliations)
+    compiled.type_of_lemma = {
+        lemma.lower(): entry.type for entry in rules.source_types if entry.type for lemma in entry.lemmas
+    }
+    compiled.organisations = {
+        " ".join(name.lower().split()): (org.key, org.name, org.type)
+        for org in rules.organisations
+        for name in (org.name, *org.aliases)
+    }
+    compiled.pronouns = {
+        form.lower(): frozenset(p.refers_to) for p in rules.pronouns for form in p.forms
+    }
+    compiled.channel_names = {c.key: c.name for c in rules.channels}
+    compiled.evidential_categories = {
+        e.key: e.category for e in rules.evidentials if e.category in categories
+    }
+    compiled.relay_phrase_forms = {r.key: r.form for r in rules.relays if r.phrases}
+    _add_matchers(compiled, rules, nlp)
+    return compiled
+
+
+def _lemmas(entries) -> frozenset[str]:
+    return frozenset(lemma.lower() for entry in entries for lemma in entry.lemmas)
+
+
+def _add_matchers(compiled: CompiledRules, rules: RuleSet, nlp: Language) -> None:
+    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    groups = [
+        *(("evidentials", e.key, e.phrases, False) for e in rules.evidentials
+          if e.key in compiled.evidential_categories),
+        *(("relays", r.key, r.phrases, False) for r in rules.relays if r.phrases),
+        *(("channels", c.key, c.phrases, c.case_sensitive) for c in rules.channels),
+    ]
+    for section, key, phrases, case_sensitive in groups:
+        matcher = exact if case_sensitive else lower
+        matcher.add(f"{section}:{key}", [nlp.make_doc(p) for p in phrases])
+    compiled._lower = lower if len(lower) else None
+    compiled._exact = exact if len(exact) else None
