@@ -25,9 +25,7 @@ def find_cues(doc: Doc, rules: CompiledRules) -> list[Cue]:
 def _verb_cues(doc: Doc, rules: CompiledRules) -> list[Cue]:
     cues: list[Cue] = []
     relay_verbs = {
-        lemma: form
-        for form in ("participle", "quote_as")
-        for lemma in rules.relay_lemmas(form)
+        lemma: form for form in ("participle", "quote_as") for lemma in rules.relay_lemmas(form)
     }
     for token in doc:
         if token.pos_ not in _VERB_TAGS:

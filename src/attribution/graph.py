@@ -9,17 +9,16 @@ and edge keys are namespaced and stable, so the graphs of many articles merge wi
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
 import os
-import re
 from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
 
-from attribution.models import Claim, Source
+from .ids import slug
+from .models import Claim, Source
 
 HAD_MEMBER = "hadMember"
 WAS_ATTRIBUTED_TO = "wasAttributedTo"
@@ -37,12 +36,6 @@ PathLike = str | os.PathLike[str]
 
 
 # --- node ids -------------------------------------------------------------------------
-
-
-def slug(text: str) -> str:
-    """A lowercase, hyphenated id part; a short hash when nothing word-like is left."""
-    value = re.sub(r"[^\w]+", "-", text.casefold()).strip("-_")
-    return value or hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
 def article_node(article_key: str) -> str:

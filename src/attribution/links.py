@@ -11,20 +11,18 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .parts import Cue, Link, Quote
 from .rules.compiled import CompiledRules
+from .syntax import char_span, mention_span, np_head
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _CONTENT_DEPS = frozenset({"ccomp"})
 _WIDE_CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
 _WIDE_CATEGORIES = frozenset({"belief", "intention", "perception"})
-_NP_LEFT = frozenset(
-    {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod", "predet", "case"}
-)
-_NP_RIGHT = frozenset({"prep", "amod", "compound", "case", "nummod"})
-_PARENTHETICAL = frozenset({"parataxis", "ccomp", "advcl", "conj"})
+_PARENTHETICAL = frozenset({"parataxis", "ccomp"})
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _ACTOR_DEPS = frozenset({"dobj", "dative", "pobj", "nsubjpass"})
 _NEWS_TYPES = frozenset({"news_agency", "news_outlet"})
 _MAX_CHANNEL_HOPS = 8
@@ -72,7 +70,9 @@ def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRu
         if cue.kind == "verb" and cue.head not in ctx.used_tokens:
             _verb_link(ctx, cue)
     for cue in cues:
-        if cue.kind == "evidential" or (cue.kind == "relay" and cue.form in {"interview", "preposition"}):
+        if cue.kind == "evidential" or (
+            cue.kind == "relay" and cue.form in {"interview", "preposition"}
+        ):
             _phrase_link(ctx, cue)
     _nest_inner_links(ctx)
     _continue_quote_paragraphs(ctx)
@@ -85,28 +85,6 @@ def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRu
 # --- spans -----------------------------------------------------------------------------
 
 
-def _chars(tokens: Span | list[Token]) -> tuple[int, int]:
-    first, last = tokens[0], tokens[-1]
-    return first.idx, last.idx + len(last.text)
-
-
-def mention_span(token: Token) -> tuple[int, int]:
-    """The noun phrase a head token stands for, without relative clauses or appositions."""
-    left = right = token.i
-    for child in reversed(list(token.lefts)):
-        if child.dep_ not in _NP_LEFT or child.i != left - 1 and child.right_edge.i != left - 1:
-            break
-        left = child.left_edge.i
-    for child in token.rights:
-        if child.dep_ not in _NP_RIGHT or child.left_edge.i != right + 1:
-            break
-        right = child.right_edge.i
-    doc = token.doc
-    while right > left and (doc[right].is_punct or doc[right].tag_ == "POS"):
-        right -= 1
-    return _chars(doc[left : right + 1])
-
-
 def _clause_span(ctx: _Context, head: Token, exclude: set[int]) -> tuple[int, int] | None:
     """The clause under ``head``, minus excluded tokens, trimmed to its first contiguous run."""
     tokens = [t for t in head.subtree if t.i not in exclude]
@@ -115,7 +93,7 @@ def _clause_span(ctx: _Context, head: Token, exclude: set[int]) -> tuple[int, in
     run = _contiguous(tokens, head)
     while run and (run[-1].is_punct or run[-1].is_space) and not _is_quote_mark(ctx, run[-1]):
         run.pop()
-    return _chars(run) if run else None
+    return char_span(run) if run else None
 
 
 def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
@@ -163,7 +141,7 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     if ctx.quote_of[verb.i] >= 0:
         return
     subject = _subject(verb)
-    if subject is None or ctx.quote_of[subject.i] >= 0:
+    if subject is None or ctx.quote_of[subject.i] >= 0 or subject.tag_ in _RELATIVE_TAGS:
         return
     found = _content_of(ctx, verb, cue.category, {subject.i})
     if found is None:
@@ -174,12 +152,27 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     outer = None
     if recipient is not None:
         outer = ctx.add(
-            Link(content, recipient, _chars([verb]), cue.category, kind, quote=quote,
-                 confidence=confidence),
+            Link(
+                content,
+                recipient,
+                char_span([verb]),
+                cue.category,
+                kind,
+                quote=quote,
+                confidence=confidence,
+            ),
         )
     index = ctx.add(
-        Link(content, source, _chars([verb]), cue.category, kind, relayed_by=outer, quote=quote,
-             confidence=confidence),
+        Link(
+            content,
+            source,
+            char_span([verb]),
+            cue.category,
+            kind,
+            relayed_by=outer,
+            quote=quote,
+            confidence=confidence,
+        ),
         range(verb.i, verb.i + 1),
     )
     _participle_relays(ctx, verb, index)
@@ -197,12 +190,24 @@ def _content_of(
     if quote is not None:
         return _quote_content(quote), "direct", quote, CONFIDENCE_ADJACENT
     head = verb.head
-    if verb.dep_ in _PARENTHETICAL and head.i < verb.i and head.pos_ in {"VERB", "AUX"}:
+    if _is_parenthetical(verb):
         skip = {t.i for t in verb.subtree} | exclude
         span = _clause_span(ctx, head, skip)
         if span is not None:
             return span, "indirect", None, CONFIDENCE_ADJACENT
     return None
+
+
+def _is_parenthetical(verb: Token) -> bool:
+    """ "..., Khorunzhyi said, ...": a cue clause set off after the clause it reports."""
+    head, left = verb.head, verb.left_edge.i
+    return (
+        verb.dep_ in _PARENTHETICAL
+        and head.i < verb.i
+        and head.pos_ in {"VERB", "AUX"}
+        and left > 0
+        and verb.doc[left - 1].is_punct
+    )
 
 
 def _clause_content(
@@ -264,7 +269,7 @@ def _is_news(ctx: _Context, span: tuple[int, int]) -> bool:
 
 
 def _participle_relays(ctx: _Context, verb: Token, outer: int) -> None:
-    """"X reported citing Y", "X, citing Y, said": Y's link is relayed by X's."""
+    """ "X reported citing Y", "X, citing Y, said": Y's link is relayed by X's."""
     lemmas = ctx.rules.relay_lemmas("participle")
     for child in verb.children:
         if child.lemma_.lower() not in lemmas or child.pos_ != "VERB" or child.i in ctx.used_tokens:
@@ -274,8 +279,16 @@ def _participle_relays(ctx: _Context, verb: Token, outer: int) -> None:
             continue
         link = ctx.links[outer]
         ctx.add(
-            Link(link.content, mention_span(cited), _chars([child]), link.category, link.kind,
-                 relayed_by=outer, quote=link.quote, confidence=link.confidence),
+            Link(
+                link.content,
+                mention_span(cited),
+                char_span([child]),
+                link.category,
+                link.kind,
+                relayed_by=outer,
+                quote=link.quote,
+                confidence=link.confidence,
+            ),
             range(child.i, child.i + 1),
         )
         ctx.used_tokens.add(child.i)
@@ -285,7 +298,7 @@ def _participle_relays(ctx: _Context, verb: Token, outer: int) -> None:
 
 
 def _quote_as_link(ctx: _Context, cue: Cue) -> None:
-    """"X quoted Y as saying ...", "Y was quoted by X as saying ..."."""
+    """ "X quoted Y as saying ...", "Y was quoted by X as saying ..."."""
     verb = ctx.doc[cue.head]
     relayer = _subject(verb)
     if relayer is not None and relayer.dep_ == "nsubjpass":
@@ -301,41 +314,65 @@ def _quote_as_link(ctx: _Context, cue: Cue) -> None:
         return
     content, kind, quote, confidence = found
     outer = ctx.add(
-        Link(content, mention_span(relayer), _chars([verb]), "report", kind, quote=quote,
-             confidence=confidence),
+        Link(
+            content,
+            mention_span(relayer),
+            char_span([verb]),
+            "report",
+            kind,
+            quote=quote,
+            confidence=confidence,
+        ),
         range(verb.i, verb.i + 1),
     )
     ctx.add(
-        Link(content, mention_span(originator), _chars([saying]), "speech", kind,
-             relayed_by=outer, quote=quote, confidence=confidence),
+        Link(
+            content,
+            mention_span(originator),
+            char_span([saying]),
+            "speech",
+            kind,
+            relayed_by=outer,
+            quote=quote,
+            confidence=confidence,
+        ),
         range(saying.i, saying.i + 1),
     )
     ctx.used_tokens.update({verb.i, saying.i})
 
 
 def _phrase_link(ctx: _Context, cue: Cue) -> None:
-    """"according to X", "in an interview with X", "via X": X vouches for the clause."""
+    """ "according to X", "in an interview with X", "via X": X vouches for the clause."""
     doc = ctx.doc
     if ctx.quote_of[cue.start] >= 0:
         return
     last = doc[cue.end - 1]
     target = next((c for c in last.children if c.dep_ == "pobj"), None)
     if target is None and cue.end < len(doc) and doc[cue.end].pos_ in {"PROPN", "NOUN", "DET"}:
-        target = _np_head(doc, cue.end)
+        target = np_head(doc[cue.end])
     if target is None:
         return
     source = mention_span(target)
     head = _governing_verb(doc[cue.start : cue.end].root)
-    inner = next(
-        (ctx.by_cue_token[t.i] for t in _upward(head) if t.i in ctx.by_cue_token), None
-    ) if head is not None else None
+    inner = (
+        next((ctx.by_cue_token[t.i] for t in _upward(head) if t.i in ctx.by_cue_token), None)
+        if head is not None
+        else None
+    )
     category = cue.category or "report"
-    cue_span = _chars(doc[cue.start : cue.end])
+    cue_span = char_span(doc[cue.start : cue.end])
     if inner is not None:
         link = ctx.links[_outermost(ctx, inner)]
         outer = ctx.add(
-            Link(link.content, source, cue_span, category, link.kind, quote=link.quote,
-                 confidence=link.confidence),
+            Link(
+                link.content,
+                source,
+                cue_span,
+                category,
+                link.kind,
+                quote=link.quote,
+                confidence=link.confidence,
+            ),
             range(cue.start, cue.end),
         )
         link.relayed_by = outer
@@ -346,13 +383,6 @@ def _phrase_link(ctx: _Context, cue: Cue) -> None:
     content = _clause_span(ctx, head, phrase)
     if content is not None:
         ctx.add(Link(content, source, cue_span, category, "indirect"), range(cue.start, cue.end))
-
-
-def _np_head(doc: Doc, i: int) -> Token:
-    token = doc[i]
-    while token.dep_ in _NP_LEFT and token.head.i > token.i:
-        token = token.head
-    return token
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -409,10 +439,18 @@ def _continue_quote_paragraphs(ctx: _Context) -> None:
         if _innermost_of(ctx, last) is not None:
             last = _innermost_of(ctx, last)
         ctx.add(
-            Link(_quote_content(quote), None, None, ctx.links[last].category, "direct",
-                 continues=last, inferred=True,
-                 reason="a quote paragraph with no cue continues the previous speaker",
-                 confidence=CONFIDENCE_CONTINUED, quote=quote)
+            Link(
+                _quote_content(quote),
+                None,
+                None,
+                ctx.links[last].category,
+                "direct",
+                continues=last,
+                inferred=True,
+                reason="a quote paragraph with no cue continues the previous speaker",
+                confidence=CONFIDENCE_CONTINUED,
+                quote=quote,
+            )
         )
 
 
@@ -429,9 +467,7 @@ def _attach_channel(ctx: _Context, cue: Cue) -> None:
     """Record a channel on the nearest link that governs it: its cue or its source."""
     doc = ctx.doc
     start, end = doc[cue.start].idx, doc[cue.end - 1].idx + len(doc[cue.end - 1])
-    by_source = {
-        link.source[0]: i for i, link in enumerate(ctx.links) if link.source is not None
-    }
+    by_source = {link.source[0]: i for i, link in enumerate(ctx.links) if link.source is not None}
     for hops, token in enumerate(_upward(doc[cue.head])):
         if hops > _MAX_CHANNEL_HOPS:
             return

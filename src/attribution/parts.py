@@ -65,3 +65,4 @@ class Link:
     inferred: bool = False
     reason: str | None = None
     confidence: float = 0.9
+    quote: Quote | None = None

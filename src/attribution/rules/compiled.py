@@ -89,7 +89,10 @@ def compile_rules(rules: RuleSet, nlp: Language, scope: Scope = "speech") -> Com
     compiled.titles = _lemmas(rules.titles)
     compiled.affiliations = _lemmas(rules.affiliations)
     compiled.type_of_lemma = {
-        lemma.lower(): entry.type for entry in rules.source_types if entry.type for lemma in entry.lemmas
+        lemma.lower(): entry.type
+        for entry in rules.source_types
+        if entry.type
+        for lemma in entry.lemmas
     }
     compiled.organisations = {
         " ".join(name.lower().split()): (org.key, org.name, org.type)
@@ -116,8 +119,11 @@ def _add_matchers(compiled: CompiledRules, rules: RuleSet, nlp: Language) -> Non
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
     groups = [
-        *(("evidentials", e.key, e.phrases, False) for e in rules.evidentials
-          if e.key in compiled.evidential_categories),
+        *(
+            ("evidentials", e.key, e.phrases, False)
+            for e in rules.evidentials
+            if e.key in compiled.evidential_categories
+        ),
         *(("relays", r.key, r.phrases, False) for r in rules.relays if r.phrases),
         *(("channels", c.key, c.phrases, c.case_sensitive) for c in rules.channels),
     ]

@@ -1,0 +1,121 @@
+"""The spaCy side: ``nlp.add_pipe("attribution")`` and the paragraph segmenter.
+
+The analysis is stored on the Doc as plain JSON-like data (so Docs still serialise
+across ``nlp.pipe(n_process=...)`` workers) and read back as a model through
+``doc._.attribution``. Claims, sources, cues and contents go to ``doc.spans``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .article import read_article
+from .flow import analyze_doc
+from .models import Analysis
+from .rules import RuleSet, default_rules
+from .rules.compiled import CompiledRules, compile_rules
+from .rules.model import Scope
+
+SPANS_KEY = "attribution"
+_DATA = "attribution_data"
+_META = "attribution_meta"
+
+
+def ensure_extensions() -> None:
+    """Register the Doc extensions once per process (workers start without them)."""
+    if not Doc.has_extension(_DATA):
+        Doc.set_extension(_DATA, default=None)
+    if not Doc.has_extension(_META):
+        Doc.set_extension(_META, default=None)
+    if not Doc.has_extension("attribution"):
+        Doc.set_extension("attribution", getter=_analysis)
+
+
+def _analysis(doc: Doc) -> Analysis | None:
+    data = doc._.get(_DATA)
+    return None if data is None else Analysis.model_validate(data)
+
+
+class AttributionComponent:
+    """Runs the attribution flow over each parsed Doc."""
+
+    def __init__(self, nlp: Language, name: str, scope: Scope, rules: str | None) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.scope: Scope = scope
+        base = default_rules()
+        self.rules: RuleSet = base if rules is None else base.extend(RuleSet.load(Path(rules)))
+        self._compiled: CompiledRules | None = None
+        ensure_extensions()
+
+    def configure(self, rules: RuleSet | None = None, scope: Scope | None = None) -> None:
+        """Use another rule set or scope; patterns are compiled again on next use."""
+        if rules is not None:
+            self.rules = rules
+        if scope is not None:
+            self.scope = scope
+        self._compiled = None
+
+    @property
+    def compiled(self) -> CompiledRules:
+        if self._compiled is None:
+            self._compiled = compile_rules(self.rules, self.nlp, self.scope)
+        return self._compiled
+
+    def __call__(self, doc: Doc) -> Doc:
+        ensure_extensions()
+        analysis = analyze_doc(doc, self.compiled, doc._.get(_META))
+        doc._.set(_DATA, analysis.model_dump(mode="json"))
+        doc.spans[SPANS_KEY] = _spans(doc, analysis)
+        return doc
+
+
+def _spans(doc: Doc, analysis: Analysis) -> list[Span]:
+    """Claims, sources, cues and contents as labelled spans, for displaCy's span style."""
+    found: list[Span] = []
+
+    def add(start: int, end: int, label: str) -> None:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None:
+            found.append(span)
+
+    for claim in analysis.claims:
+        add(claim.start, claim.end, "CLAIM")
+    for attribution in analysis.attributions:
+        for part, label in ((attribution.source, "SOURCE"), (attribution.cue, "CUE")):
+            if part is not None:
+                add(part.start, part.end, label)
+    return found
+
+
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence at every paragraph and after the dateline, before the parser runs."""
+    article = read_article(doc.text)
+    dateline = article.dateline
+    after_break = False
+    for token in doc:
+        if token.i > 0:
+            if after_break or token.idx == article.body_start:
+                token.is_sent_start = True
+            elif dateline is not None and dateline.start < token.idx < article.body_start:
+                token.is_sent_start = False
+        after_break = token.is_space and "\n" in token.text
+    return doc
+
+
+@Language.factory(
+    "attribution", default_config={"scope": "speech", "rules": None}, requires=["token.dep"]
+)
+def make_attribution(nlp: Language, name: str, scope: Scope, rules: str | None) -> Any:
+    """Build the component; ``rules`` is an optional path to a rule file extending the default."""
+    return AttributionComponent(nlp, name, scope, rules)
+
+
+@Language.factory("attribution_segmenter")
+def make_segmenter(nlp: Language, name: str) -> Any:
+    """Paragraph breaks and the dateline end sentences, whatever the parser thinks."""
+    return mark_paragraphs

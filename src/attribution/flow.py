@@ -1,0 +1,84 @@
+"""The order of the stages, and the only module that knows it.
+
+text -> article -> (parsed Doc) -> quotes -> cues -> links -> sources -> claims -> graph
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from .article import read_article
+from .claims import build_claims
+from .cues import find_cues
+from .graph import build_graph, graph_data
+from .ids import text_key
+from .links import find_links
+from .models import Analysis, Attribution, Span
+from .parts import Link
+from .quotes import find_quotes
+from .rules.compiled import CompiledRules
+from .sources import resolve_sources
+
+METADATA_FIELDS = ("title", "publisher", "url", "published")
+
+
+def analyze_doc(doc: Doc, rules: CompiledRules, meta: dict[str, Any] | None = None) -> Analysis:
+    """Run every stage after parsing over one parsed article."""
+    meta = dict(meta or {})
+    doc_id = meta.pop("id", None)
+    text = doc.text
+    article = read_article(text, **{k: meta.get(k) for k in METADATA_FIELDS})
+    quotes = find_quotes(text)
+    cues = find_cues(doc, rules)
+    links = find_links(doc, quotes, cues, rules)
+    resolved = resolve_sources(doc, links, article, quotes, rules)
+    attribution_ids = [f"a{i + 1}" for i in range(len(resolved.links))]
+    claims = build_claims(
+        doc,
+        resolved.links,
+        resolved.source_ids,
+        resolved.publisher_id,
+        body_start=article.body_start,
+        attribution_ids=attribution_ids,
+    )
+    graph = build_graph(doc_id or text_key(text), claims, resolved.sources, title=article.title)
+    return Analysis(
+        id=doc_id,
+        publisher=resolved.publisher_id,
+        article=article,
+        sources=resolved.sources,
+        attributions=[
+            _attribution(text, link, attribution_ids, resolved.source_ids[i], attribution_ids[i])
+            for i, link in enumerate(resolved.links)
+        ],
+        claims=claims,
+        graph=graph_data(graph),
+    )
+
+
+def _span(text: str, span: tuple[int, int] | None) -> Span | None:
+    if span is None:
+        return None
+    return Span(start=span[0], end=span[1], text=text[span[0] : span[1]])
+
+
+def _attribution(
+    text: str, link: Link, ids: list[str], source_id: str | None, attribution_id: str
+) -> Attribution:
+    return Attribution(
+        id=attribution_id,
+        source=_span(text, link.source),
+        cue=_span(text, link.cue),
+        content=_span(text, link.content),
+        source_id=source_id,
+        channel=_span(text, link.channel),
+        channel_name=link.channel_name,
+        kind=link.kind,
+        category=link.category,
+        confidence=link.confidence,
+        inferred=link.inferred,
+        reason=link.reason,
+        relayed_by=ids[link.relayed_by] if link.relayed_by is not None else None,
+    )

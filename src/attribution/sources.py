@@ -1,0 +1,324 @@
+"""Sources: mentions become one canonical Source per real-world source.
+
+Alias merging ("Ukrainian President Volodymyr Zelensky", "Zelensky"), pronouns ("he"
+-> the nearest compatible earlier speaker or named entity, never a source of its own),
+typing from the rule set (news agency, police, anonymous...) and roles. Pronoun and
+continued links inherit the relay of the speaker's previous link, and are marked
+inferred.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span
+
+from .ids import slug
+from .models import Article, Source
+from .models import Span as TextSpan
+from .parts import Link, Quote
+from .rules.compiled import CompiledRules
+from .syntax import mention_span
+
+_PERSON_LABELS = frozenset({"PERSON"})
+_GROUP_LABELS = frozenset({"ORG", "NORP"})
+_LOOKBACK = 40
+CONFIDENCE_PRONOUN = 0.7
+ARTICLE_SOURCE = "article"
+UNRESOLVED_NAME = "unidentified speaker"
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """The sources of an article and, for each link, the id of its source."""
+
+    sources: list[Source]
+    links: list[Link]
+    source_ids: list[str | None]
+    publisher_id: str
+
+
+@dataclass
+class _Entry:
+    key: str
+    name: str
+    type: str
+    role: str | None = None
+    anonymous: bool = False
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """An earlier mention a pronoun may point back to."""
+
+    start: int
+    kinds: frozenset[str]
+    span: tuple[int, int]
+
+
+class _Registry:
+    """Canonical sources by key, in first-mention order."""
+
+    def __init__(self, doc: Doc, rules: CompiledRules) -> None:
+        self.doc = doc
+        self.rules = rules
+        self.entries: dict[str, _Entry] = {}
+        self.last_names: dict[str, str] = {}
+
+    def add(self, span: tuple[int, int]) -> str:
+        entry = self._describe(span)
+        key = self.last_names.get(entry.key.removeprefix("name:"), entry.key)
+        existing = self.entries.get(key)
+        if existing is None:
+            self.entries[key] = existing = entry
+            if entry.type == "person":
+                self.last_names.setdefault(entry.name.split()[-1].lower(), key)
+        elif existing.role is None:
+            existing.role = entry.role
+        existing.mentions.append(span)
+        existing.names.append(self.doc.text[span[0] : span[1]])
+        if len(entry.name) > len(existing.name) and entry.type == existing.type:
+            existing.name = entry.name
+        return key
+
+    def _describe(self, span: tuple[int, int]) -> _Entry:
+        tokens = self.doc.char_span(span[0], span[1], alignment_mode="expand")
+        text = self.doc.text[span[0] : span[1]]
+        org = self._gazetteer(tokens)
+        if org is not None:
+            key, name, kind = org
+            return _Entry(f"org:{key}", name, kind)
+        person = next((e for e in tokens.ents if e.label_ in _PERSON_LABELS), None)
+        if person is not None:
+            name = _strip_possessive(person.text)
+            role = self.doc.text[span[0] : person.start_char].strip() or None
+            return _Entry(f"person:{name.split()[-1].lower()}", name, "person", _role(role))
+        return self._describe_group(tokens, text)
+
+    def _gazetteer(self, tokens: Span) -> tuple[str, str, str] | None:
+        words = [t.text for t in tokens]
+        for start in range(len(words)):
+            for end in range(len(words), start, -1):
+                org = self.rules.organisation(" ".join(words[start:end]))
+                if org is not None:
+                    return org
+        return None
+
+    def _describe_group(self, tokens: Span, text: str) -> _Entry:
+        rules = self.rules
+        content = [t for t in tokens if not (t.is_punct or t.pos_ in {"DET", "PRON"})]
+        core = [t for t in content if t.lemma_.lower() not in rules.affiliations] or content
+        lemmas = [t.lemma_.lower() for t in core] or [text.lower()]
+        name = " ".join(t.text for t in content) or text
+        head = tokens.root
+        is_named = any(t.pos_ == "PROPN" for t in core)
+        if len(core) == 1 and is_named and core[0].text.lower() in self.last_names:
+            return _Entry(f"name:{core[0].text.lower()}", name, "person")
+        kind = next(
+            (rules.type_of_lemma[x] for x in reversed(lemmas) if x in rules.type_of_lemma), None
+        )
+        anonymous = not is_named and head.lemma_.lower() in rules.anonymous and kind is None
+        if anonymous:
+            kind = "anonymous"
+        elif kind is None:
+            kind = self._default_type(tokens, head, is_named)
+        return _Entry("group:" + " ".join(lemmas), name, kind, anonymous=anonymous)
+
+    def _default_type(self, tokens: Span, head, is_named: bool) -> str:
+        if head.lemma_.lower() in self.rules.titles:
+            return "person"
+        if any(e.label_ in _GROUP_LABELS for e in tokens.ents) or is_named:
+            return "organisation"
+        return "person"
+
+    def sources(self) -> tuple[list[Source], dict[str, str]]:
+        """Source models with unique slug ids, and the id of each registry key."""
+        ids: dict[str, str] = {}
+        result: list[Source] = []
+        for key, entry in self.entries.items():
+            base = slug(entry.name)
+            source_id, n = base, 2
+            while source_id in ids.values():
+                source_id, n = f"{base}-{n}", n + 1
+            ids[key] = source_id
+            mentions = sorted(set(entry.mentions))
+            aliases = sorted({n for n in entry.names if n != entry.name and not self._pronoun(n)})
+            result.append(
+                Source(
+                    id=source_id,
+                    name=entry.name,
+                    aliases=aliases,
+                    type=entry.type,
+                    role=entry.role,
+                    anonymous=entry.anonymous,
+                    mentions=[
+                        TextSpan(start=s, end=e, text=self.doc.text[s:e]) for s, e in mentions
+                    ],
+                )
+            )
+        return result, ids
+
+    def _pronoun(self, text: str) -> bool:
+        return text.lower() in self.rules.pronouns
+
+
+def _strip_possessive(name: str) -> str:
+    for suffix in ("'s", "’s"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _role(text: str | None) -> str | None:
+    if not text:
+        return None
+    words = text.split()
+    if words and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def resolve_sources(
+    doc: Doc, links: list[Link], article: Article, quotes: list[Quote], rules: CompiledRules
+) -> Resolved:
+    """Canonical sources for every link, plus the publisher (or the article itself)."""
+    registry = _Registry(doc, rules)
+    publisher_key = _publisher(registry, article)
+    candidates = _candidates(doc, quotes)
+    resolved_links = list(links)
+    keys: list[str | None] = [None] * len(links)
+    for index, link in enumerate(links):
+        keys[index], resolved_links[index] = _resolve_link(
+            registry, candidates, resolved_links, keys, index, link
+        )
+    sources, ids = registry.sources()
+    return Resolved(
+        sources=sources,
+        links=resolved_links,
+        source_ids=[ids[k] if k else None for k in keys],
+        publisher_id=ids[publisher_key],
+    )
+
+
+def _publisher(registry: _Registry, article: Article) -> str:
+    if not article.publisher:
+        key = f"article:{ARTICLE_SOURCE}"
+        name = article.title or "the article"
+        registry.entries[key] = _Entry(key, name, "article")
+        return key
+    text = registry.doc.text
+    span = None
+    if article.dateline is not None:
+        found = text.find(article.publisher, article.dateline.start, article.dateline.end)
+        if found >= 0:
+            span = (found, found + len(article.publisher))
+    org = registry.rules.organisation(article.publisher)
+    key = f"org:{org[0]}" if org else f"group:{article.publisher.lower()}"
+    entry = _Entry(key, org[1] if org else article.publisher, org[2] if org else "news_outlet")
+    registry.entries[key] = entry
+    if span is not None:
+        entry.mentions.append(span)
+        entry.names.append(text[span[0] : span[1]])
+    return key
+
+
+def _candidates(doc: Doc, quotes: list[Quote]) -> list[_Candidate]:
+    """Named entities outside quotes, as antecedents for later pronouns."""
+    inside = [(q.start, q.end) for q in quotes]
+    result = []
+    for ent in doc.ents:
+        if any(s <= ent.start_char < e for s, e in inside):
+            continue
+        if ent.label_ in _PERSON_LABELS:
+            kinds = frozenset({"person"})
+        elif ent.label_ in _GROUP_LABELS:
+            kinds = frozenset({"organisation", "group"})
+        else:
+            continue
+        result.append(_Candidate(ent.start_char, kinds, mention_span(ent.root)))
+    return result
+
+
+def _resolve_link(
+    registry: _Registry,
+    candidates: list[_Candidate],
+    links: list[Link],
+    keys: list[str | None],
+    index: int,
+    link: Link,
+) -> tuple[str | None, Link]:
+    if link.continues is not None:
+        previous = links[link.continues]
+        return keys[link.continues], replace(link, relayed_by=previous.relayed_by)
+    if link.source is None:
+        return None, link
+    text = registry.doc.text[link.source[0] : link.source[1]]
+    refers_to = registry.rules.pronouns.get(text.lower())
+    if refers_to is None:
+        return registry.add(link.source), link
+    return _resolve_pronoun(registry, candidates, links, keys, index, link, refers_to)
+
+
+def _resolve_pronoun(registry, candidates, links, keys, index, link, refers_to):
+    """he/she/they/it -> the nearest compatible earlier speaker or named entity."""
+    antecedent = _antecedent(registry, candidates, links, keys, index, link, refers_to)
+    if antecedent is None:
+        key = f"unresolved:{UNRESOLVED_NAME}"
+        registry.entries.setdefault(key, _Entry(key, UNRESOLVED_NAME, "anonymous", anonymous=True))
+        registry.entries[key].mentions.append(link.source)
+        reason = f"'{registry.doc.text[link.source[0] : link.source[1]]}' has no antecedent"
+        return key, replace(link, inferred=True, reason=reason, confidence=CONFIDENCE_PRONOUN)
+    key = antecedent
+    entry = registry.entries[key]
+    entry.mentions.append(link.source)
+    pronoun = registry.doc.text[link.source[0] : link.source[1]]
+    relay = _inherited_relay(links, keys, index, key)
+    reason = f"'{pronoun}' resolved to {entry.name}"
+    if relay is not None and link.relayed_by is None:
+        reason += ", still in the relayed report"
+        link = replace(link, relayed_by=relay)
+    return key, replace(link, inferred=True, reason=reason, confidence=CONFIDENCE_PRONOUN)
+
+
+def _antecedent(registry, candidates, links, keys, index, link, refers_to) -> str | None:
+    """The nearest earlier compatible mention: a resolved speaker or a named entity."""
+    start = link.source[0]
+    best: tuple[int, str] | None = None
+    for prev in range(index - 1, max(-1, index - _LOOKBACK), -1):
+        key = keys[prev]
+        source = links[prev].source
+        if key is None or source is None or source[0] >= start:
+            continue
+        if _kind(registry.entries[key].type) in refers_to:
+            best = (source[0], key)
+            break
+    position = bisect_left([c.start for c in candidates], start)
+    for cand in reversed(candidates[max(0, position - _LOOKBACK) : position]):
+        if cand.kinds & refers_to:
+            if best is None or cand.start > best[0]:
+                best = (cand.start, registry.add(cand.span))
+                registry.entries[best[1]].mentions.remove(cand.span)
+                registry.entries[best[1]].mentions.append(cand.span)
+            break
+    return best[1] if best else None
+
+
+def _kind(source_type: str) -> str:
+    if source_type == "person":
+        return "person"
+    if source_type == "anonymous":
+        return "group"
+    return "organisation"
+
+
+def _inherited_relay(links: list[Link], keys: list[str | None], index: int, key: str) -> int | None:
+    """The relay of the speaker's previous link, if it is the latest link of all."""
+    relayers = {link.relayed_by for link in links[:index]}
+    for prev in range(index - 1, -1, -1):
+        if keys[prev] is None or prev in relayers:
+            continue
+        return links[prev].relayed_by if keys[prev] == key else None
+    return None

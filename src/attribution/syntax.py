@@ -1,0 +1,46 @@
+"""Small readers of the dependency parse that more than one stage needs.
+
+They hold shapes of English syntax (which dependents belong to a noun phrase), never
+words: those come from the rule set.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+_NP_LEFT = frozenset(
+    {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod", "predet", "case"}
+)
+_NP_RIGHT = frozenset({"prep", "amod", "compound", "case", "nummod"})
+
+
+def char_span(tokens: Span | list[Token]) -> tuple[int, int]:
+    """Character offsets (start, end) of a run of tokens."""
+    first, last = tokens[0], tokens[-1]
+    return first.idx, last.idx + len(last.text)
+
+
+def mention_span(token: Token) -> tuple[int, int]:
+    """The noun phrase a head token stands for, without relative clauses or appositions."""
+    left = right = token.i
+    for child in reversed(list(token.lefts)):
+        if child.dep_ not in _NP_LEFT or child.right_edge.i != left - 1:
+            break
+        left = child.left_edge.i
+    for child in token.rights:
+        if child.dep_ not in _NP_RIGHT or child.left_edge.i != right + 1:
+            break
+        right = child.right_edge.i
+    doc = token.doc
+    while right > left and (doc[right].is_punct or doc[right].tag_ == "POS"):
+        right -= 1
+    while left < right and doc[left].is_punct:
+        left += 1
+    return char_span(doc[left : right + 1])
+
+
+def np_head(token: Token) -> Token:
+    """The head noun of the noun phrase a modifier token starts."""
+    while token.dep_ in _NP_LEFT and token.head.i > token.i:
+        token = token.head
+    return token
