@@ -8,6 +8,7 @@ cue's content). Relay forms add an outer link, so that a chain reads content <- 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -26,6 +27,10 @@ _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _ACTOR_DEPS = frozenset({"dobj", "dative", "pobj", "nsubjpass"})
 _NEWS_TYPES = frozenset({"news_agency", "news_outlet"})
 _MAX_CHANNEL_HOPS = 8
+
+_DASH_BYLINE = re.compile(r"\s{0,3}(?P<dash>—|–|--)\s{0,3}(?P<name>[A-Z][^\n]{0,80})\Z")
+_PARAGRAPH_REASON = "a quote paragraph with no cue continues the previous speaker"
+_SENTENCE_REASON = "a quote right after a quoted sentence and its cue continues that speaker"
 
 CONFIDENCE_READ = 0.9
 CONFIDENCE_ADJACENT = 0.8
@@ -75,7 +80,7 @@ def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRu
         ):
             _phrase_link(ctx, cue)
     _nest_inner_links(ctx)
-    _continue_quote_paragraphs(ctx)
+    _continue_quotes(ctx)
     for cue in cues:
         if cue.kind == "channel":
             _attach_channel(ctx, cue)
@@ -136,6 +141,17 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _subject_span(verb: Token, subject: Token) -> tuple[int, int]:
+    """The subject phrase, joined with a split-off neighbour: "the engineer Petro Melnyk"."""
+    start, end = mention_span(subject)
+    for other in verb.children:
+        if other.dep_ in _SUBJECTS and other.i != subject.i:
+            o_start, o_end = mention_span(other)
+            if o_start >= end and not verb.doc.text[end:o_start].strip():
+                end = o_end
+    return start, end
+
+
 def _verb_link(ctx: _Context, cue: Cue) -> None:
     verb = ctx.doc[cue.head]
     if ctx.quote_of[verb.i] >= 0:
@@ -147,7 +163,7 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     if found is None:
         return
     content, kind, quote, confidence = found
-    source = mention_span(subject)
+    source = _subject_span(verb, subject)
     recipient = _news_recipient(ctx, verb)
     outer = None
     if recipient is not None:
@@ -200,7 +216,8 @@ def _content_of(
 
 def _is_parenthetical(verb: Token) -> bool:
     """ "..., Khorunzhyi said, ...": a cue clause set off after the clause it reports."""
-    head, left = verb.head, verb.left_edge.i
+    head = verb.head
+    left = min((t.i for t in verb.subtree if not t.is_punct), default=verb.i)
     return (
         verb.dep_ in _PARENTHETICAL
         and head.i < verb.i
@@ -423,35 +440,68 @@ def _nest_inner_links(ctx: _Context) -> None:
                 break
 
 
-def _continue_quote_paragraphs(ctx: _Context) -> None:
-    """A quote paragraph with no cue continues the most recent speaker."""
+def _continue_quotes(ctx: _Context) -> None:
+    """Quotes with no cue of their own: a dash byline, or the previous speaker going on."""
     text = ctx.doc.text
     for quote in ctx.quotes:
         if any(_overlaps(link.content, _quote_content(quote)) for link in ctx.links):
             continue
+        if _dash_link(ctx, quote):
+            continue
+        previous = _previous_speaker(ctx, quote)
+        if previous is None:
+            continue
         line_start = text.rfind("\n", 0, quote.start) + 1
-        if text[line_start : quote.start].strip():
+        if not text[line_start : quote.start].strip():
+            reason, inferred, confidence = _PARAGRAPH_REASON, True, CONFIDENCE_CONTINUED
+        elif _follows_cue_sentence(ctx, ctx.links[previous], quote):
+            reason, inferred, confidence = _SENTENCE_REASON, False, CONFIDENCE_ADJACENT
+        else:
             continue
-        previous = [i for i, link in enumerate(ctx.links) if link.content[1] <= quote.start]
-        if not previous:
-            continue
-        last = max(previous, key=lambda i: ctx.links[i].content[1])
-        if _innermost_of(ctx, last) is not None:
-            last = _innermost_of(ctx, last)
         ctx.add(
-            Link(
-                _quote_content(quote),
-                None,
-                None,
-                ctx.links[last].category,
-                "direct",
-                continues=last,
-                inferred=True,
-                reason="a quote paragraph with no cue continues the previous speaker",
-                confidence=CONFIDENCE_CONTINUED,
-                quote=quote,
-            )
+            Link(_quote_content(quote), None, None, ctx.links[previous].category, "direct",
+                 continues=previous, inferred=inferred, reason=reason, confidence=confidence,
+                 quote=quote)
         )
+
+
+def _previous_speaker(ctx: _Context, quote: Quote) -> int | None:
+    """The innermost link of the latest attribution before the quote."""
+    previous = [i for i, link in enumerate(ctx.links) if link.content[1] <= quote.start]
+    if not previous:
+        return None
+    last = max(previous, key=lambda i: ctx.links[i].content[1])
+    return _innermost_of(ctx, last) if _innermost_of(ctx, last) is not None else last
+
+
+def _follows_cue_sentence(ctx: _Context, link: Link, quote: Quote) -> bool:
+    """"..., X said. "...": the quote opens right after the sentence of a quote's cue."""
+    if link.cue is None or link.quote is None:
+        return False
+    cue = ctx.doc.char_span(*link.cue, alignment_mode="expand")
+    if cue is None:
+        return False
+    return not ctx.doc.text[cue.sent.end_char : quote.start].strip()
+
+
+def _dash_link(ctx: _Context, quote: Quote) -> bool:
+    """"“...” — Commissioner Maria Lopez": a dash and a name closing the quote's line."""
+    text = ctx.doc.text
+    line_end = text.find("\n", quote.end)
+    line_end = len(text) if line_end < 0 else line_end
+    match = _DASH_BYLINE.match(text, quote.end, line_end)
+    if match is None:
+        return False
+    name_start, name_end = match.span("name")
+    while name_end > name_start and not text[name_end - 1].isalnum():
+        name_end -= 1
+    if name_end <= name_start:
+        return False
+    ctx.add(
+        Link(_quote_content(quote), (name_start, name_end), match.span("dash"), "speech",
+             "direct", confidence=CONFIDENCE_ADJACENT, quote=quote)
+    )
+    return True
 
 
 def _innermost_of(ctx: _Context, index: int) -> int | None:

@@ -23,10 +23,12 @@ from .syntax import mention_span
 
 _PERSON_LABELS = frozenset({"PERSON"})
 _GROUP_LABELS = frozenset({"ORG", "NORP"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _LOOKBACK = 40
 CONFIDENCE_PRONOUN = 0.7
 ARTICLE_SOURCE = "article"
 UNRESOLVED_NAME = "unidentified speaker"
+VAGUE_NAME = "unnamed sources"
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +189,7 @@ def resolve_sources(
     """Canonical sources for every link, plus the publisher (or the article itself)."""
     registry = _Registry(doc, rules)
     publisher_key = _publisher(registry, article)
-    candidates = _candidates(doc, quotes)
+    candidates = _candidates(doc, quotes, rules)
     resolved_links = list(links)
     keys: list[str | None] = [None] * len(links)
     for index, link in enumerate(links):
@@ -225,21 +227,40 @@ def _publisher(registry: _Registry, article: Article) -> str:
     return key
 
 
-def _candidates(doc: Doc, quotes: list[Quote]) -> list[_Candidate]:
-    """Named entities outside quotes, as antecedents for later pronouns."""
+def _candidates(doc: Doc, quotes: list[Quote], rules: CompiledRules) -> list[_Candidate]:
+    """Earlier mentions outside quotes that a pronoun may point back to: named entities,
+    and subjects headed by a title ("the minister") or a kind of body ("the ministry")."""
     inside = [(q.start, q.end) for q in quotes]
     result = []
     for ent in doc.ents:
-        if any(s <= ent.start_char < e for s, e in inside):
+        kinds = _entity_kinds(ent.label_)
+        if kinds and not _inside(ent.start_char, inside):
+            result.append(_Candidate(ent.start_char, kinds, mention_span(ent.root)))
+    for token in doc:
+        if token.dep_ not in _SUBJECT_DEPS or token.ent_type_ or _inside(token.idx, inside):
             continue
-        if ent.label_ in _PERSON_LABELS:
+        lemma = token.lemma_.lower()
+        if lemma in rules.titles:
             kinds = frozenset({"person"})
-        elif ent.label_ in _GROUP_LABELS:
+        elif lemma in rules.type_of_lemma:
             kinds = frozenset({"organisation", "group"})
         else:
             continue
-        result.append(_Candidate(ent.start_char, kinds, mention_span(ent.root)))
-    return result
+        span = mention_span(token)
+        result.append(_Candidate(span[0], kinds, span))
+    return sorted(result, key=lambda c: c.start)
+
+
+def _entity_kinds(label: str) -> frozenset[str]:
+    if label in _PERSON_LABELS:
+        return frozenset({"person"})
+    if label in _GROUP_LABELS:
+        return frozenset({"organisation", "group"})
+    return frozenset()
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)
 
 
 def _resolve_link(
@@ -259,7 +280,22 @@ def _resolve_link(
     refers_to = registry.rules.pronouns.get(text.lower())
     if refers_to is None:
         return registry.add(link.source), link
+    if _is_expletive(registry.doc, link.source):
+        return _vague(registry, link)
     return _resolve_pronoun(registry, candidates, links, keys, index, link, refers_to)
+
+
+def _is_expletive(doc: Doc, span: tuple[int, int]) -> bool:
+    """"It was reported that ...": a passive subject pronoun stands for nobody in particular."""
+    tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return tokens is not None and tokens.root.dep_ == "nsubjpass"
+
+
+def _vague(registry: _Registry, link: Link) -> tuple[str, Link]:
+    key = f"unresolved:{VAGUE_NAME}"
+    registry.entries.setdefault(key, _Entry(key, VAGUE_NAME, "anonymous", anonymous=True))
+    registry.entries[key].mentions.append(link.source)
+    return key, link
 
 
 def _resolve_pronoun(registry, candidates, links, keys, index, link, refers_to):

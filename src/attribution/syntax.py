@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 _NP_LEFT = frozenset(
     {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod", "predet", "case"}
 )
-_NP_RIGHT = frozenset({"prep", "amod", "compound", "case", "nummod"})
+_NP_RIGHT = frozenset({"prep", "amod", "compound", "case", "nummod", "appos"})
 
 
 def char_span(tokens: Span | list[Token]) -> tuple[int, int]:

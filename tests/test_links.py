@@ -1,0 +1,314 @@
+"""Attribution forms, end to end: real sentences in, claims with the right chain out.
+
+Each table row is (text, phrase of the claim, expected chain after the publisher, and
+optional kind / channel / inferred). Chain entries are matched case-insensitively
+against the source's name and aliases.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from attribution import Analysis, Analyzer, Claim
+from helpers import analyzer, assert_offsets_hold  # noqa: F401  (fixtures)
+
+
+def _claim(analysis: Analysis, phrase: str) -> Claim:
+    found = [c for c in analysis.claims if phrase in c.text]
+    assert len(found) == 1, (phrase, [(c.text, c.chain) for c in analysis.claims])
+    return found[0]
+
+
+def _names(analysis: Analysis, source_id: str) -> list[str]:
+    source = analysis.source(source_id)
+    return [source.name.lower(), *(a.lower() for a in source.aliases)]
+
+
+def check(analyzer: Analyzer, text: str, phrase: str, chain: list[str], **expected) -> Analysis:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    claim = _claim(analysis, phrase)
+    actual = claim.chain[1:]
+    shown = [analysis.source(s).name for s in actual]
+    assert len(actual) == len(chain), (chain, shown)
+    for want, source_id in zip(chain, actual, strict=True):
+        assert any(want.lower() in name for name in _names(analysis, source_id)), (chain, shown)
+    for key, value in expected.items():
+        assert getattr(claim, key) == value, (key, claim)
+    return analysis
+
+
+DIRECT = [
+    ('Mayor Anna Petrova said, "The water is safe to drink."', "safe to drink", ["Petrova"]),
+    ('"We will not surrender," the commander said.', "not surrender", ["commander"]),
+    (
+        "“The bridge is closed,” said Anna Kovalenko, a city spokeswoman.",
+        "bridge is closed",
+        ["Kovalenko"],
+    ),
+    (
+        "The mayor said: “They called it a ‘routine’ check, but nobody believed them.”",
+        "routine",
+        ["mayor"],
+    ),
+    ('"We are ready," the general said. "The army is not."', "army is not", ["general"]),
+    ("“We will hold the line.” — Commissioner Maria Lopez", "hold the line", ["Lopez"]),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), DIRECT)
+def test_direct_quotes(analyzer: Analyzer, text: str, phrase: str, chain: list[str]) -> None:
+    check(analyzer, text, phrase, chain, kind="direct")
+
+
+def test_multi_paragraph_quote(analyzer: Analyzer) -> None:
+    text = (
+        "The minister spoke to parliament on Tuesday. She said:\n\n"
+        "“The first convoy reached the city at dawn.\n\n"
+        "“The second convoy was turned back at the border.\n\n"
+        "“A third convoy will leave on Friday.”\n\n"
+        "Parliament adjourned after the speech."
+    )
+    for phrase in ("first convoy", "second convoy", "third convoy"):
+        check(analyzer, text, phrase, ["minister"], kind="direct")
+    check(analyzer, text, "Parliament adjourned", [], kind="unattributed")
+
+
+def test_unbalanced_quote_is_read_best_effort(analyzer: Analyzer) -> None:
+    text = '"We will rebuild the school, the mayor said.\n\nThe school opened in 1962.'
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert _claim(analysis, "opened in 1962").kind == "unattributed"
+
+
+REPORTED = [
+    ("The minister said the talks had failed.", "talks had failed", ["minister"]),
+    ("Officials confirmed that two soldiers were wounded.", "soldiers were wounded", ["Officials"]),
+    ("The company denied that customer data had been stolen.", "customer data", ["company"]),
+    ("The president tweeted that the deal was done.", "deal was done", ["president"]),
+    (
+        "Oleksiy Reznikov, who replaced Andriy Taran as defence minister, said the army needed "
+        "more shells.",
+        "needed more shells",
+        ["Reznikov"],
+    ),
+    ("The storm cut power to 5,000 homes, the utility said.", "cut power", ["utility"]),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), REPORTED)
+def test_reported_speech(analyzer: Analyzer, text: str, phrase: str, chain: list[str]) -> None:
+    check(analyzer, text, phrase, chain, kind="indirect")
+
+
+RELAYS = [
+    ("Three people were killed, according to the police.", "Three people were killed", ["police"]),
+    (
+        "According to Reuters, the ceasefire collapsed overnight.",
+        "ceasefire collapsed",
+        ["Reuters"],
+    ),
+    ("The plant was shut down, as reported by the BBC.", "plant was shut down", ["BBC"]),
+    (
+        "At least 11 people died, CNN reported citing the State Emergency Service.",
+        "11 people died",
+        ["CNN", "Emergency"],
+    ),
+    (
+        "Reuters, citing two diplomats, said the talks had collapsed.",
+        "talks had collapsed",
+        ["Reuters", "diplomats"],
+    ),
+    (
+        "The BBC quoted the mayor as saying that the dam would hold.",
+        "dam would hold",
+        ["BBC", "mayor"],
+    ),
+    (
+        "The mayor was quoted by the BBC as saying that the dam would hold.",
+        "dam would hold",
+        ["BBC", "mayor"],
+    ),
+    (
+        "The minister told Reuters that exports would resume.",
+        "exports would resume",
+        ["Reuters", "minister"],
+    ),
+    (
+        "The general said in an interview with the BBC that the front was stable.",
+        "front was stable",
+        ["BBC", "general"],
+    ),
+    (
+        "The storm cut power to 5,000 homes, the utility said, according to AP.",
+        "cut power",
+        ["AP", "utility"],
+    ),
+    (
+        "Sources told Reuters that the talks would resume.",
+        "talks would resume",
+        ["Reuters", "Sources"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), RELAYS)
+def test_evidentials_and_relays(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    check(analyzer, text, phrase, chain)
+
+
+CHANNELS = [
+    (
+        "“The city is calm,” the mayor said on his Telegram channel.",
+        "city is calm",
+        ["mayor"],
+        "Telegram",
+    ),
+    (
+        "The ministry said in a statement that the border was closed.",
+        "border was closed",
+        ["ministry"],
+        "statement",
+    ),
+    (
+        "In a statement, the ministry said: “The border is closed.”",
+        "border is closed",
+        ["ministry"],
+        "statement",
+    ),
+    (
+        "The senator said on X that the vote was delayed.",
+        "vote was delayed",
+        ["senator"],
+        "X/Twitter",
+    ),
+    (
+        "The ministry said in a Facebook post that schools would close.",
+        "schools would close",
+        ["ministry"],
+        "Facebook",
+    ),
+    (
+        "The minister told a press conference that prices would fall.",
+        "prices would fall",
+        ["minister"],
+        "press conference",
+    ),
+    ("The coach told reporters that the team was ready.", "team was ready", ["coach"], "reporters"),
+    (
+        "“Nine people were hurt,” the agency said, citing the police, who posted the figures on "
+        "Telegram.",
+        "Nine people",
+        ["agency", "police"],
+        "Telegram",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain", "channel"), CHANNELS)
+def test_channels(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str], channel: str
+) -> None:
+    check(analyzer, text, phrase, chain, channel=channel)
+
+
+PRONOUNS = [
+    (
+        "Governor Kim Reynolds visited the flooded town on Monday. The river had risen by two "
+        "metres overnight. “We will rebuild every home,” she said.",
+        "rebuild every home",
+        ["Reynolds"],
+    ),
+    (
+        "Prime Minister Denys Shmyhal spoke in Kyiv on Friday. He said that the grid was stable.",
+        "grid was stable",
+        ["Shmyhal"],
+    ),
+    (
+        "“The repairs will take weeks,” the engineer Petro Melnyk said.\n\n"
+        "“We need more cables and more crews.”",
+        "more cables",
+        ["Melnyk"],
+    ),
+    (
+        "The missiles hit 11 regions, Serhiy Kruk said, according to CNN. “Most of the damage is "
+        "in the east,” he added.",
+        "damage is in the east",
+        ["CNN", "Kruk"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), PRONOUNS)
+def test_pronouns_and_continuation(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    analysis = check(analyzer, text, phrase, chain, inferred=True)
+    pronouns = {"he", "she", "they", "it"}
+    assert not any(s.name.lower() in pronouns for s in analysis.sources)
+
+
+ANONYMOUS = [
+    ("Officials said the bridge would reopen.", "bridge would reopen", "Officials"),
+    (
+        "A source familiar with the matter told Reuters that the deal was off.",
+        "deal was off",
+        "source familiar",
+    ),
+    (
+        "Two officials, who spoke on condition of anonymity, said the troops had withdrawn.",
+        "troops had withdrawn",
+        "officials",
+    ),
+    ("It was reported that the plant had been shut.", "plant had been shut", "it"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "name"), ANONYMOUS)
+def test_anonymous_sources(analyzer: Analyzer, text: str, phrase: str, name: str) -> None:
+    analysis = analyzer.analyze(text)
+    claim = _claim(analysis, phrase)
+    originator = analysis.source(claim.chain[-1])
+    assert originator.type == "anonymous"
+    assert originator.anonymous
+
+
+SOURCES = [
+    (
+        "Ukrainian President Volodymyr Zelensky said the attack was a crime. Zelensky added that "
+        "Russia would be held to account.",
+        "Zelensky",
+        "person",
+        "Ukrainian President",
+    ),
+    (
+        "Police officials said three people died. Later, the police said the toll had risen.",
+        "police",
+        "police",
+        None,
+    ),
+    (
+        "The State Emergency Service said 40 people were rescued. The service said later that "
+        "the search was over.",
+        "Emergency",
+        "emergency_services",
+        None,
+    ),
+    ("CNN reported that the airport was closed.", "CNN", "news_outlet", None),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "type_", "role"), SOURCES)
+def test_sources_merge_and_type(
+    analyzer: Analyzer, text: str, name: str, type_: str, role: str | None
+) -> None:
+    analysis = analyzer.analyze(text)
+    matching = [
+        s for s in analysis.sources if any(name.lower() in n.lower() for n in [s.name, *s.aliases])
+    ]
+    assert len(matching) == 1, [(s.name, s.aliases) for s in analysis.sources]
+    assert matching[0].type == type_
+    if role is not None:
+        assert matching[0].role == role
