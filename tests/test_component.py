@@ -1,0 +1,69 @@
+"""The spaCy side: the registered factory, doc extensions, spans and multiprocessing."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from spacy import displacy
+
+from attribution import Analyzer
+from helpers import DATA, analyzer, seed_text  # noqa: F401  (fixtures)
+
+
+def test_factory_is_found_through_the_entry_point() -> None:
+    """A spaCy user who never imports attribution can still add the pipe by name."""
+    code = (
+        "import json, spacy\n"
+        "from attribution.language import load_language\n"
+        "nlp = load_language()\n"
+        "nlp.add_pipe('attribution')\n"
+        "doc = nlp('The minister said the talks had failed.')\n"
+        "print(json.dumps([c.chain for c in doc._.attribution.claims]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == [["the-article", "minister"]]
+
+
+def test_doc_carries_the_analysis_and_spans(analyzer: Analyzer, seed_text: str) -> None:
+    doc = analyzer.nlp(seed_text)
+    analysis = doc._.attribution
+    assert analysis.publisher == "ani"
+    labels = {span.label_ for span in doc.spans["attribution"]}
+    assert labels == {"CLAIM", "SOURCE", "CUE"}
+    claims = [s for s in doc.spans["attribution"] if s.label_ == "CLAIM"]
+    assert len(claims) == len(analysis.claims)
+
+
+def test_displacy_renders_offline(analyzer: Analyzer) -> None:
+    doc = analyzer.nlp("According to Reuters, the ceasefire collapsed overnight.")
+    html = displacy.render(doc, style="span", options={"spans_key": "attribution"})
+    assert "Reuters" in html and "http" not in html.split("<style")[0][:200]
+
+
+def test_pipe_in_two_processes_matches_one(analyzer: Analyzer, seed_text: str) -> None:
+    texts = [seed_text, "Officials said the bridge would reopen.", "No quotes here."]
+    one = [a.model_dump_json() for a in analyzer.pipe(texts)]
+    two = [a.model_dump_json() for a in analyzer.pipe(texts, n_process=2, batch_size=1)]
+    assert one == two
+
+
+def test_metadata_reaches_the_analysis(analyzer: Analyzer) -> None:
+    analysis = analyzer.analyze(
+        "The minister said the talks had failed.", id="doc-7", publisher="Reuters"
+    )
+    assert analysis.id == "doc-7"
+    assert analysis.chain_names(analysis.claims[0]) == ["Reuters", "minister"]
+
+
+def test_scope_all_adds_beliefs(analyzer: Analyzer) -> None:
+    text = "Critics fear the law will silence the press."
+    assert analyzer.analyze(text).claims[0].kind == "unattributed"
+    assert Analyzer(scope="all").analyze(text).claims[0].chain[-1] == "critics"
+
+
+def test_unknown_scope_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="scope must be one of speech, all"):
+        Analyzer(scope="everything")
