@@ -8,10 +8,12 @@ overlap: where one link's content holds another's, the inner one speaks.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from .intervals import Intervals
 from .models import Claim
 from .parts import Link
 
@@ -34,8 +36,10 @@ def build_claims(
 ) -> list[Claim]:
     """Claims in text order, ids c1, c2, ... ."""
     attribution_ids = attribution_ids or [f"a{i + 1}" for i in range(len(links))]
+    sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
     units = _non_overlapping(
-        _linked_units(doc, links) + _unattributed_units(doc, links, body_start)
+        _linked_units(doc, links, sentences)
+        + _unattributed_units(doc, links, sentences, body_start)
     )
     claims = []
     for number, unit in enumerate(units, start=1):
@@ -45,36 +49,40 @@ def build_claims(
     return claims
 
 
-def _linked_units(doc: Doc, links: list[Link]) -> list[_Unit]:
-    relayers = {link.relayed_by for link in links if link.relayed_by is not None}
+def _linked_units(doc: Doc, links: list[Link], sentences: list[tuple[int, int]]) -> list[_Unit]:
+    relayed_same = {(link.relayed_by, link.content) for link in links}
     units: list[_Unit] = []
     for index, link in enumerate(links):
-        if index in relayers and any(
-            other.relayed_by == index and other.content == link.content for other in links
-        ):
+        if (index, link.content) in relayed_same:
             continue  # the inner link over the same content speaks for it
         if link.kind == "direct":
-            units.extend(_Unit(s, e, index) for s, e in _sentences_within(doc, *link.content))
+            pieces = _sentences_within(doc.text, sentences, *link.content)
+            units.extend(_Unit(s, e, index) for s, e in pieces)
         else:
             units.append(_Unit(*link.content, index))
     return units
 
 
-def _sentences_within(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+def _sentences_within(
+    text: str, sentences: list[tuple[int, int]], start: int, end: int
+) -> list[tuple[int, int]]:
     """The sentence pieces of [start, end), trimmed, skipping pieces with no words."""
     pieces = []
-    for sent in doc.sents:
-        s, e = max(start, sent.start_char), min(end, sent.end_char)
+    k = max(0, bisect_right(sentences, (start, 1 << 62)) - 1)
+    while k < len(sentences) and sentences[k][0] < end:
+        s, e = max(start, sentences[k][0]), min(end, sentences[k][1])
         if s < e:
-            pieces.append(_trim(doc.text, s, e))
-    return [p for p in pieces if any(ch.isalnum() for ch in doc.text[p[0] : p[1]])]
+            pieces.append(_trim(text, s, e))
+        k += 1
+    return [p for p in pieces if any(ch.isalnum() for ch in text[p[0] : p[1]])]
 
 
-def _unattributed_units(doc: Doc, links: list[Link], body_start: int) -> list[_Unit]:
-    covered = sorted(_covered_spans(links))
+def _unattributed_units(
+    doc: Doc, links: list[Link], sentences: list[tuple[int, int]], body_start: int
+) -> list[_Unit]:
+    covered = Intervals(_covered_spans(links))
     units = []
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
+    for start, end in sentences:
         if end <= body_start:
             if start == 0 or not doc.text[:start].strip():
                 pass  # the headline sentence, if it is before the body
@@ -85,7 +93,7 @@ def _unattributed_units(doc: Doc, links: list[Link], body_start: int) -> list[_U
         start, end = _trim(doc.text, start, end)
         if start >= end or not any(ch.isalnum() for ch in doc.text[start:end]):
             continue
-        if any(s < end and start < e for s, e in covered):
+        if covered.overlaps((start, end)):
             continue
         units.append(_Unit(start, end, None))
     return units

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from .intervals import Intervals
 from .parts import Cue, Link, Quote
 from .rules.compiled import CompiledRules
 from .syntax import char_span, mention_span, np_head
@@ -27,6 +28,7 @@ _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _ACTOR_DEPS = frozenset({"dobj", "dative", "pobj", "nsubjpass"})
 _NEWS_TYPES = frozenset({"news_agency", "news_outlet"})
 _MAX_CHANNEL_HOPS = 8
+_NEST_WINDOW = 8
 
 _DASH_BYLINE = re.compile(r"\s{0,3}(?P<dash>—|–|--)\s{0,3}(?P<name>[A-Z][^\n]{0,80})\Z")
 _PARAGRAPH_REASON = "a quote paragraph with no cue continues the previous speaker"
@@ -81,9 +83,10 @@ def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRu
             _phrase_link(ctx, cue)
     _nest_inner_links(ctx)
     _continue_quotes(ctx)
+    by_source = {link.source[0]: i for i, link in enumerate(ctx.links) if link.source}
     for cue in cues:
         if cue.kind == "channel":
-            _attach_channel(ctx, cue)
+            _attach_channel(ctx, cue, by_source)
     return _sorted(ctx.links)
 
 
@@ -428,13 +431,21 @@ def _outermost(ctx: _Context, index: int) -> int:
 
 def _nest_inner_links(ctx: _Context) -> None:
     """A link whose cue lies inside another link's indirect content is relayed by it."""
+    outers = sorted(
+        (link.content[0], -link.content[1], i)
+        for i, link in enumerate(ctx.links)
+        if link.kind != "direct"
+    )
+    starts = [start for start, _, _ in outers]
     for index, link in enumerate(ctx.links):
         if link.relayed_by is not None or link.cue is None:
             continue
-        for outer_index, outer in enumerate(ctx.links):
-            if outer_index == index or outer.kind == "direct" or outer.relayed_by == index:
+        k = bisect_right(starts, link.cue[0])
+        for _, _, outer_index in reversed(outers[max(0, k - _NEST_WINDOW) : k]):
+            outer = ctx.links[outer_index]
+            if outer_index == index or outer.relayed_by == index:
                 continue
-            if outer.content[0] <= link.cue[0] and link.cue[1] <= outer.content[1]:
+            if link.cue[1] <= outer.content[1]:
                 if _outermost(ctx, outer_index) != index:
                     link.relayed_by = outer_index
                 break
@@ -443,12 +454,14 @@ def _nest_inner_links(ctx: _Context) -> None:
 def _continue_quotes(ctx: _Context) -> None:
     """Quotes with no cue of their own: a dash byline, or the previous speaker going on."""
     text = ctx.doc.text
+    covered = Intervals([link.content for link in ctx.links])
+    ends = sorted((link.content[1], i) for i, link in enumerate(ctx.links))
+    inner_of = {link.relayed_by: i for i, link in reversed(list(enumerate(ctx.links)))}
+    added: int | None = None
     for quote in ctx.quotes:
-        if any(_overlaps(link.content, _quote_content(quote)) for link in ctx.links):
+        if covered.overlaps(_quote_content(quote)) or _dash_link(ctx, quote):
             continue
-        if _dash_link(ctx, quote):
-            continue
-        previous = _previous_speaker(ctx, quote)
+        previous = _previous_speaker(ctx, quote, ends, added, inner_of)
         if previous is None:
             continue
         line_start = text.rfind("\n", 0, quote.start) + 1
@@ -458,24 +471,43 @@ def _continue_quotes(ctx: _Context) -> None:
             reason, inferred, confidence = _SENTENCE_REASON, False, CONFIDENCE_ADJACENT
         else:
             continue
-        ctx.add(
-            Link(_quote_content(quote), None, None, ctx.links[previous].category, "direct",
-                 continues=previous, inferred=inferred, reason=reason, confidence=confidence,
-                 quote=quote)
+        added = ctx.add(
+            Link(
+                _quote_content(quote),
+                None,
+                None,
+                ctx.links[previous].category,
+                "direct",
+                continues=previous,
+                inferred=inferred,
+                reason=reason,
+                confidence=confidence,
+                quote=quote,
+            )
         )
 
 
-def _previous_speaker(ctx: _Context, quote: Quote) -> int | None:
+def _previous_speaker(
+    ctx: _Context,
+    quote: Quote,
+    ends: list[tuple[int, int]],
+    added: int | None,
+    inner_of: dict[int | None, int],
+) -> int | None:
     """The innermost link of the latest attribution before the quote."""
-    previous = [i for i, link in enumerate(ctx.links) if link.content[1] <= quote.start]
-    if not previous:
-        return None
-    last = max(previous, key=lambda i: ctx.links[i].content[1])
-    return _innermost_of(ctx, last) if _innermost_of(ctx, last) is not None else last
+    k = bisect_right(ends, (quote.start, 1 << 62))
+    last = ends[k - 1][1] if k else None
+    if added is not None and (last is None or ctx.links[added].content[1] >= ends[k - 1][0]):
+        last = added
+    seen = set()
+    while last is not None and last in inner_of and last not in seen:
+        seen.add(last)
+        last = inner_of[last]
+    return last
 
 
 def _follows_cue_sentence(ctx: _Context, link: Link, quote: Quote) -> bool:
-    """"..., X said. "...": the quote opens right after the sentence of a quote's cue."""
+    """ "..., X said. "...": the quote opens right after the sentence of a quote's cue."""
     if link.cue is None or link.quote is None:
         return False
     cue = ctx.doc.char_span(*link.cue, alignment_mode="expand")
@@ -485,7 +517,7 @@ def _follows_cue_sentence(ctx: _Context, link: Link, quote: Quote) -> bool:
 
 
 def _dash_link(ctx: _Context, quote: Quote) -> bool:
-    """"“...” — Commissioner Maria Lopez": a dash and a name closing the quote's line."""
+    """ "“...” — Commissioner Maria Lopez": a dash and a name closing the quote's line."""
     text = ctx.doc.text
     line_end = text.find("\n", quote.end)
     line_end = len(text) if line_end < 0 else line_end
@@ -498,26 +530,27 @@ def _dash_link(ctx: _Context, quote: Quote) -> bool:
     if name_end <= name_start:
         return False
     ctx.add(
-        Link(_quote_content(quote), (name_start, name_end), match.span("dash"), "speech",
-             "direct", confidence=CONFIDENCE_ADJACENT, quote=quote)
+        Link(
+            _quote_content(quote),
+            (name_start, name_end),
+            match.span("dash"),
+            "speech",
+            "direct",
+            confidence=CONFIDENCE_ADJACENT,
+            quote=quote,
+        )
     )
     return True
-
-
-def _innermost_of(ctx: _Context, index: int) -> int | None:
-    inner = [i for i, link in enumerate(ctx.links) if link.relayed_by == index]
-    return _innermost_of(ctx, inner[0]) or inner[0] if inner else None
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _attach_channel(ctx: _Context, cue: Cue) -> None:
+def _attach_channel(ctx: _Context, cue: Cue, by_source: dict[int, int]) -> None:
     """Record a channel on the nearest link that governs it: its cue or its source."""
     doc = ctx.doc
     start, end = doc[cue.start].idx, doc[cue.end - 1].idx + len(doc[cue.end - 1])
-    by_source = {link.source[0]: i for i, link in enumerate(ctx.links) if link.source is not None}
     for hops, token in enumerate(_upward(doc[cue.head])):
         if hops > _MAX_CHANNEL_HOPS:
             return

@@ -9,7 +9,7 @@ inferred.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
@@ -227,17 +227,40 @@ def _publisher(registry: _Registry, article: Article) -> str:
     return key
 
 
-def _candidates(doc: Doc, quotes: list[Quote], rules: CompiledRules) -> list[_Candidate]:
+class _Antecedents:
+    """Candidate mentions in text order, searchable backwards from a position."""
+
+    def __init__(self, items: list[_Candidate]) -> None:
+        self.items = sorted(items, key=lambda c: c.start)
+        self.starts = [c.start for c in self.items]
+
+    def before(self, start: int, limit: int) -> list[_Candidate]:
+        """Up to ``limit`` candidates that start before ``start``, nearest first."""
+        position = bisect_left(self.starts, start)
+        return self.items[max(0, position - limit) : position][::-1]
+
+
+class _QuoteSpans:
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.starts = [q.start for q in quotes]
+        self.ends = [q.end for q in quotes]
+
+    def __contains__(self, offset: int) -> bool:
+        k = bisect_right(self.starts, offset) - 1
+        return k >= 0 and offset < self.ends[k]
+
+
+def _candidates(doc: Doc, quotes: list[Quote], rules: CompiledRules) -> _Antecedents:
     """Earlier mentions outside quotes that a pronoun may point back to: named entities,
     and subjects headed by a title ("the minister") or a kind of body ("the ministry")."""
-    inside = [(q.start, q.end) for q in quotes]
+    inside = _QuoteSpans(quotes)
     result = []
     for ent in doc.ents:
         kinds = _entity_kinds(ent.label_)
-        if kinds and not _inside(ent.start_char, inside):
+        if kinds and ent.start_char not in inside:
             result.append(_Candidate(ent.start_char, kinds, mention_span(ent.root)))
     for token in doc:
-        if token.dep_ not in _SUBJECT_DEPS or token.ent_type_ or _inside(token.idx, inside):
+        if token.dep_ not in _SUBJECT_DEPS or token.ent_type_ or token.idx in inside:
             continue
         lemma = token.lemma_.lower()
         if lemma in rules.titles:
@@ -248,7 +271,7 @@ def _candidates(doc: Doc, quotes: list[Quote], rules: CompiledRules) -> list[_Ca
             continue
         span = mention_span(token)
         result.append(_Candidate(span[0], kinds, span))
-    return sorted(result, key=lambda c: c.start)
+    return _Antecedents(result)
 
 
 def _entity_kinds(label: str) -> frozenset[str]:
@@ -259,13 +282,9 @@ def _entity_kinds(label: str) -> frozenset[str]:
     return frozenset()
 
 
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= offset < e for s, e in spans)
-
-
 def _resolve_link(
     registry: _Registry,
-    candidates: list[_Candidate],
+    candidates: _Antecedents,
     links: list[Link],
     keys: list[str | None],
     index: int,
@@ -286,7 +305,7 @@ def _resolve_link(
 
 
 def _is_expletive(doc: Doc, span: tuple[int, int]) -> bool:
-    """"It was reported that ...": a passive subject pronoun stands for nobody in particular."""
+    """ "It was reported that ...": a passive subject pronoun stands for nobody in particular."""
     tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
     return tokens is not None and tokens.root.dep_ == "nsubjpass"
 
@@ -331,8 +350,7 @@ def _antecedent(registry, candidates, links, keys, index, link, refers_to) -> st
         if _kind(registry.entries[key].type) in refers_to:
             best = (source[0], key)
             break
-    position = bisect_left([c.start for c in candidates], start)
-    for cand in reversed(candidates[max(0, position - _LOOKBACK) : position]):
+    for cand in candidates.before(start, _LOOKBACK):
         if cand.kinds & refers_to:
             if best is None or cand.start > best[0]:
                 best = (cand.start, registry.add(cand.span))
@@ -352,8 +370,8 @@ def _kind(source_type: str) -> str:
 
 def _inherited_relay(links: list[Link], keys: list[str | None], index: int, key: str) -> int | None:
     """The relay of the speaker's previous link, if it is the latest link of all."""
-    relayers = {link.relayed_by for link in links[:index]}
-    for prev in range(index - 1, -1, -1):
+    relayers = {link.relayed_by for link in links[max(0, index - _LOOKBACK) : index]}
+    for prev in range(index - 1, max(-1, index - _LOOKBACK), -1):
         if keys[prev] is None or prev in relayers:
             continue
         return links[prev].relayed_by if keys[prev] == key else None
