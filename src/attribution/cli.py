@@ -1,0 +1,698 @@
+"""The ``attribution`` command: one article to a table or JSON, or many in a batch.
+
+Exit codes: 0 done (a batch counts as done even when some documents failed, since each
+failure is recorded in its output line), 1 an unexpected internal error, 2 bad input or
+a missing model, 130 interrupted (143 on SIGTERM). Errors print as one ``error: ...``
+line, never as a traceback; set ATTRIBUTION_DEBUG=1 to see the traceback of an
+internal error.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import signal
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, Annotated, Any, NamedTuple
+
+import click
+import typer
+from rich import box
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from . import __version__
+from .analyzer import Analyzer
+from .errors import AttributionError, InputError
+from .models import Analysis, Claim, Source
+from .reading import (
+    IS_DIRECTORY,
+    STDIN_NAME,
+    Decoded,
+    check_readable_file,
+    extract_html,
+    looks_like_html,
+    read_decoded,
+    read_stdin,
+)
+
+# -------------------------------------------------------------------- the messages
+
+EXIT_INTERNAL = 1
+EXIT_INPUT = 2
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+
+DEBUG_ENV = "ATTRIBUTION_DEBUG"
+
+ERROR = "error: {message}"
+INTERNAL = "internal error ({detail}); set " + DEBUG_ENV + "=1 to see the traceback"
+HTML_WARNING = (
+    "warning: {name} looks like HTML, not article text; pass --html to extract the "
+    "article from the page (needs: pip install 'news-attribution[html]'). "
+    "Analysing it as plain text."
+)
+ENCODING_NOTE = "note: {name} is not UTF-8; decoded it as {encoding}"
+OUT_EXISTS = "{out}: already exists; pass --resume to continue it or --force to overwrite it"
+OUT_IS_IN = "the output file must not be the input file"
+CANNOT_WRITE = "{out}: cannot write ({reason})"
+TRUNCATED_NOTE = "note: dropped an unfinished last line from {out}"
+SUMMARY = "{analysed} analysed, {failed} failed"
+SKIPPED = ", {skipped} skipped (already in {out})"
+INTERRUPTED = "interrupted: {summary}; run again with --resume to continue"
+
+# Per-line batch errors, written into the output line's "error" field.
+NOT_JSON = "not valid JSON: {reason}"
+NOT_OBJECT = "not a JSON object"
+NO_FIELD = 'no "{field}" field'
+BAD_ID = '"id" must be a string or an integer'
+NOT_STRING = '"{field}" must be a string'
+DUPLICATE_ID = 'duplicate id "{id}" (first on line {first})'
+ANALYSIS_FAILED = "analysis failed: {detail}"
+
+#: Metadata an input line may carry besides id and text.
+METADATA_FIELDS = ("title", "publisher", "url", "published")
+#: Longest claim text shown in the table; the JSON always has all of it.
+MAX_CLAIM_CHARS = 200
+#: Marks a claim whose chain has an inferred link (a pronoun resolved, a quote adjoined).
+INFERRED_MARK = "*"
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class ScopeChoice(StrEnum):
+    speech = "speech"
+    all = "all"
+
+
+app = typer.Typer(
+    name="attribution",
+    help="Claims, sources and attribution chains from news articles: who said what, through whom.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+
+
+# ----------------------------------------------------------------- shared options
+
+ModelOption = Annotated[
+    str | None,
+    typer.Option("--model", "-m", help="spaCy pipeline package to load (default: en_core_web_sm)."),
+]
+ScopeOption = Annotated[
+    ScopeChoice,
+    typer.Option(
+        "--scope",
+        help="speech: what was said, reported or written; all: also beliefs and perceptions.",
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"attribution {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Claims, sources and attribution chains from news articles."""
+
+
+@functools.lru_cache(maxsize=4)
+def load_analyzer(model: str | None, scope: str) -> Analyzer:
+    """One Analyzer per (model, scope) per process: loading a pipeline takes seconds."""
+    return Analyzer(model=model, scope=scope)  # type: ignore[arg-type]
+
+
+def _fail(message: str, code: int = EXIT_INPUT) -> typer.Exit:
+    typer.echo(ERROR.format(message=message), err=True)
+    return typer.Exit(code)
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception as one line, naming its type unless it is one of ours."""
+    text = " ".join(str(exc).split())
+    if isinstance(exc, AttributionError):
+        return text
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+#: Exceptions that already are the command line's own way out (typer's are not click's).
+_CLI_EXITS = (typer.Exit, typer.Abort, click.exceptions.Exit, click.ClickException, click.Abort)
+
+
+@contextmanager
+def _clean_errors() -> Iterator[None]:
+    """Turn the errors a user can cause into ``error: ...`` and an exit code."""
+    try:
+        yield
+    except _CLI_EXITS:
+        raise
+    except AttributionError as exc:  # InputError, ModelNotFoundError, RuleFileError
+        raise _fail(str(exc)) from None
+    except BrokenPipeError:  # e.g. `attribution analyze x --format json | head`
+        _silence_stdout()
+        raise typer.Exit(EXIT_INTERNAL) from None
+    except Exception as exc:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        raise _fail(INTERNAL.format(detail=_one_line(exc)), EXIT_INTERNAL) from None
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, send the interpreter's final flush to /dev/null."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor, as under a test runner
+        pass
+
+
+# ----------------------------------------------------------------------- analyze
+
+
+@app.command()
+def analyze(
+    file: Annotated[
+        str, typer.Argument(metavar="FILE|-", help="Article text file, or - for stdin.")
+    ],
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", help="table for reading, json for the contract."),
+    ] = OutputFormat.table,
+    model: ModelOption = None,
+    scope: ScopeOption = ScopeChoice.speech,
+    publisher: Annotated[
+        str | None, typer.Option(help="Publisher, when the text has no dateline.")
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option(help="Headline, when the text does not start with one.")
+    ] = None,
+    url: Annotated[str | None, typer.Option(help="Where the article was published.")] = None,
+    published: Annotated[str | None, typer.Option(help="When it was published (ISO date).")] = None,
+    doc_id: Annotated[
+        str | None,
+        typer.Option(
+            "--id", help="Id for the analysis (default: the file name without its suffix)."
+        ),
+    ] = None,
+    html: Annotated[
+        bool,
+        typer.Option("--html", help="Extract the article from an HTML page first (html extra)."),
+    ] = False,
+) -> None:
+    """Analyse one article: its claims, their sources and attribution chains.
+
+    With --html, offsets in the JSON refer to the extracted article text.
+    """
+    with _clean_errors():
+        name = STDIN_NAME if file == "-" else file
+        text, metadata = _article_input(file, name, html)
+        metadata.update(_given(title=title, publisher=publisher, url=url, published=published))
+        metadata["id"] = doc_id if doc_id is not None else _default_id(file)
+        analysis = load_analyzer(model, scope.value).analyze(text, **metadata)
+        if output_format is OutputFormat.json:
+            _write_json(analysis)
+        else:
+            _print_tables(analysis, Console(highlight=False))
+
+
+def _article_input(file: str, name: str, html: bool) -> tuple[str, dict[str, Any]]:
+    """The text to analyse and any metadata found in the file itself."""
+    decoded = read_stdin() if file == "-" else read_decoded(file)
+    _note_encoding(decoded, name)
+    if html:
+        page = extract_html(decoded.text, name)
+        found = _given(title=page.title, url=page.url, published=page.published)
+        return page.text, found
+    if looks_like_html(decoded.text):
+        typer.echo(HTML_WARNING.format(name=name), err=True)
+    return decoded.text, {}
+
+
+def _note_encoding(decoded: Decoded, name: str) -> None:
+    if decoded.encoding not in ("utf-8", "utf-8-sig"):
+        typer.echo(ENCODING_NOTE.format(name=name, encoding=decoded.encoding), err=True)
+
+
+def _given(**values: str | None) -> dict[str, str]:
+    """Only the metadata that was actually given, so the text's own can show through."""
+    return {key: value for key, value in values.items() if value is not None}
+
+
+def _default_id(file: str) -> str | None:
+    return None if file == "-" else Path(file).stem
+
+
+def _write_json(analysis: Analysis) -> None:
+    """The JSON contract, as UTF-8 whatever the terminal's encoding."""
+    out = click.get_binary_stream("stdout")
+    out.write(analysis.model_dump_json(indent=2).encode("utf-8") + b"\n")
+    out.flush()
+
+
+# ------------------------------------------------------------------------- tables
+
+
+def _print_tables(analysis: Analysis, console: Console) -> None:
+    """Two tables, each row a short header line over the long text, to suit 80 columns."""
+    arrow = _arrow(console)
+    console.print(_summary(analysis))
+    console.print(_claims_table(analysis, arrow))
+    console.print(_sources_table(analysis))
+    for warning in analysis.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+
+
+def _arrow(console: Console) -> str:
+    """' ← ' (got it from) where the terminal can show it, ' < ' where it cannot."""
+    try:
+        "←".encode(console.encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return " < "
+    return " ← "
+
+
+def _summary(analysis: Analysis) -> Text:
+    publisher = analysis.source(analysis.publisher).name if analysis.publisher else "unknown"
+    line = Text()
+    if analysis.id:
+        line.append(analysis.id, style="bold").append(": ")
+    line.append(
+        f"publisher {publisher}, {_plural(len(analysis.claims), 'claim')}, "
+        f"{_plural(len(analysis.sources), 'source')}"
+    )
+    return line
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _table(title: str, *columns: str) -> Table:
+    table = Table(title=title, box=box.SIMPLE_HEAD, show_lines=True, pad_edge=False)
+    table.add_column(columns[0], max_width=24, overflow="fold")  # ids: long slugs fold
+    for name in columns[1:-1]:
+        table.add_column(name, no_wrap=True)
+    table.add_column(columns[-1], ratio=1, overflow="fold")
+    return table
+
+
+def _claims_table(analysis: Analysis, arrow: str) -> Table:
+    table = _table("Claims", "id", "kind", f"chain (publisher first){arrow}originator / claim")
+    if any(claim.inferred for claim in analysis.claims):
+        table.caption = f"{INFERRED_MARK} a link of the chain was inferred, not read in the text"
+    for claim in analysis.claims:
+        table.add_row(claim.id, claim.kind, _claim_cell(analysis, claim, arrow))
+    return table
+
+
+def _claim_cell(analysis: Analysis, claim: Claim, arrow: str) -> Text:
+    cell = Text(arrow.join(analysis.chain_names(claim)), style="bold")
+    if claim.channel:
+        cell.append(f"  on {claim.channel}", style="cyan")
+    if claim.inferred:
+        cell.append(f"  {INFERRED_MARK}", style="yellow")
+    return cell.append("\n").append(_shorten(claim.text, MAX_CLAIM_CHARS))
+
+
+def _sources_table(analysis: Analysis) -> Table:
+    table = _table("Sources", "id", "mentions", "name (type), role / aliases")
+    for source in analysis.sources:
+        table.add_row(source.id, str(len(source.mentions)), _source_cell(source))
+    return table
+
+
+def _source_cell(source: Source) -> Text:
+    cell = Text(source.name, style="bold").append(f" ({source.type})")
+    if source.role:
+        cell.append(f", {source.role}")
+    if source.aliases:
+        cell.append("\naliases: " + "; ".join(source.aliases), style="dim")
+    return cell
+
+
+def _shorten(text: str, limit: int) -> str:
+    """One line of at most limit characters; the JSON always has the whole text."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# -------------------------------------------------------------------------- batch
+
+
+class Record(NamedTuple):
+    """One input line: either something to analyse or the reason it cannot be."""
+
+    line: int
+    id: str | None
+    text: str
+    metadata: dict[str, str]
+    error: str | None = None
+
+
+class Done(NamedTuple):
+    """What an earlier run already wrote: ids, and line numbers of id-less errors."""
+
+    ids: set[str]
+    lines: set[int]
+
+
+@dataclass
+class Tally:
+    """Counts for the closing summary line."""
+
+    out: str
+    analysed: int = 0
+    failed: int = 0
+    skipped: int = 0
+
+    def summary(self) -> str:
+        text = SUMMARY.format(analysed=self.analysed, failed=self.failed)
+        return text + (SKIPPED.format(skipped=self.skipped, out=self.out) if self.skipped else "")
+
+
+class Writer:
+    """Writes each outcome to OUT the moment it is known, counts it, moves the bar."""
+
+    def __init__(self, sink: IO[str], tally: Tally, progress: Progress, total: int) -> None:
+        self.sink = sink
+        self.tally = tally
+        self.progress = progress
+        self.task = progress.add_task("analysing", total=total)
+
+    def skip(self) -> None:
+        self.tally.skipped += 1
+        self.progress.advance(self.task)
+
+    def outcome(self, record: Record, outcome: Analysis | str) -> None:
+        if isinstance(outcome, str):
+            self.error(record, outcome)
+            return
+        self._line(outcome.model_dump_json())
+        self.tally.analysed += 1
+
+    def error(self, record: Record, error: str) -> None:
+        entry = {"id": record.id, "line": record.line, "error": error}
+        self._line(json.dumps(entry, ensure_ascii=False))
+        self.tally.failed += 1
+
+    def _line(self, line: str) -> None:
+        """One whole line, flushed at once: a killed run loses at most what is in flight."""
+        self.sink.write(line + "\n")
+        self.sink.flush()
+        self.progress.advance(self.task)
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised like KeyboardInterrupt so that the output file closes cleanly."""
+
+
+@app.command()
+def batch(
+    input_path: Annotated[Path, typer.Argument(metavar="IN.jsonl", help="One JSON object a line.")],
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="OUT.jsonl", help="Where to write.")],
+    model: ModelOption = None,
+    scope: ScopeOption = ScopeChoice.speech,
+    batch_size: Annotated[
+        int,
+        typer.Option(
+            "--batch-size", min=1, help="Documents per spaCy batch; a kill loses at most one batch."
+        ),
+    ] = 16,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Skip ids already in OUT and append the rest.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite OUT if it exists.")] = False,
+) -> None:
+    """Analyse many articles: IN has lines {"id", "text", optional title, publisher,
+    url, published}; OUT gets one analysis (or {"id", "line", "error"}) a line.
+
+    Each line is written as soon as it is done, so an interrupted run can --resume.
+    """
+    tally = Tally(out=str(out))
+    try:
+        with _clean_errors(), _stop_on_sigterm():
+            _check_paths(input_path, out, resume=resume, force=force)
+            done = _read_done(out) if resume else Done(set(), set())
+            analyzer = load_analyzer(model, scope.value)
+            total = _count_lines(input_path)
+            with _open_out(out, append=resume) as sink, _progress() as progress:
+                writer = Writer(sink, tally, progress, total)
+                _run(_records(input_path, done), analyzer, writer, batch_size)
+    except KeyboardInterrupt:
+        raise _interrupted(tally, EXIT_INTERRUPTED) from None
+    except _Terminated:
+        raise _interrupted(tally, EXIT_TERMINATED) from None
+    typer.echo(tally.summary(), err=True)
+
+
+def _interrupted(tally: Tally, code: int) -> typer.Exit:
+    typer.echo(INTERRUPTED.format(summary=tally.summary()), err=True)
+    return typer.Exit(code)
+
+
+def _check_paths(input_path: Path, out: Path, *, resume: bool, force: bool) -> None:
+    check_readable_file(input_path)
+    if out.exists() and out.resolve() == input_path.resolve():
+        raise InputError(OUT_IS_IN)
+    if out.is_dir():
+        raise InputError(IS_DIRECTORY.format(name=out))
+    if out.exists() and out.stat().st_size and not (resume or force):
+        raise InputError(OUT_EXISTS.format(out=out))
+
+
+@contextmanager
+def _open_out(out: Path, *, append: bool) -> Iterator[IO[str]]:
+    try:
+        handle = out.open("a" if append else "w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise InputError(CANNOT_WRITE.format(out=out, reason=exc.strerror or exc)) from None
+    with handle:
+        yield handle
+
+
+@contextmanager
+def _stop_on_sigterm() -> Iterator[None]:
+    """Let SIGTERM unwind like Ctrl-C, so that the last line written stays whole."""
+
+    def handler(signum: int, frame: Any) -> None:
+        raise _Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _progress() -> AbstractContextManager[Progress]:
+    """A progress bar on stderr when it is a terminal; silent otherwise."""
+    console = Console(stderr=True)
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        disable=not console.is_terminal,
+        transient=True,
+    )
+    return progress if console.is_terminal else nullcontext(progress)
+
+
+def _count_lines(path: Path) -> int:
+    with path.open("rb") as handle:
+        return sum(1 for raw in handle if raw.strip())
+
+
+# Our own output lines start with the id, so resuming need not parse whole analyses.
+_ID_PREFIX_RE = re.compile(rb'^\{"id":\s*("(?:[^"\\]|\\.)*"|null)')
+
+
+def _read_done(out: Path) -> Done:
+    """Ids already in OUT; an unfinished last line (from a kill) is cut off first."""
+    done = Done(set(), set())
+    if not out.exists():
+        return done
+    keep = 0
+    with out.open("rb") as handle:
+        for raw in handle:
+            if not raw.endswith(b"\n"):
+                break
+            keep += len(raw)
+            _note_done(raw, done)
+    if keep < out.stat().st_size:
+        with out.open("r+b") as handle:
+            handle.truncate(keep)
+        typer.echo(TRUNCATED_NOTE.format(out=out), err=True)
+    return done
+
+
+def _note_done(raw: bytes, done: Done) -> None:
+    match = _ID_PREFIX_RE.match(raw)
+    try:
+        if match and match.group(1) != b"null":
+            done.ids.add(str(json.loads(match.group(1))))
+            return
+        entry = json.loads(raw)
+    except ValueError:  # a line some other program wrote: not ours to judge
+        return
+    if not isinstance(entry, dict):
+        return
+    if entry.get("id") is not None:
+        done.ids.add(str(entry["id"]))
+    elif isinstance(entry.get("line"), int):
+        done.lines.add(entry["line"])
+
+
+def _records(path: Path, done: Done) -> Iterator[Record | None]:
+    """Input lines as Records, in order; None for a line an earlier run already did."""
+    seen: dict[str, int] = {}
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            record = _parse_line(number, raw)
+            if record.id in done.ids or (record.id is None and number in done.lines):
+                yield None
+                continue
+            yield _check_duplicate(record, seen)
+
+
+def _parse_line(number: int, raw: bytes) -> Record:
+    """One input line, or the one-line reason it cannot be analysed."""
+    try:
+        entry = json.loads(raw)
+    except ValueError as exc:
+        reason = (
+            f"{exc.msg} (column {exc.colno})"
+            if isinstance(exc, json.JSONDecodeError)
+            else _one_line(exc)
+        )
+        return _bad(number, None, NOT_JSON.format(reason=reason))
+    if not isinstance(entry, dict):
+        return _bad(number, None, NOT_OBJECT)
+    doc_id = entry.get("id")
+    if isinstance(doc_id, int) and not isinstance(doc_id, bool):
+        doc_id = str(doc_id)
+    if not isinstance(doc_id, str):
+        return _bad(number, None, NO_FIELD.format(field="id") if doc_id is None else BAD_ID)
+    problem = _field_problem(entry)
+    if problem:
+        return _bad(number, doc_id, problem)
+    metadata = {key: entry[key] for key in METADATA_FIELDS if entry.get(key) is not None}
+    return Record(number, doc_id, entry["text"], {"id": doc_id, **metadata})
+
+
+def _field_problem(entry: dict[str, Any]) -> str | None:
+    if "text" not in entry:
+        return NO_FIELD.format(field="text")
+    for key in ("text", *METADATA_FIELDS):
+        value = entry.get(key)
+        if (value is not None or key == "text") and not isinstance(value, str):
+            return NOT_STRING.format(field=key)
+    return None
+
+
+def _bad(number: int, doc_id: str | None, error: str) -> Record:
+    return Record(number, doc_id, "", {}, error)
+
+
+def _check_duplicate(record: Record, seen: dict[str, int]) -> Record:
+    """A second line with an id already used fails, so each id has one output line."""
+    if record.id is None:
+        return record
+    first = seen.setdefault(record.id, record.line)
+    if first == record.line:
+        return record
+    return record._replace(error=DUPLICATE_ID.format(id=record.id, first=first))
+
+
+def _run(
+    records: Iterable[Record | None], analyzer: Analyzer, writer: Writer, batch_size: int
+) -> None:
+    """Analyse in chunks of batch_size, in input order, writing each line when ready."""
+    for chunk in _chunks(records, batch_size):
+        todo = [record for record in chunk if record is not None and record.error is None]
+        results = _analyse_isolated(analyzer, todo, batch_size)
+        for record in chunk:
+            if record is None:
+                writer.skip()
+            elif record.error is not None:
+                writer.error(record, record.error)
+            else:
+                writer.outcome(*next(results))
+
+
+def _chunks(items: Iterable[Record | None], size: int) -> Iterator[list[Record | None]]:
+    chunk: list[Record | None] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _analyse_isolated(
+    analyzer: Analyzer, records: list[Record], batch_size: int
+) -> Iterator[tuple[Record, Analysis | str]]:
+    """Analyses in order, through Analyzer.pipe for speed; when the pipe raises, the
+    rest of the chunk goes one by one, so that one bad document fails alone."""
+    done = 0
+    try:
+        items = ((record.text, record.metadata) for record in records)
+        for analysis in analyzer.pipe(items, batch_size=batch_size):
+            yield records[done], analysis
+            done += 1
+    except Exception:
+        for record in records[done:]:
+            yield record, _analyse_one(analyzer, record)
+
+
+def _analyse_one(analyzer: Analyzer, record: Record) -> Analysis | str:
+    try:
+        return analyzer.analyze(record.text, **record.metadata)
+    except Exception as exc:
+        return ANALYSIS_FAILED.format(detail=_one_line(exc))
+
+
+# ------------------------------------------------------------ other sub-commands
+# `attribution rules ...` and `attribution evaluate ...` live in their own modules; the
+# lead wires them in here, for instance:
+#     from .rules_cli import app as rules_app
+#     app.add_typer(rules_app, name="rules")
+#     from .evaluate_cli import evaluate
+#     app.command("evaluate")(evaluate)
+# (evaluate_cli can reuse load_analyzer above, which caches one Analyzer per process.)
+
+
+if __name__ == "__main__":
+    app(prog_name="attribution")
