@@ -7,10 +7,22 @@ an extension can override or remove it, and may carry ``examples`` that run as t
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
-from typing import Literal, Self
+from pathlib import Path
+from typing import Annotated, Literal, NamedTuple, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from pydantic.json_schema import SkipJsonSchema
 
 from ..models import SourceType
 
@@ -23,48 +35,106 @@ class _Rule(BaseModel):
 
 
 class Example(_Rule):
-    """A sentence and the attribution a reader expects from it.
+    """A sentence and the attribution a reader expects from it; it runs as a test.
 
-    ``source``, ``cue`` and ``content`` are matched against the reported spans:
-    ``source`` may also name the resolved source; ``content`` need only lie inside the
-    reported content. ``chain`` lists source names after the publisher.
+    The example passes when SOME attribution in the analysis of ``text`` matches every
+    field given (see :func:`attribution.testing.check_example` for the exact rules):
+    ``cue`` is the cue's text; ``source`` is, or is part of, the source's text or its
+    resolved name; ``content`` lies inside the reported content; ``chain`` lists the
+    source names after the publisher; ``expect_none`` says nothing is attributed.
+    ``line`` and ``file`` are filled in by the loader so failures can point back here.
     """
 
-    text: str = Field(min_length=1)
-    source: str | None = None
-    cue: str | None = None
-    content: str | None = None
-    chain: list[str] | None = None
-    channel: str | None = None
+    text: str = Field(min_length=1, description="The sentence (or short passage) to analyse.")
+    source: str | None = Field(
+        default=None, description="The source's words in the text, or its resolved name."
+    )
+    cue: str | None = Field(default=None, description="The cue's words: 'said', 'according to'.")
+    content: str | None = Field(
+        default=None, description="Words that must lie inside the attributed content."
+    )
+    chain: list[str] | None = Field(
+        default=None,
+        description="Source names along the content's chain, after the publisher; outermost "
+        "relay first, originator last.",
+    )
+    channel: str | None = Field(
+        default=None, description="The channel name the statement was made on: 'Telegram'."
+    )
     kind: Literal["direct", "indirect", "mixed"] | None = None
-    scope: Scope = "all"
-    expect_none: bool = False
-    line: int | None = Field(default=None, exclude=True)
+    scope: Scope = Field(
+        default="all", description="The Analyzer scope to run with: 'speech' or 'all'."
+    )
+    expect_none: bool = Field(
+        default=False, description="True when the text must yield no attribution at all."
+    )
+    known_failure: str | None = Field(
+        default=None,
+        min_length=1,
+        description="Why the analysis gets this example wrong today. The example then runs "
+        "as an expected failure, and fails once it passes, so the note is removed.",
+    )
+    line: SkipJsonSchema[int | None] = Field(default=None, exclude=True)
+    file: SkipJsonSchema[str | None] = Field(default=None, exclude=True)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if self.expect_none and self.expectations():
+            raise ValueError(
+                "expect_none cannot be combined with " + ", ".join(self.expectations())
+            )
+        return self
+
+    def expectations(self) -> list[str]:
+        """The names of the fields this example asserts, in a fixed order."""
+        fields = ("source", "cue", "content", "chain", "channel", "kind")
+        return [name for name in fields if getattr(self, name) is not None]
+
+
+def _not_blank(word: str) -> str:
+    if not word.strip():
+        raise ValueError("must not be blank")
+    return word
+
+
+Word = Annotated[
+    str, AfterValidator(_not_blank), WithJsonSchema({"type": "string", "pattern": r"\S"})
+]
+Words = list[Word]
 
 
 class _Entry(_Rule):
-    key: str = Field(min_length=1)
-    examples: list[Example] = Field(default_factory=list)
+    key: str = Field(
+        min_length=1,
+        description="Unique within its section; an extension overrides or removes by key.",
+    )
+    examples: list[Example] = Field(
+        default_factory=list, description="Sentences that run as tests of this entry."
+    )
 
 
 class Category(_Entry):
     """A kind of cue (speech, belief...) and the widest scope it needs."""
 
-    scope: Scope
+    scope: Scope = Field(
+        description="'speech': used by every analysis; 'all': only when scope='all'."
+    )
     description: str = ""
 
 
 class CueVerb(_Entry):
     """Verbs whose subject is a source and whose complement is content."""
 
-    lemmas: list[str] = Field(min_length=1)
-    category: str
+    lemmas: Words = Field(min_length=1, description="Verb lemmas: say, tell, report.")
+    category: str = Field(description="The key of a category, here or in the extended set.")
 
 
 class Phrase(_Entry):
     """A fixed phrase matched token by token, case-insensitively."""
 
-    phrases: list[str] = Field(min_length=1)
+    phrases: Words = Field(
+        min_length=1, description="Phrases matched token by token: 'according to'."
+    )
 
     @field_validator("phrases")
     @classmethod
@@ -77,7 +147,7 @@ class Phrase(_Entry):
 class Evidential(Phrase):
     """A phrase that introduces its source after it: "according to X"."""
 
-    category: str = "evidential"
+    category: str = Field(default="evidential", description="The key of a category.")
 
 
 class Relay(_Entry):
@@ -86,9 +156,13 @@ class Relay(_Entry):
     ``form`` names the structure, ``lemmas`` or ``phrases`` the words that fill it.
     """
 
-    form: RelayForm
-    lemmas: list[str] = Field(default_factory=list)
-    phrases: list[str] = Field(default_factory=list)
+    form: RelayForm = Field(
+        description="participle: 'X reported, citing Y'; quote_as: 'X quoted Y as saying'; "
+        "recipient: 'Y told X' (X a news organisation); interview: 'Y said in an interview "
+        "with X'; preposition: 'via X'."
+    )
+    lemmas: Words = Field(default_factory=list, description="Verb lemmas that fill the form.")
+    phrases: Words = Field(default_factory=list, description="Phrases that fill the form.")
 
     @model_validator(mode="after")
     def _has_words(self) -> Self:
@@ -100,30 +174,47 @@ class Relay(_Entry):
 class Channel(Phrase):
     """Words that name where a statement was made, and the channel they stand for."""
 
-    name: str
-    case_sensitive: bool = False
+    name: str = Field(description="The channel's name on claims: 'Telegram'.")
+    case_sensitive: bool = Field(
+        default=False, description="Match case exactly (for short words like 'X')."
+    )
 
 
 class WordClass(_Entry):
     """Lemmas that mark a noun phrase as a kind of source."""
 
-    lemmas: list[str] = Field(min_length=1)
-    type: SourceType | None = None
+    lemmas: Words = Field(min_length=1, description="Single-word noun lemmas.")
+    type: SourceType | None = Field(
+        default=None, description="The source type these nouns give (source_types only)."
+    )
 
 
 class Organisation(_Entry):
     """A named organisation the gazetteer knows, with its type."""
 
-    name: str
-    aliases: list[str] = Field(default_factory=list)
+    name: str = Field(description="The canonical name, used for the source.")
+    aliases: Words = Field(
+        default_factory=list, description="Other names, matched case-insensitively."
+    )
     type: SourceType
 
 
 class Pronoun(_Entry):
     """Pronoun forms and what they can refer to."""
 
-    forms: list[str] = Field(min_length=1)
+    forms: Words = Field(min_length=1, description="The pronoun's forms: he, him, his.")
     refers_to: list[Literal["person", "group", "organisation"]] = Field(min_length=1)
+
+
+class Finding(NamedTuple):
+    """A problem in a rule set, located by its path in the data (for file:line errors)."""
+
+    loc: tuple[str | int, ...]
+    message: str
+
+    def __str__(self) -> str:
+        where = ".".join(str(part) for part in self.loc)
+        return f"{where}: {self.message}" if where else self.message
 
 
 _SECTIONS = (
@@ -148,9 +239,14 @@ class RuleSet(BaseModel):
     combine with :meth:`extend`.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="attribution rule set",
+        json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
+    )
 
-    name: str = "rules"
+    name: str = Field(default="rules", description="A short name, shown in reports.")
     description: str = ""
     remove: list[str] = Field(
         default_factory=list,
@@ -178,37 +274,75 @@ class RuleSet(BaseModel):
     pronouns: list[Pronoun] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _check(self) -> Self:
+    def _check(self, info: ValidationInfo) -> Self:
+        # The loader defers these checks so it can point at the offending line itself.
+        if info.context and info.context.get("defer_checks"):
+            return self
+        findings = self.findings()
+        if findings:
+            raise ValueError(str(findings[0]))
+        return self
+
+    def findings(self) -> list[Finding]:
+        """Problems no single field shows: duplicate keys and malformed removals."""
+        found: list[Finding] = []
         for section in _SECTIONS:
-            keys = [entry.key for entry in getattr(self, section)]
-            duplicated = sorted({k for k in keys if keys.count(k) > 1})
-            if duplicated:
-                raise ValueError(f"{section}: duplicate key(s) {', '.join(duplicated)}")
-        for item in self.remove:
+            seen: set[str] = set()
+            for index, entry in enumerate(getattr(self, section)):
+                if entry.key in seen:
+                    found.append(Finding((section, index, "key"), f"duplicate key {entry.key!r}"))
+                seen.add(entry.key)
+        for index, item in enumerate(self.remove):
             section, _, key = item.partition(".")
             if section not in _SECTIONS or not key:
-                raise ValueError(
-                    f"remove: {item!r} must be 'section.key' with a section among "
-                    + ", ".join(_SECTIONS)
+                found.append(
+                    Finding(
+                        ("remove", index),
+                        f"{item!r} must be 'section.key' with a section among "
+                        + ", ".join(_SECTIONS),
+                    )
                 )
-        return self
+        return found
+
+    def unknown_categories(self, known: Iterable[str] = ()) -> list[Finding]:
+        """Cues naming a category that neither this set nor ``known`` defines."""
+        defined = {c.key for c in self.categories} | set(known)
+        return [
+            Finding(
+                (section, index, "category"),
+                f"unknown category {entry.category!r} in {entry.key!r}; "
+                f"known: {', '.join(sorted(defined))}",
+            )
+            for section in ("cue_verbs", "evidentials")
+            for index, entry in enumerate(getattr(self, section))
+            if entry.category not in defined
+        ]
+
+    def missing_removals(self, base: RuleSet) -> list[Finding]:
+        """Removals that name an entry ``base`` does not have (likely a typo)."""
+        present = base._qualified_keys()
+        return [
+            Finding(("remove", index), f"cannot remove {item!r}: the base set has no such entry")
+            for index, item in enumerate(self.remove)
+            if item not in present
+        ]
 
     def check_categories(self) -> None:
         """Raise ValueError when a cue names a category the set does not define."""
-        known = {c.key for c in self.categories}
-        for entry in [*self.cue_verbs, *self.evidentials]:
-            if entry.category not in known:
-                raise ValueError(
-                    f"unknown category {entry.category!r} in {entry.key!r}; "
-                    f"known: {', '.join(sorted(known))}"
-                )
+        unknown = self.unknown_categories()
+        if unknown:
+            raise ValueError(unknown[0].message)
 
     @classmethod
-    def load(cls, path: str) -> RuleSet:
-        """Read and validate a YAML rule file; errors name the file, line and field."""
+    def load(cls, path: str | Path, base: RuleSet | None = None) -> RuleSet:
+        """Read and validate a YAML rule file; errors name the file, line and field.
+
+        The file is checked as an extension of ``base`` (default: the default rules),
+        so a cue may use the base's categories and a removal must name a base entry.
+        """
         from .loader import load_rule_file
 
-        return load_rule_file(path)
+        return load_rule_file(path, base=base)
 
     def extend(self, other: RuleSet) -> RuleSet:
         """A new set: ``other``'s entries added, same-key entries overridden, removals applied."""
@@ -218,6 +352,9 @@ class RuleSet(BaseModel):
 
     def merge(self, other: RuleSet) -> RuleSet:
         """Like :meth:`extend`, without checking that every category is defined yet."""
+        missing = sorted(set(other.remove) - self._qualified_keys())
+        if missing:
+            raise ValueError(f"cannot remove what the set does not have: {missing}")
         removed = set(other.remove)
         merged: dict[str, list] = {}
         for section in _SECTIONS:
@@ -225,10 +362,10 @@ class RuleSet(BaseModel):
             for entry in getattr(other, section):
                 entries[entry.key] = entry
             merged[section] = [e for k, e in entries.items() if f"{section}.{k}" not in removed]
-        unknown = removed - {f"{s}.{e.key}" for s in _SECTIONS for e in getattr(self, s)}
-        if unknown:
-            raise ValueError(f"cannot remove what the set does not have: {sorted(unknown)}")
         return RuleSet(name=self.name, description=self.description, **merged)
+
+    def _qualified_keys(self) -> set[str]:
+        return {f"{section}.{entry.key}" for section, entry in self.entries()}
 
     def entries(self) -> Iterable[tuple[str, _Entry]]:
         """Every entry with its section name, in file order."""
@@ -236,8 +373,23 @@ class RuleSet(BaseModel):
             for entry in getattr(self, section):
                 yield section, entry
 
+    def examples(self) -> Iterable[tuple[str, str, int, Example]]:
+        """Every example as (section, key, index within its entry, example)."""
+        for section, entry in self.entries():
+            for index, example in enumerate(entry.examples):
+                yield section, entry.key, index, example
+
     def scope_categories(self, scope: Scope) -> frozenset[str]:
         """The cue categories an analysis at this scope uses."""
         if scope == "all":
             return frozenset(c.key for c in self.categories)
         return frozenset(c.key for c in self.categories if c.scope == "speech")
+
+
+def schema_text() -> str:
+    """The JSON Schema of rule files, exactly as committed in docs/rules.schema.json.
+
+    One function for the file, the test that keeps it current and ``attribution rules
+    schema``, so the three cannot disagree.
+    """
+    return json.dumps(RuleSet.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
