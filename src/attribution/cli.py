@@ -33,6 +33,7 @@ from rich.text import Text
 from . import __version__
 from .analyzer import Analyzer
 from .errors import AttributionError, InputError
+from .evaluate_cli import evaluate
 from .models import Analysis, Claim, Source
 from .reading import (
     IS_DIRECTORY,
@@ -44,6 +45,7 @@ from .reading import (
     read_decoded,
     read_stdin,
 )
+from .rules_cli import app as rules_app
 
 # -------------------------------------------------------------------- the messages
 
@@ -685,13 +687,9 @@ def _analyse_one(analyzer: Analyzer, record: Record) -> Analysis | str:
 
 
 # ------------------------------------------------------------ other sub-commands
-# `attribution rules ...` and `attribution evaluate ...` live in their own modules; the
-# lead wires them in here, for instance:
-#     from .rules_cli import app as rules_app
-#     app.add_typer(rules_app, name="rules")
-#     from .evaluate_cli import evaluate
-#     app.command("evaluate")(evaluate)
-# (evaluate_cli can reuse load_analyzer above, which caches one Analyzer per process.)
+# `attribution rules ...` and `attribution evaluate ...` live in their own modules.
+app.add_typer(rules_app, name="rules")
+app.command("evaluate")(evaluate)
 
 
 if __name__ == "__main__":
