@@ -9,7 +9,7 @@ cue's content). Relay forms add an outer link, so that a chain reads content <- 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -37,6 +37,9 @@ _SENTENCE_REASON = "a quote right after a quoted sentence and its cue continues 
 CONFIDENCE_READ = 0.9
 CONFIDENCE_ADJACENT = 0.8
 CONFIDENCE_CONTINUED = 0.6
+CONFIDENCE_OBJECT = 0.7
+_OBJECT_DEPS = frozenset({"dobj", "xcomp"})
+_OBJECT_RUN = frozenset({"dobj", "xcomp", "prep", "ccomp", "oprd"})
 
 
 @dataclass
@@ -50,9 +53,14 @@ class _Context:
     links: list[Link] = field(default_factory=list)
     by_cue_token: dict[int, int] = field(default_factory=dict)
     used_tokens: set[int] = field(default_factory=set)
+    relayed_by_cue: dict[int, int] = field(default_factory=dict)
+    channel_tokens: set[int] = field(default_factory=set)
+    channel_head: dict[int, int] = field(default_factory=dict)
+    content_clause: dict[int, Token] = field(default_factory=dict)
+    quote_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        starts = [q.start for q in self.quotes]
+        starts = self.quote_starts = [q.start for q in self.quotes]
         self.quote_of = [-1] * len(self.doc)
         for token in self.doc:
             i = bisect_right(starts, token.idx) - 1
@@ -70,12 +78,14 @@ class _Context:
 def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRules) -> list[Link]:
     """Every attribution link in the doc, sorted by content and cue position."""
     ctx = _Context(doc, quotes, rules)
+    ctx.channel_tokens = {i for c in cues if c.kind == "channel" for i in range(c.start, c.end)}
     for cue in cues:
         if cue.kind == "relay" and cue.form == "quote_as":
             _quote_as_link(ctx, cue)
     for cue in cues:
         if cue.kind == "verb" and cue.head not in ctx.used_tokens:
             _verb_link(ctx, cue)
+    _link_trailing_reports(ctx)
     for cue in cues:
         if cue.kind == "evidential" or (
             cue.kind == "relay" and cue.form in {"interview", "preposition"}
@@ -139,8 +149,9 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "nsubjpass" and child.pos_ == "PRON":
             return child  # "it was reported that ...": a vague source
-    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        return _subject(verb.head)
+    shares_subject = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+    if shares_subject and verb.head.pos_ in {"VERB", "AUX"}:
+        return _subject(verb.head)  # "he said, adding that ...", "she paused and added ..."
     return None
 
 
@@ -204,7 +215,21 @@ def _content_of(
     deps = _WIDE_CONTENT_DEPS if category in _WIDE_CATEGORIES else _CONTENT_DEPS
     clause = next((c for c in verb.children if c.dep_ in deps), None)
     if clause is not None:
-        return _clause_content(ctx, clause, exclude)
+        reported = _trailing_report(ctx, clause)
+        if reported is not None:
+            ctx.relayed_by_cue[verb.i] = clause.i
+            clause = reported
+        ctx.content_clause[verb.i] = clause
+        return _clause_content(ctx, clause, exclude | _relay_frame(ctx, verb, clause))
+    clause = _misparsed_complement(verb)
+    if clause is not None:
+        ctx.content_clause[verb.i] = clause
+        skip = exclude | {clause.left_edge.i} | _relay_frame(ctx, verb, clause)
+        return _clause_content(ctx, clause, skip)
+    if _is_fronted_cue(verb):
+        clause = ctx.content_clause[verb.i] = verb.head
+        skip = exclude | {t.i for t in verb.subtree} | _relay_frame(ctx, verb, clause)
+        return _clause_content(ctx, clause, skip)
     quote = _adjacent_quote(ctx, verb)
     if quote is not None:
         return _quote_content(quote), "direct", quote, CONFIDENCE_ADJACENT
@@ -214,7 +239,99 @@ def _content_of(
         span = _clause_span(ctx, head, skip)
         if span is not None:
             return span, "indirect", None, CONFIDENCE_ADJACENT
+    span = _object_content(ctx, verb, exclude)
+    return None if span is None else (span, "indirect", None, CONFIDENCE_OBJECT)
+
+
+def _object_content(ctx: _Context, verb: Token, exclude: set[int]) -> tuple[int, int] | None:
+    """ "accused the government of rigging the vote", "denied targeting civilians": what
+    the verb takes as its object, when it has no clause or quote."""
+    rights = [c for c in verb.rights if c.i not in exclude]
+    if verb.lemma_.lower() in ctx.rules.relay_lemmas("recipient"):
+        rights = [c for c in rights if c.dep_ not in {"dative", "dobj"}]  # told *reporters*
+    start = next((k for k, c in enumerate(rights) if c.dep_ in _OBJECT_DEPS), None)
+    if start is None:
+        return None
+    run = []
+    for child in rights[start:]:
+        if child.dep_ not in _OBJECT_RUN or _holds_channel(ctx, child):
+            break
+        run.append(child)
+    tokens = [t for child in run for t in child.subtree]
+    return char_span(tokens) if tokens else None
+
+
+def _holds_channel(ctx: _Context, token: Token) -> bool:
+    return any(t.i in ctx.channel_tokens for t in token.subtree)
+
+
+def _is_fronted_cue(verb: Token) -> bool:
+    """ "X reported, citing Y, that ...", parsed with the reported clause as the root."""
+    head = verb.head
+    return (
+        verb.dep_ in _PARENTHETICAL
+        and head.i > verb.i
+        and head.pos_ in {"VERB", "AUX"}
+        and any(c.dep_ == "mark" and c.i < head.i for c in head.children)
+    )
+
+
+def _trailing_report(ctx: _Context, clause: Token) -> Token | None:
+    """ "X said ..., TASS reported": the clause is a report that relays X; its content is X's."""
+    if clause.lemma_.lower() not in ctx.rules.verbs or _subject(clause) is None:
+        return None
+    return next((c for c in clause.children if c.dep_ in _CONTENT_DEPS and c.i < clause.i), None)
+
+
+def _link_trailing_reports(ctx: _Context) -> None:
+    """Point each link that a trailing "..., TASS reported" relays at TASS's link."""
+    for verb, report in ctx.relayed_by_cue.items():
+        inner, outer = ctx.by_cue_token.get(verb), ctx.by_cue_token.get(report)
+        if inner is not None and outer is not None and ctx.links[inner].relayed_by is None:
+            ctx.links[inner].relayed_by = outer
+
+
+def _misparsed_complement(verb: Token) -> Token | None:
+    """A content clause the parser hung on an object as a relative clause.
+
+    "citing two diplomats that the talks had collapsed", "said in a press release that
+    profits had doubled": a clause under the verb's object whose introducer is not its
+    own subject.
+    """
+    for child in verb.children:
+        objects = [child] if child.dep_ in _ACTOR_DEPS else []
+        objects += [c for c in child.children if c.dep_ in _ACTOR_DEPS]
+        for obj in objects:
+            for clause in obj.rights:
+                if clause.dep_ in {"relcl", "acl"} and _has_own_subject(clause):
+                    return clause
     return None
+
+
+def _has_own_subject(clause: Token) -> bool:
+    introducer = clause.left_edge
+    return introducer.i < clause.i and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.i != introducer.i for c in clause.children
+    )
+
+
+def _relay_frame(ctx: _Context, verb: Token, clause: Token) -> set[int]:
+    """Tokens of "citing Y" inside or beside the content, which are frame, not content."""
+    inside = {t.i for t in clause.subtree}
+    frame = {t.i for p in _relay_participles(ctx, verb, clause) for t in p.subtree}
+    return frame - inside if clause.i in frame else frame
+
+
+def _relay_participles(ctx: _Context, verb: Token, clause: Token | None) -> list[Token]:
+    """ "citing Y" under the cue verb or, misattached, under its content clause."""
+    lemmas = ctx.rules.relay_lemmas("participle")
+    parents = [verb] if clause is None else [verb, clause]
+    return [
+        child
+        for parent in parents
+        for child in parent.children
+        if child.lemma_.lower() in lemmas and child.pos_ == "VERB" and child.i != verb.i
+    ]
 
 
 def _is_parenthetical(verb: Token) -> bool:
@@ -240,7 +357,8 @@ def _clause_content(
     span = _clause_span(ctx, clause, exclude)
     if span is None:
         return None
-    inner = [x for x in ctx.quotes if x.start >= span[0] and x.end <= span[1] + 1]
+    k = bisect_left(ctx.quote_starts, span[0])
+    inner = k < len(ctx.quotes) and ctx.quotes[k].end <= span[1] + 1
     kind = "mixed" if inner else "indirect"
     return span, kind, None, CONFIDENCE_READ
 
@@ -280,9 +398,13 @@ def _news_recipient(ctx: _Context, verb: Token) -> tuple[int, int] | None:
 
 
 def _is_news(ctx: _Context, span: tuple[int, int]) -> bool:
-    words = ctx.doc.text[span[0] : span[1]].split()
-    for start in range(len(words)):
-        org = ctx.rules.organisation(" ".join(words[start:]))
+    """The whole mention, less a leading determiner, names a news organisation."""
+    tokens = ctx.doc.char_span(*span, alignment_mode="expand")
+    if tokens is None:
+        return False
+    words = [t.text for t in tokens]
+    for name in (words, words[1:] if tokens[0].pos_ == "DET" else None):
+        org = ctx.rules.organisation(" ".join(name)) if name else None
         if org is not None:
             return org[2] in _NEWS_TYPES
     return False
@@ -290,28 +412,26 @@ def _is_news(ctx: _Context, span: tuple[int, int]) -> bool:
 
 def _participle_relays(ctx: _Context, verb: Token, outer: int) -> None:
     """ "X reported citing Y", "X, citing Y, said": Y's link is relayed by X's."""
-    lemmas = ctx.rules.relay_lemmas("participle")
-    for child in verb.children:
-        if child.lemma_.lower() not in lemmas or child.pos_ != "VERB" or child.i in ctx.used_tokens:
+    link = ctx.links[outer]
+    clause = ctx.content_clause.get(verb.i)
+    for participle in _relay_participles(ctx, verb, clause):
+        cited = next((c for c in participle.children if c.dep_ == "dobj"), None)
+        if cited is None or participle.i in ctx.used_tokens:
             continue
-        cited = next((c for c in child.children if c.dep_ == "dobj"), None)
-        if cited is None:
-            continue
-        link = ctx.links[outer]
         ctx.add(
             Link(
                 link.content,
                 mention_span(cited),
-                char_span([child]),
+                char_span([participle]),
                 link.category,
                 link.kind,
                 relayed_by=outer,
                 quote=link.quote,
                 confidence=link.confidence,
             ),
-            range(child.i, child.i + 1),
+            range(participle.i, participle.i + 1),
         )
-        ctx.used_tokens.add(child.i)
+        ctx.used_tokens.add(participle.i)
 
 
 # --- relay verbs and phrases -----------------------------------------------------------
@@ -370,8 +490,8 @@ def _phrase_link(ctx: _Context, cue: Cue) -> None:
     target = next((c for c in last.children if c.dep_ == "pobj"), None)
     if target is None and cue.end < len(doc) and doc[cue.end].pos_ in {"PROPN", "NOUN", "DET"}:
         target = np_head(doc[cue.end])
-    if target is None:
-        return
+    if target is None or target.i in ctx.channel_tokens:
+        return  # "said via Telegram": a channel, not a relaying source
     source = mention_span(target)
     head = _governing_verb(doc[cue.start : cue.end].root)
     inner = (
@@ -551,9 +671,11 @@ def _attach_channel(ctx: _Context, cue: Cue, by_source: dict[int, int]) -> None:
     """Record a channel on the nearest link that governs it: its cue or its source."""
     doc = ctx.doc
     start, end = doc[cue.start].idx, doc[cue.end - 1].idx + len(doc[cue.end - 1])
+    passed: set[int] = set()
     for hops, token in enumerate(_upward(doc[cue.head])):
         if hops > _MAX_CHANNEL_HOPS:
             return
+        passed.add(token.i)
         index = ctx.by_cue_token.get(token.i)
         if index is None and token.i != cue.head:
             span = mention_span(token) if token.pos_ in {"NOUN", "PROPN"} else None
@@ -561,8 +683,11 @@ def _attach_channel(ctx: _Context, cue: Cue, by_source: dict[int, int]) -> None:
         if index is None:
             continue
         link = ctx.links[index]
-        if link.channel is None and not (link.content[0] <= start < link.content[1]):
+        if link.content[0] <= start < link.content[1]:
+            return  # part of what was said, not where
+        if link.channel is None or ctx.channel_head.get(index) in passed:
             link.channel, link.channel_name = (start, end), cue.name
+            ctx.channel_head[index] = cue.head
         return
 
 

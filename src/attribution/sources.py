@@ -114,7 +114,7 @@ class _Registry:
         content = [t for t in tokens if not (t.is_punct or t.pos_ in {"DET", "PRON"})]
         core = [t for t in content if t.lemma_.lower() not in rules.affiliations] or content
         lemmas = [t.lemma_.lower() for t in core] or [text.lower()]
-        name = " ".join(t.text for t in content) or text
+        name = "".join(t.text_with_ws for t in content).strip() or text
         head = tokens.root
         is_named = any(t.pos_ == "PROPN" for t in core)
         if len(core) == 1 and is_named and core[0].text.lower() in self.last_names:

@@ -48,6 +48,7 @@ class CompiledRules:
     affiliations: frozenset[str] = frozenset()
     type_of_lemma: dict[str, str] = field(default_factory=dict)
     organisations: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    acronyms: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     pronouns: dict[str, frozenset[str]] = field(default_factory=dict)
     _lower: PhraseMatcher | None = None
     _exact: PhraseMatcher | None = None
@@ -64,8 +65,13 @@ class CompiledRules:
         return sorted(hits, key=lambda h: (h.start, -h.end, h.section, h.key))
 
     def organisation(self, words: str) -> tuple[str, str, str] | None:
-        """(key, canonical name, type) for a gazetteer name or alias, case-insensitive."""
-        return self.organisations.get(" ".join(words.lower().split()))
+        """(key, canonical name, type) for a gazetteer name or alias.
+
+        Names match case-insensitively; acronyms ("WHO", "AP") only as written, so that
+        "who" and "ap" in running text are not organisations.
+        """
+        joined = " ".join(words.split())
+        return self.acronyms.get(joined) or self.organisations.get(joined.lower())
 
     def relay_lemmas(self, form: str) -> frozenset[str]:
         return self.relay_forms.get(form, frozenset())
@@ -94,10 +100,14 @@ def compile_rules(rules: RuleSet, nlp: Language, scope: Scope = "speech") -> Com
         if entry.type
         for lemma in entry.lemmas
     }
+    names = [(name, org) for org in rules.organisations for name in (org.name, *org.aliases)]
     compiled.organisations = {
         " ".join(name.lower().split()): (org.key, org.name, org.type)
-        for org in rules.organisations
-        for name in (org.name, *org.aliases)
+        for name, org in names
+        if not _is_acronym(name)
+    }
+    compiled.acronyms = {
+        name: (org.key, org.name, org.type) for name, org in names if _is_acronym(name)
     }
     compiled.pronouns = {
         form.lower(): frozenset(p.refers_to) for p in rules.pronouns for form in p.forms
@@ -109,6 +119,11 @@ def compile_rules(rules: RuleSet, nlp: Language, scope: Scope = "speech") -> Com
     compiled.relay_phrase_forms = {r.key: r.form for r in rules.relays if r.phrases}
     _add_matchers(compiled, rules, nlp)
     return compiled
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [ch for ch in name if ch.isalpha()]
+    return " " not in name.strip() and len(letters) <= 6 and all(ch.isupper() for ch in letters)
 
 
 def _lemmas(entries) -> frozenset[str]:
