@@ -36,7 +36,8 @@ def _verb_cues(doc: Doc, rules: CompiledRules) -> list[Cue]:
             cues.append(Cue("verb", token.i, token.i + 1, token.i, verb.key, verb.category))
         if lemma in relay_verbs:
             form = relay_verbs[lemma]
-            cues.append(Cue("relay", token.i, token.i + 1, token.i, lemma, None, form))
+            category = rules.relay_categories.get(lemma)
+            cues.append(Cue("relay", token.i, token.i + 1, token.i, lemma, category, form))
     return cues
 
 
@@ -50,7 +51,8 @@ def _phrase_cues(doc: Doc, rules: CompiledRules) -> list[Cue]:
             cues.append(Cue(kind, hit.start, hit.end, head, hit.key, category))
         elif kind == "relay":
             form = rules.relay_phrase_forms[hit.key]
-            cues.append(Cue(kind, hit.start, hit.end, head, hit.key, None, form))
+            category = rules.relay_categories.get(hit.key)
+            cues.append(Cue(kind, hit.start, hit.end, head, hit.key, category, form))
         else:
             name = rules.channel_names[hit.key]
             cues.append(Cue(kind, hit.start, hit.end, head, hit.key, None, None, name))

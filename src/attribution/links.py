@@ -449,7 +449,8 @@ def _quote_as_link(ctx: _Context, cue: Cue) -> None:
     )
     if relayer is None or originator is None or saying is None:
         return
-    found = _content_of(ctx, saying, ctx.rules.verbs[saying.lemma_.lower()].category, set())
+    said_category = ctx.rules.verbs[saying.lemma_.lower()].category
+    found = _content_of(ctx, saying, said_category, set())
     if found is None:
         return
     content, kind, quote, confidence = found
@@ -458,7 +459,7 @@ def _quote_as_link(ctx: _Context, cue: Cue) -> None:
             content,
             mention_span(relayer),
             char_span([verb]),
-            "report",
+            cue.category,
             kind,
             quote=quote,
             confidence=confidence,
@@ -470,7 +471,7 @@ def _quote_as_link(ctx: _Context, cue: Cue) -> None:
             content,
             mention_span(originator),
             char_span([saying]),
-            "speech",
+            said_category,
             kind,
             relayed_by=outer,
             quote=quote,
@@ -499,7 +500,7 @@ def _phrase_link(ctx: _Context, cue: Cue) -> None:
         if head is not None
         else None
     )
-    category = cue.category or "report"
+    category = cue.category
     cue_span = char_span(doc[cue.start : cue.end])
     if inner is not None:
         link = ctx.links[_outermost(ctx, inner)]
@@ -654,7 +655,7 @@ def _dash_link(ctx: _Context, quote: Quote) -> bool:
             _quote_content(quote),
             (name_start, name_end),
             match.span("dash"),
-            "speech",
+            None,
             "direct",
             confidence=CONFIDENCE_ADJACENT,
             quote=quote,

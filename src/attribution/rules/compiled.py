@@ -43,6 +43,7 @@ class CompiledRules:
     channel_names: dict[str, str] = field(default_factory=dict)
     evidential_categories: dict[str, str] = field(default_factory=dict)
     relay_phrase_forms: dict[str, str] = field(default_factory=dict)
+    relay_categories: dict[str, str] = field(default_factory=dict)
     anonymous: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
     affiliations: frozenset[str] = frozenset()
@@ -117,6 +118,9 @@ def compile_rules(rules: RuleSet, nlp: Language, scope: Scope = "speech") -> Com
         e.key: e.category for e in rules.evidentials if e.category in categories
     }
     compiled.relay_phrase_forms = {r.key: r.form for r in rules.relays if r.phrases}
+    compiled.relay_categories = {
+        word.lower(): r.category for r in rules.relays for word in (r.key, *r.lemmas)
+    }
     _add_matchers(compiled, rules, nlp)
     return compiled
 

@@ -163,6 +163,7 @@ class Relay(_Entry):
     )
     lemmas: Words = Field(default_factory=list, description="Verb lemmas that fill the form.")
     phrases: Words = Field(default_factory=list, description="Phrases that fill the form.")
+    category: str = Field(description="The cue category of the relayer's link: 'report'.")
 
     @model_validator(mode="after")
     def _has_words(self) -> Self:
@@ -313,7 +314,7 @@ class RuleSet(BaseModel):
                 f"unknown category {entry.category!r} in {entry.key!r}; "
                 f"known: {', '.join(sorted(defined))}",
             )
-            for section in ("cue_verbs", "evidentials")
+            for section in ("cue_verbs", "evidentials", "relays")
             for index, entry in enumerate(getattr(self, section))
             if entry.category not in defined
         ]
