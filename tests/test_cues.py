@@ -1,0 +1,58 @@
+"""Cue finding: verbs by lemma, phrases by the rule set's matchers."""
+
+from __future__ import annotations
+
+import pytest
+
+from attribution.cues import find_cues
+from helpers import shared_analyzer
+
+
+def cues_of(text: str, scope: str = "speech") -> list[tuple[str, str, str]]:
+    analyzer = shared_analyzer(scope)
+    doc = analyzer.nlp(text)
+    compiled = analyzer.component.compiled
+    return [(c.kind, c.key, doc[c.start : c.end].text) for c in find_cues(doc, compiled)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The minister said the talks had failed.", [("verb", "say", "said")]),
+        ("The ministry denied that troops had crossed.", [("verb", "deny", "denied")]),
+        (
+            "Three people died, according to the police.",
+            [("evidential", "according_to", "according to")],
+        ),
+        (
+            "CNN reported citing the police.",
+            [("verb", "report", "reported"), ("relay", "cite", "citing")],
+        ),
+        (
+            "He said on his Telegram channel that it was calm.",
+            [("verb", "say", "said"), ("channel", "telegram", "Telegram")],
+        ),
+        (
+            "She told a news conference that prices would fall.",
+            [("verb", "tell", "told"), ("channel", "press_conference", "news conference")],
+        ),
+        (
+            "The senator said on X that the vote was off.",
+            [("verb", "say", "said"), ("channel", "x", "X")],
+        ),
+        ("An x marks the spot on the map.", []),
+    ],
+)
+def test_cues(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert cues_of(text) == expected
+
+
+def test_beliefs_only_at_scope_all() -> None:
+    text = "Critics fear the law will silence the press."
+    assert cues_of(text, "speech") == []
+    assert cues_of(text, "all") == [("verb", "belief", "fear")]
+
+
+def test_cues_come_from_the_rule_data() -> None:
+    """A verb the rules do not list is no cue, however speech-like."""
+    assert cues_of("The minister blurted that the talks had failed.") == []

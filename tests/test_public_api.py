@@ -1,0 +1,26 @@
+"""The public surface is deliberate: pin it, so that a change to it is a decision."""
+
+from __future__ import annotations
+
+import attribution
+
+
+def test_exported_names() -> None:
+    assert sorted(attribution.__all__) == [
+        "Analysis",
+        "Analyzer",
+        "Article",
+        "Attribution",
+        "AttributionError",
+        "Claim",
+        "InputError",
+        "ModelNotFoundError",
+        "RuleFileError",
+        "RuleSet",
+        "Source",
+        "Span",
+        "analyze",
+        "default_rules",
+    ]
+    for name in attribution.__all__:
+        assert getattr(attribution, name).__module__.startswith("attribution")
