@@ -1,0 +1,377 @@
+"""The scorer agrees with the shared reference scorer; the runner and its command work.
+
+The fixtures in tests/data/eval_fixture*.jsonl are made up by hand: four short
+articles with gold attributions, and a predictions file that exercises every case of
+the scorer (exact pairs, loose content, wrong and missing sources, false alarms, a
+discontinuous content, an article without predictions, a prediction for no article).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from typer.testing import CliRunner
+
+from attribution import (
+    Analysis,
+    Analyzer,
+    Attribution,
+    InputError,
+    Span,
+    default_rules,
+    evaluate_cli,
+)
+from attribution.evaluate import (
+    CueLexicon,
+    diagnose,
+    load_gold,
+    match_doc,
+    match_docs,
+    pair_greedy,
+    predictions,
+    run,
+    score,
+)
+from helpers import shared_analyzer
+
+DATA = Path(__file__).parent / "data"
+GOLD = DATA / "eval_fixture.jsonl"
+PRED = DATA / "eval_fixture_pred.jsonl"
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+@pytest.fixture(scope="module")
+def reference() -> ModuleType:
+    if not REFERENCE.is_file():
+        pytest.skip(f"reference scorer not found at {REFERENCE}")
+    spec = importlib.util.spec_from_file_location("reference_score", REFERENCE)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return shared_analyzer("all")
+
+
+# --- the scorer ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", [None, "direct", "indirect", "mixed"])
+def test_score_agrees_with_reference(reference: ModuleType, kind: str | None) -> None:
+    gold, pred = reference.load(GOLD), reference.load(PRED)
+    keep = (lambda doc, a: a.get("kind") == kind) if kind else None
+    expected = reference.score(gold, pred, keep)
+    ours = score(read_jsonl(GOLD), read_jsonl(PRED), kind=kind)
+    assert ours.keys() == expected.keys()
+    for metric, values in expected.items():
+        for key in ("tp", "pred", "gold"):
+            assert ours[metric][key] == values[key], (metric, key)
+        for key in ("p", "r", "f1"):
+            assert ours[metric][key] == pytest.approx(values[key], abs=5e-4), (metric, key)
+
+
+def test_score_counts_on_fixture() -> None:
+    result = score(read_jsonl(GOLD), read_jsonl(PRED))
+    counts = {m: (v["tp"], v["pred"], v["gold"]) for m, v in result.items()}
+    assert counts == {
+        "content_lenient": (7, 9, 10),
+        "content_strict": (5, 9, 10),
+        "source": (5, 7, 9),
+        "cue": (6, 7, 10),
+        "full": (5, 9, 10),
+    }
+    assert result["content_lenient"]["p"] == round(7 / 9, 4)
+
+
+def test_kind_sets_aside_predictions_over_other_kinds_only() -> None:
+    result = score(read_jsonl(GOLD), read_jsonl(PRED), kind="direct")
+    # one direct gold; kept: the quote's prediction and the two that overlap no gold
+    assert result["content_lenient"]["gold"] == 1
+    assert result["content_lenient"]["pred"] == 3
+    mixed = score(read_jsonl(GOLD), read_jsonl(PRED), kind="mixed")
+    assert (mixed["content_strict"]["tp"], mixed["content_strict"]["gold"]) == (1, 1)
+
+
+def test_documents_may_come_as_mapping_or_list() -> None:
+    gold, pred = read_jsonl(GOLD), read_jsonl(PRED)
+    by_id = {d["id"]: d for d in pred}
+    assert score(gold, pred) == score({d["id"]: d for d in gold}, by_id)
+
+
+def span(start: int, end: int) -> dict:
+    return {"start": start, "end": end}
+
+
+def test_pairing_is_greedy_one_to_one_with_reference_ties() -> None:
+    gold = [{"content": span(0, 10)}, {"content": span(10, 20)}]
+    pred = [{"content": span(5, 15)}]
+    (pair,) = pair_greedy(gold, pred)
+    assert (pair.gold, pair.pred, pair.overlap) == (1, 0, 5)  # equal overlap: later gold
+    pred = [{"content": span(0, 12)}, {"content": span(8, 20)}]
+    pairs = pair_greedy(gold, pred)
+    assert {(p.gold, p.pred) for p in pairs} == {(1, 1), (0, 0)}
+
+
+def test_discontinuous_content_counts_fragment_by_fragment() -> None:
+    gold = [{"content": span(0, 30), "content_spans": [span(0, 10), span(20, 30)]}]
+    pred = [{"content": span(0, 30)}]
+    match = match_doc("d", gold, pred)
+    (pair,) = match.pairs
+    assert pair.overlap == 20
+    assert pair.dice == pytest.approx(2 * 20 / (20 + 30))
+    assert pair.full_ok  # neither side has a source
+
+
+def test_attributions_without_content_are_not_scored() -> None:
+    match = match_doc("d", [{"content": None, "source": span(0, 2)}], [{"content": span(0, 4)}])
+    assert (len(match.gold), len(match.pred), match.pairs) == (0, 1, [])
+
+
+# --- predictions from an analysis -------------------------------------------------------------
+
+TEXT = "CNN reported, citing police, that the bridge fell. It was old, the mayor said."
+
+
+def part(text: str, piece: str) -> Span:
+    start = text.index(piece)
+    return Span(start=start, end=start + len(piece), text=piece)
+
+
+def link(id_: str, source: str, cue: str, content: str, relayed_by: str | None = None):
+    return Attribution(
+        id=id_,
+        source=part(TEXT, source),
+        cue=part(TEXT, cue),
+        content=part(TEXT, content),
+        source_id=None,
+        kind="indirect",
+        confidence=0.9,
+        relayed_by=relayed_by,
+    )
+
+
+def test_predictions_keep_the_innermost_link_of_a_relay() -> None:
+    analysis = Analysis(
+        attributions=[
+            link("a1", "CNN", "reported", "the bridge fell"),
+            link("a2", "police", "citing", "the bridge fell", relayed_by="a1"),
+            link("a3", "the mayor", "said", "It was old", relayed_by="a1"),
+        ]
+    )
+    kept = predictions(analysis)
+    assert [a["id"] for a in kept] == ["a2", "a3"]
+    assert kept[0]["source"]["text"] == "police"
+    assert kept[0]["content"] == {"start": 34, "end": 49, "text": "the bridge fell"}
+
+
+def test_predictions_follow_a_chain_of_three_in_any_order() -> None:
+    analysis = Analysis(
+        attributions=[
+            link("a1", "police", "citing", "the bridge fell", relayed_by="a3"),
+            link("a2", "the mayor", "said", "the bridge fell", relayed_by="a1"),
+            link("a3", "CNN", "reported", "the bridge fell"),
+        ]
+    )
+    assert [a["id"] for a in predictions(analysis)] == ["a2"]
+
+
+def test_predictions_of_an_empty_analysis() -> None:
+    assert predictions(Analysis()) == []
+
+
+# --- error analysis ---------------------------------------------------------------------------
+
+
+def test_diagnose_names_each_kind_of_error() -> None:
+    gold = {d["id"]: d for d in read_jsonl(GOLD)}
+    matches = match_docs(gold, read_jsonl(PRED))
+    lexicon = CueLexicon.from_rules(default_rules())
+    lemmas = {"fear": ("fear",), "wants": ("want",), "It was reported": ("it", "be", "report")}
+    records = [r for m in matches for r in diagnose(m, gold[m.id]["text"], lexicon, lemmas)]
+    found = {(r["doc"], r["type"], r["category"]) for r in records}
+    assert ("fixture/storm", "miss", "missed_link") in found  # "It was reported": known cue
+    assert ("fixture/storm", "miss", "intention") in found  # "wants"
+    assert ("fixture/council", "wrong_source", "missing_source") in found
+    assert ("fixture/council", "false_alarm", "false_alarm") in found
+    assert ("fixture/harbour", "wrong_source", "wrong_source") in found
+    assert ("fixture/museum", "false_alarm", "false_alarm") in found
+    for record in records:
+        assert record["context"]
+        assert record["gold"] or record["pred"]
+
+
+def test_lexicon_reads_categories_from_the_rules() -> None:
+    lexicon = CueLexicon.from_rules(default_rules())
+    assert lexicon.evidential("According to") == "according_to"
+    assert lexicon.category(["believe"]) == "belief"
+    assert lexicon.category(["cite"]) == "relay"
+    assert "belief" in lexicon.wide_categories and "speech" not in lexicon.wide_categories
+    assert lexicon.is_pronoun("He") and not lexicon.is_pronoun("the mayor")
+
+
+# --- loading gold -----------------------------------------------------------------------------
+
+
+def test_load_gold_limit_keeps_the_first_articles() -> None:
+    assert [d["id"] for d in load_gold(GOLD, limit=2)] == ["fixture/harbour", "fixture/council"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"id": "x", "text": "t", "attributions": []}\n{not json\n', ":2: not valid JSON"),
+        ('{"id": "x", "attributions": []}\n', "needs text"),
+        ("[1, 2]\n", "a JSON object"),
+        ("\n\n", "no articles"),
+    ],
+)
+def test_load_gold_rejects_bad_files(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        load_gold(path)
+
+
+def test_load_gold_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="not found"):
+        load_gold(tmp_path / "absent.jsonl")
+
+
+# --- the runner and the command ---------------------------------------------------------------
+
+
+def test_run_analyses_and_writes_errors(analyzer: Analyzer, tmp_path: Path) -> None:
+    errors = tmp_path / "errors.jsonl"
+    seen: list[tuple[int, int]] = []
+    report = run(GOLD, analyzer, errors_path=errors, on_doc=lambda d, t: seen.append((d, t)))
+    assert report.docs == 4 and seen[-1] == (4, 4)
+    assert report.scope == "all"
+    lenient = report.metrics["content_lenient"]
+    assert lenient["gold"] == 10 and lenient["tp"] >= 6
+    records = read_jsonl(errors)
+    assert sum(report.errors.values()) == len(records)
+    for record in records:
+        assert {"doc", "type", "category", "tags", "gold", "pred", "context"} <= record.keys()
+
+
+def test_run_with_kind_and_limit(analyzer: Analyzer) -> None:
+    report = run(GOLD, analyzer, limit=1, kind="direct")
+    assert report.docs == 1
+    assert report.metrics["content_lenient"]["gold"] == 1
+    with pytest.raises(ValueError, match="kind"):
+        run(GOLD, analyzer, kind="quoted")
+
+
+@pytest.fixture
+def cli(analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.setattr(evaluate_cli, "load_analyzer", lambda model, scope: analyzer)
+    return CliRunner()
+
+
+def test_cli_prints_a_table(cli: CliRunner, tmp_path: Path) -> None:
+    errors = tmp_path / "errors.jsonl"
+    result = cli.invoke(evaluate_cli.app, [str(GOLD), "--scope", "all", "--errors", str(errors)])
+    assert result.exit_code == 0, result.output
+    for row in ("content (lenient)", "content (strict)", "source", "cue", "full"):
+        assert row in result.stdout
+    assert errors.is_file()
+
+
+def test_cli_json_agrees_with_run(cli: CliRunner, analyzer: Analyzer) -> None:
+    result = cli.invoke(evaluate_cli.app, [str(GOLD), "--json", "--kind", "indirect"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["docs"] == 4 and data["kind"] == "indirect"
+    assert data["metrics"] == run(GOLD, analyzer, kind="indirect").metrics
+
+
+@pytest.mark.parametrize("content", [None, "{broken\n"])
+def test_cli_bad_gold_is_an_error_not_a_traceback(
+    cli: CliRunner, tmp_path: Path, content: str | None
+) -> None:
+    gold = tmp_path / "gold.jsonl"
+    if content is not None:
+        gold.write_text(content, encoding="utf-8")
+    result = cli.invoke(evaluate_cli.app, [str(gold)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ")
+    assert "Traceback" not in result.output
+
+
+def test_predictions_prefer_the_nearer_cue_when_two_claim_one_content() -> None:
+    text = 'Asked who leads, he said Ryan. "I would say Paul," he said.'
+    content = part(text, "I would say Paul")
+    far = Attribution(
+        id="a1",
+        source=part(text, "he"),
+        cue=part(text, "said"),
+        content=content,
+        source_id=None,
+        kind="direct",
+        confidence=0.8,
+    )
+    start = text.rindex("said")
+    near = far.model_copy(update={"id": "a2", "cue": Span(start=start, end=start + 4, text="said")})
+    assert [a["id"] for a in predictions(Analysis(attributions=[far, near]))] == ["a2"]
+
+
+QUOTED = '"We are ready," she said. "The roads are clear."\n\n"Schools open Monday."'
+
+
+def test_predictions_join_a_quote_that_goes_on_in_the_same_paragraph() -> None:
+    def quote(id_: str, piece: str, *, cue: bool) -> Attribution:
+        return Attribution(
+            id=id_,
+            source=part(QUOTED, "she") if cue else None,
+            cue=part(QUOTED, "said") if cue else None,
+            content=part(QUOTED, piece),
+            source_id="she",
+            kind="direct",
+            confidence=0.8,
+        )
+
+    analysis = Analysis(
+        attributions=[
+            quote("a1", "We are ready,", cue=True),
+            quote("a2", "The roads are clear.", cue=False),
+            quote("a3", "Schools open Monday.", cue=False),  # a new paragraph: kept apart
+        ]
+    )
+    assert len(predictions(analysis)) == 3  # no text, nothing joined
+    first, other = predictions(analysis, QUOTED)
+    assert [s["text"] for s in first["content_spans"]] == ["We are ready,", "The roads are clear."]
+    assert other["id"] == "a3" and "content_spans" not in other
+
+
+def test_predictions_leave_a_nested_link_to_the_outer_one() -> None:
+    text = "Cook told reporters that Carter believes the email was a mistake."
+
+    def nested(id_: str, source: str, cue: str, content: str) -> Attribution:
+        return Attribution(
+            id=id_,
+            source=part(text, source),
+            cue=part(text, cue),
+            content=part(text, content),
+            source_id=None,
+            kind="indirect",
+            confidence=0.9,
+        )
+
+    analysis = Analysis(
+        attributions=[
+            nested("a1", "Cook", "told", "Carter believes the email was a mistake"),
+            nested("a2", "Carter", "believes", "the email was a mistake"),
+        ]
+    )
+    assert [a["id"] for a in predictions(analysis)] == ["a1"]
