@@ -36,27 +36,28 @@ def build_claims(
 ) -> list[Claim]:
     """Claims in text order, ids c1, c2, ... ."""
     attribution_ids = attribution_ids or [f"a{i + 1}" for i in range(len(links))]
+    text = doc.text  # spaCy rebuilds Doc.text on every access
     sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
     units = _non_overlapping(
-        _linked_units(doc, links, sentences)
-        + _unattributed_units(doc, links, sentences, body_start)
+        _linked_units(text, links, sentences)
+        + _unattributed_units(text, links, sentences, body_start)
     )
     claims = []
     for number, unit in enumerate(units, start=1):
         claims.append(
-            _claim(doc, f"c{number}", unit, links, source_ids, publisher_id, attribution_ids)
+            _claim(text, f"c{number}", unit, links, source_ids, publisher_id, attribution_ids)
         )
     return claims
 
 
-def _linked_units(doc: Doc, links: list[Link], sentences: list[tuple[int, int]]) -> list[_Unit]:
+def _linked_units(text: str, links: list[Link], sentences: list[tuple[int, int]]) -> list[_Unit]:
     relayed_same = {(link.relayed_by, link.content) for link in links}
     units: list[_Unit] = []
     for index, link in enumerate(links):
         if (index, link.content) in relayed_same:
             continue  # the inner link over the same content speaks for it
         if link.kind == "direct":
-            pieces = _sentences_within(doc.text, sentences, *link.content)
+            pieces = _sentences_within(text, sentences, *link.content)
             units.extend(_Unit(s, e, index) for s, e in pieces)
         else:
             units.append(_Unit(*link.content, index))
@@ -78,20 +79,20 @@ def _sentences_within(
 
 
 def _unattributed_units(
-    doc: Doc, links: list[Link], sentences: list[tuple[int, int]], body_start: int
+    text: str, links: list[Link], sentences: list[tuple[int, int]], body_start: int
 ) -> list[_Unit]:
     covered = Intervals(_covered_spans(links))
     units = []
     for start, end in sentences:
         if end <= body_start:
-            if start == 0 or not doc.text[:start].strip():
+            if start == 0 or not text[:start].strip():
                 pass  # the headline sentence, if it is before the body
             else:
                 continue  # dateline pieces
         elif start < body_start:
             start = body_start
-        start, end = _trim(doc.text, start, end)
-        if start >= end or not any(ch.isalnum() for ch in doc.text[start:end]):
+        start, end = _trim(text, start, end)
+        if start >= end or not any(ch.isalnum() for ch in text[start:end]):
             continue
         if covered.overlaps((start, end)):
             continue
@@ -136,8 +137,8 @@ def _chain(links: list[Link], index: int) -> list[int]:
     return chain[::-1]
 
 
-def _claim(doc, claim_id, unit, links, source_ids, publisher_id, attribution_ids) -> Claim:
-    text = doc.text[unit.start : unit.end]
+def _claim(article_text, claim_id, unit, links, source_ids, publisher_id, ids) -> Claim:
+    text = article_text[unit.start : unit.end]
     if unit.link is None:
         return Claim(
             id=claim_id,
@@ -163,5 +164,5 @@ def _claim(doc, claim_id, unit, links, source_ids, publisher_id, attribution_ids
         chain=chain,
         channel=inner.channel_name,
         inferred=any(links[i].inferred for i in path),
-        attribution_ids=[attribution_ids[i] for i in path],
+        attribution_ids=[ids[i] for i in path],
     )

@@ -58,8 +58,10 @@ class _Context:
     channel_head: dict[int, int] = field(default_factory=dict)
     content_clause: dict[int, Token] = field(default_factory=dict)
     quote_starts: list[int] = field(default_factory=list)
+    text: str = ""
 
     def __post_init__(self) -> None:
+        self.text = self.doc.text  # spaCy rebuilds Doc.text on every access
         starts = self.quote_starts = [q.start for q in self.quotes]
         self.quote_of = [-1] * len(self.doc)
         for token in self.doc:
@@ -155,13 +157,13 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _subject_span(verb: Token, subject: Token) -> tuple[int, int]:
+def _subject_span(ctx: _Context, verb: Token, subject: Token) -> tuple[int, int]:
     """The subject phrase, joined with a split-off neighbour: "the engineer Petro Melnyk"."""
     start, end = mention_span(subject)
     for other in verb.children:
         if other.dep_ in _SUBJECTS and other.i != subject.i:
             o_start, o_end = mention_span(other)
-            if o_start >= end and not verb.doc.text[end:o_start].strip():
+            if o_start >= end and not ctx.text[end:o_start].strip():
                 end = o_end
     return start, end
 
@@ -177,7 +179,7 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     if found is None:
         return
     content, kind, quote, confidence = found
-    source = _subject_span(verb, subject)
+    source = _subject_span(ctx, verb, subject)
     recipient = _news_recipient(ctx, verb)
     outer = None
     if recipient is not None:
@@ -574,7 +576,7 @@ def _nest_inner_links(ctx: _Context) -> None:
 
 def _continue_quotes(ctx: _Context) -> None:
     """Quotes with no cue of their own: a dash byline, or the previous speaker going on."""
-    text = ctx.doc.text
+    text = ctx.text
     covered = Intervals([link.content for link in ctx.links])
     ends = sorted((link.content[1], i) for i, link in enumerate(ctx.links))
     inner_of = {link.relayed_by: i for i, link in reversed(list(enumerate(ctx.links)))}
@@ -634,12 +636,12 @@ def _follows_cue_sentence(ctx: _Context, link: Link, quote: Quote) -> bool:
     cue = ctx.doc.char_span(*link.cue, alignment_mode="expand")
     if cue is None:
         return False
-    return not ctx.doc.text[cue.sent.end_char : quote.start].strip()
+    return not ctx.text[cue.sent.end_char : quote.start].strip()
 
 
 def _dash_link(ctx: _Context, quote: Quote) -> bool:
     """ "“...” — Commissioner Maria Lopez": a dash and a name closing the quote's line."""
-    text = ctx.doc.text
+    text = ctx.text
     line_end = text.find("\n", quote.end)
     line_end = len(text) if line_end < 0 else line_end
     match = _DASH_BYLINE.match(text, quote.end, line_end)

@@ -66,6 +66,7 @@ class _Registry:
 
     def __init__(self, doc: Doc, rules: CompiledRules) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds Doc.text on every access
         self.rules = rules
         self.entries: dict[str, _Entry] = {}
         self.last_names: dict[str, str] = {}
@@ -81,14 +82,14 @@ class _Registry:
         elif existing.role is None:
             existing.role = entry.role
         existing.mentions.append(span)
-        existing.names.append(self.doc.text[span[0] : span[1]])
+        existing.names.append(self.text[span[0] : span[1]])
         if len(entry.name) > len(existing.name) and entry.type == existing.type:
             existing.name = entry.name
         return key
 
     def _describe(self, span: tuple[int, int]) -> _Entry:
         tokens = self.doc.char_span(span[0], span[1], alignment_mode="expand")
-        text = self.doc.text[span[0] : span[1]]
+        text = self.text[span[0] : span[1]]
         org = self._gazetteer(tokens)
         if org is not None:
             key, name, kind = org
@@ -96,7 +97,7 @@ class _Registry:
         person = next((e for e in tokens.ents if e.label_ in _PERSON_LABELS), None)
         if person is not None:
             name = _strip_possessive(person.text)
-            role = self.doc.text[span[0] : person.start_char].strip() or None
+            role = self.text[span[0] : person.start_char].strip() or None
             return _Entry(f"person:{name.split()[-1].lower()}", name, "person", _role(role))
         return self._describe_group(tokens, text)
 
@@ -156,9 +157,7 @@ class _Registry:
                     type=entry.type,
                     role=entry.role,
                     anonymous=entry.anonymous,
-                    mentions=[
-                        TextSpan(start=s, end=e, text=self.doc.text[s:e]) for s, e in mentions
-                    ],
+                    mentions=[TextSpan(start=s, end=e, text=self.text[s:e]) for s, e in mentions],
                 )
             )
         return result, ids
@@ -211,7 +210,7 @@ def _publisher(registry: _Registry, article: Article) -> str:
         name = article.title or "the article"
         registry.entries[key] = _Entry(key, name, "article")
         return key
-    text = registry.doc.text
+    text = registry.text
     span = None
     if article.dateline is not None:
         found = text.find(article.publisher, article.dateline.start, article.dateline.end)
@@ -295,7 +294,7 @@ def _resolve_link(
         return keys[link.continues], replace(link, relayed_by=previous.relayed_by)
     if link.source is None:
         return None, link
-    text = registry.doc.text[link.source[0] : link.source[1]]
+    text = registry.text[link.source[0] : link.source[1]]
     refers_to = registry.rules.pronouns.get(text.lower())
     if refers_to is None:
         return registry.add(link.source), link
@@ -324,12 +323,12 @@ def _resolve_pronoun(registry, candidates, links, keys, index, link, refers_to):
         key = f"unresolved:{UNRESOLVED_NAME}"
         registry.entries.setdefault(key, _Entry(key, UNRESOLVED_NAME, "anonymous", anonymous=True))
         registry.entries[key].mentions.append(link.source)
-        reason = f"'{registry.doc.text[link.source[0] : link.source[1]]}' has no antecedent"
+        reason = f"'{registry.text[link.source[0] : link.source[1]]}' has no antecedent"
         return key, replace(link, inferred=True, reason=reason, confidence=CONFIDENCE_PRONOUN)
     key = antecedent
     entry = registry.entries[key]
     entry.mentions.append(link.source)
-    pronoun = registry.doc.text[link.source[0] : link.source[1]]
+    pronoun = registry.text[link.source[0] : link.source[1]]
     relay = _inherited_relay(links, keys, index, key)
     reason = f"'{pronoun}' resolved to {entry.name}"
     if relay is not None and link.relayed_by is None:
