@@ -252,8 +252,8 @@ def _object_content(ctx: _Context, verb: Token, exclude: set[int]) -> tuple[int,
     if verb.lemma_.lower() in ctx.rules.relay_lemmas("recipient"):
         rights = [c for c in rights if c.dep_ not in {"dative", "dobj"}]  # told *reporters*
     start = next((k for k, c in enumerate(rights) if c.dep_ in _OBJECT_DEPS), None)
-    if start is None:
-        return None
+    if start is None or _is_infinitive(rights[start]):
+        return None  # "prices continued to rise": an aspect verb, not a statement
     run = []
     for child in rights[start:]:
         if child.dep_ not in _OBJECT_RUN or _holds_channel(ctx, child):
@@ -261,6 +261,10 @@ def _object_content(ctx: _Context, verb: Token, exclude: set[int]) -> tuple[int,
         run.append(child)
     tokens = [t for child in run for t in child.subtree]
     return char_span(tokens) if tokens else None
+
+
+def _is_infinitive(token: Token) -> bool:
+    return token.dep_ == "xcomp" and any(c.tag_ == "TO" for c in token.children)
 
 
 def _holds_channel(ctx: _Context, token: Token) -> bool:
