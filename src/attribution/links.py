@@ -357,7 +357,7 @@ def _clause_content(
     ctx: _Context, clause: Token, exclude: set[int]
 ) -> tuple[tuple[int, int], str, Quote | None, float] | None:
     q = ctx.quote_of[clause.i]
-    if q >= 0:
+    if q >= 0 and _within_quote(ctx, clause, q, exclude):
         quote = ctx.quotes[q]
         return _quote_content(quote), "direct", quote, CONFIDENCE_READ
     span = _clause_span(ctx, clause, exclude)
@@ -367,6 +367,14 @@ def _clause_content(
     inner = k < len(ctx.quotes) and ctx.quotes[k].end <= span[1] + 1
     kind = "mixed" if inner else "indirect"
     return span, kind, None, CONFIDENCE_READ
+
+
+def _within_quote(ctx: _Context, clause: Token, q: int, exclude: set[int]) -> bool:
+    """The clause is all quotation, not reported speech with a quoted part."""
+    return all(
+        ctx.quote_of[t.i] == q or t.is_punct or t.is_space or t.i in exclude
+        for t in clause.subtree
+    )
 
 
 def _adjacent_quote(ctx: _Context, verb: Token) -> Quote | None:
