@@ -29,6 +29,10 @@ _ACTOR_DEPS = frozenset({"dobj", "dative", "pobj", "nsubjpass"})
 _NEWS_TYPES = frozenset({"news_agency", "news_outlet"})
 _MAX_CHANNEL_HOPS = 8
 _NEST_WINDOW = 8
+_OWN_CUE_WINDOW = 5
+_FRAME_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "prep", "dative", "advmod", "npadvmod", "agent", "aux", "neg", "punct"}
+)
 
 _DASH_BYLINE = re.compile(r"\s{0,3}(?P<dash>—|–|--)\s{0,3}(?P<name>[A-Z][^\n]{0,80})\Z")
 _PARAGRAPH_REASON = "a quote paragraph with no cue continues the previous speaker"
@@ -59,10 +63,12 @@ class _Context:
     content_clause: dict[int, Token] = field(default_factory=dict)
     quote_starts: list[int] = field(default_factory=list)
     text: str = ""
+    token_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.text = self.doc.text  # spaCy rebuilds Doc.text on every access
         starts = self.quote_starts = [q.start for q in self.quotes]
+        self.token_starts = [t.idx for t in self.doc]
         self.quote_of = [-1] * len(self.doc)
         for token in self.doc:
             i = bisect_right(starts, token.idx) - 1
@@ -387,12 +393,35 @@ def _adjacent_quote(ctx: _Context, verb: Token) -> Quote | None:
         gap = ctx.doc[before[-1].i + 1 : verb.i]
         if all(t.i in subtree or t.is_punct or t.is_space for t in gap):
             return ctx.quotes[q]
+    frame = _frame_tokens(ctx, verb)
     for t in ctx.doc[verb.i + 1 : min(len(ctx.doc), sent.end + 2)]:
         if ctx.quote_of[t.i] >= 0:
-            return ctx.quotes[ctx.quote_of[t.i]]
-        if not (t.i in subtree or t.is_punct or t.is_space):
+            quote = ctx.quotes[ctx.quote_of[t.i]]
+            return None if _has_own_cue(ctx, quote) else quote
+        if not (t.i in frame or t.is_punct or t.is_space):
             break
     return None
+
+
+def _frame_tokens(ctx: _Context, verb: Token) -> set[int]:
+    """The cue's own frame: speaker, recipient, channel; not an object it already has."""
+    recipient = verb.lemma_.lower() in ctx.rules.relay_lemmas("recipient")
+    frame = {verb.i}
+    for child in verb.children:
+        if child.dep_ in _FRAME_DEPS or (recipient and child.dep_ == "dobj"):
+            frame.update(t.i for t in child.subtree)
+    return frame
+
+
+def _has_own_cue(ctx: _Context, quote: Quote) -> bool:
+    """"..., he said." right after the closing mark: the quote has a speaker of its own."""
+    first = bisect_left(ctx.token_starts, quote.end)
+    for token in ctx.doc[first : first + _OWN_CUE_WINDOW]:
+        if ctx.quote_of[token.i] >= 0 or token.is_sent_start and token.i != first:
+            return False
+        if token.pos_ == "VERB" and token.lemma_.lower() in ctx.rules.verbs:
+            return True
+    return False
 
 
 def _news_recipient(ctx: _Context, verb: Token) -> tuple[int, int] | None:
