@@ -30,6 +30,7 @@ _NEWS_TYPES = frozenset({"news_agency", "news_outlet"})
 _MAX_CHANNEL_HOPS = 8
 _NEST_WINDOW = 8
 _OWN_CUE_WINDOW = 5
+_SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _FRAME_DEPS = frozenset(
     {"nsubj", "nsubjpass", "prep", "dative", "advmod", "npadvmod", "agent", "aux", "neg", "punct"}
 )
@@ -327,6 +328,21 @@ def _has_own_subject(clause: Token) -> bool:
     )
 
 
+def _could_speak(ctx: _Context, token: Token) -> bool:
+    """A person, a body, an outlet or an unnamed source: something that can be cited."""
+    rules = ctx.rules
+    lemma = token.lemma_.lower()
+    return (
+        token.ent_type_ in _SPEAKER_ENTITIES
+        or token.pos_ in {"PROPN", "PRON"}
+        or lemma in rules.anonymous
+        or lemma in rules.titles
+        or lemma in rules.affiliations
+        or lemma in rules.type_of_lemma
+        or _is_news(ctx, mention_span(token))
+    )
+
+
 def _relay_frame(ctx: _Context, verb: Token, clause: Token) -> set[int]:
     """Tokens of "citing Y" inside or beside the content, which are frame, not content."""
     inside = {t.i for t in clause.subtree}
@@ -459,8 +475,8 @@ def _participle_relays(ctx: _Context, verb: Token, outer: int) -> None:
     clause = ctx.content_clause.get(verb.i)
     for participle in _relay_participles(ctx, verb, clause):
         cited = next((c for c in participle.children if c.dep_ == "dobj"), None)
-        if cited is None or participle.i in ctx.used_tokens:
-            continue
+        if cited is None or participle.i in ctx.used_tokens or not _could_speak(ctx, cited):
+            continue  # "citing low economic growth": a reason, not a source
         ctx.add(
             Link(
                 link.content,

@@ -23,6 +23,7 @@ from .syntax import mention_span
 
 _PERSON_LABELS = frozenset({"PERSON"})
 _GROUP_LABELS = frozenset({"ORG", "NORP"})
+_NEWS_TYPES = frozenset({"news_agency", "news_outlet"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _LOOKBACK = 40
 CONFIDENCE_PRONOUN = 0.7
@@ -329,7 +330,7 @@ def _resolve_pronoun(registry, candidates, links, keys, index, link, refers_to):
     entry = registry.entries[key]
     entry.mentions.append(link.source)
     pronoun = registry.text[link.source[0] : link.source[1]]
-    relay = _inherited_relay(links, keys, index, key)
+    relay = _inherited_relay(registry, links, keys, index, key)
     reason = f"'{pronoun}' resolved to {entry.name}"
     if relay is not None and link.relayed_by is None:
         reason += ", still in the relayed report"
@@ -367,11 +368,18 @@ def _kind(source_type: str) -> str:
     return "organisation"
 
 
-def _inherited_relay(links: list[Link], keys: list[str | None], index: int, key: str) -> int | None:
-    """The relay of the speaker's previous link, if it is the latest link of all."""
+def _inherited_relay(
+    registry: _Registry, links: list[Link], keys: list[str | None], index: int, key: str
+) -> int | None:
+    """The news relay of the speaker's previous link, if that is the latest link of all:
+    "Khorunzhyi said, according to CNN. ... he added" is still CNN's report."""
     relayers = {link.relayed_by for link in links[max(0, index - _LOOKBACK) : index]}
     for prev in range(index - 1, max(-1, index - _LOOKBACK), -1):
         if keys[prev] is None or prev in relayers:
             continue
-        return links[prev].relayed_by if keys[prev] == key else None
+        relay = links[prev].relayed_by if keys[prev] == key else None
+        relayer = keys[relay] if relay is not None else None
+        if relayer is None or registry.entries[relayer].type not in _NEWS_TYPES:
+            return None
+        return relay
     return None
