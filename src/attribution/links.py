@@ -281,12 +281,13 @@ def _holds_channel(ctx: _Context, token: Token) -> bool:
 def _is_fronted_cue(verb: Token) -> bool:
     """ "X reported, citing Y, that ...", parsed with the reported clause as the root."""
     head = verb.head
-    return (
-        verb.dep_ in _PARENTHETICAL
-        and head.i > verb.i
-        and head.pos_ in {"VERB", "AUX"}
-        and any(c.dep_ == "mark" and c.i < head.i for c in head.children)
-    )
+    if not (verb.dep_ in _PARENTHETICAL and head.i > verb.i and head.pos_ in {"VERB", "AUX"}):
+        return False
+    if any(c.dep_ in _OBJECT_RUN for c in verb.children):
+        return False  # the verb has a complement of its own: it is no aside
+    after = verb.right_edge.i + 1
+    set_off = after < len(verb.doc) and verb.doc[after].is_punct  # "At one point, she said, ..."
+    return set_off or any(c.dep_ == "mark" and c.i < head.i for c in head.children)
 
 
 def _trailing_report(ctx: _Context, clause: Token) -> Token | None:
