@@ -93,6 +93,11 @@ REPORTED = [
         ["Reznikov"],
     ),
     ("The storm cut power to 5,000 homes, the utility said.", "cut power", ["utility"]),
+    (
+        "Senator Maria Ortiz, who said the vote was rigged, lost her seat.",
+        "vote was rigged",
+        ["Ortiz"],
+    ),
 ]
 
 

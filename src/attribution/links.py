@@ -180,7 +180,12 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     if ctx.quote_of[verb.i] >= 0:
         return
     subject = _subject(verb)
-    if subject is None or ctx.quote_of[subject.i] >= 0 or subject.tag_ in _RELATIVE_TAGS:
+    antecedent = None
+    if subject is not None and subject.tag_ in _RELATIVE_TAGS:
+        if verb.dep_ != "relcl":
+            return
+        antecedent = mention_span(verb.head)  # "Sanders, who said ...": who is Sanders
+    if subject is None or ctx.quote_of[subject.i] >= 0:
         return
     found = _content_of(ctx, verb, cue.category, {subject.i})
     if found is None:
@@ -211,6 +216,7 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
             relayed_by=outer,
             quote=quote,
             confidence=confidence,
+            antecedent=antecedent,
         ),
         range(verb.i, verb.i + 1),
     )
@@ -395,8 +401,7 @@ def _clause_content(
 def _within_quote(ctx: _Context, clause: Token, q: int, exclude: set[int]) -> bool:
     """The clause is all quotation, not reported speech with a quoted part."""
     return all(
-        ctx.quote_of[t.i] == q or t.is_punct or t.is_space or t.i in exclude
-        for t in clause.subtree
+        ctx.quote_of[t.i] == q or t.is_punct or t.is_space or t.i in exclude for t in clause.subtree
     )
 
 
@@ -431,7 +436,7 @@ def _frame_tokens(ctx: _Context, verb: Token) -> set[int]:
 
 
 def _has_own_cue(ctx: _Context, quote: Quote) -> bool:
-    """"..., he said." right after the closing mark: the quote has a speaker of its own."""
+    """ "..., he said." right after the closing mark: the quote has a speaker of its own."""
     first = bisect_left(ctx.token_starts, quote.end)
     for token in ctx.doc[first : first + _OWN_CUE_WINDOW]:
         if ctx.quote_of[token.i] >= 0 or token.is_sent_start and token.i != first:

@@ -50,7 +50,8 @@ class Link:
     Every span here is a pair of character offsets (start, end) into the text.
     ``relayed_by`` indexes the outer link in the same list when this one was passed on
     by another source ("CNN reported citing police": police's link is relayed by CNN's);
-    ``continues`` indexes the link whose speaker a cue-less quote paragraph continues.
+    ``continues`` indexes the link whose speaker a cue-less quote paragraph continues;
+    ``antecedent`` is what a relative-pronoun source ("who said") stands for.
     """
 
     content: tuple[int, int]
@@ -62,6 +63,7 @@ class Link:
     channel_name: str | None = None
     relayed_by: int | None = None
     continues: int | None = None
+    antecedent: tuple[int, int] | None = None
     inferred: bool = False
     reason: str | None = None
     confidence: float = 0.9

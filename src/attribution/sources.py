@@ -295,6 +295,10 @@ def _resolve_link(
         return keys[link.continues], replace(link, relayed_by=previous.relayed_by)
     if link.source is None:
         return None, link
+    if link.antecedent is not None:  # "who said": the relative clause's noun speaks
+        key = registry.add(link.antecedent)
+        registry.entries[key].mentions.append(link.source)
+        return key, link
     text = registry.text[link.source[0] : link.source[1]]
     refers_to = registry.rules.pronouns.get(text.lower())
     if refers_to is None:
