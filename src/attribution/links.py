@@ -439,7 +439,7 @@ def _has_own_cue(ctx: _Context, quote: Quote) -> bool:
     """ "..., he said." right after the closing mark: the quote has a speaker of its own."""
     first = bisect_left(ctx.token_starts, quote.end)
     for token in ctx.doc[first : first + _OWN_CUE_WINDOW]:
-        if ctx.quote_of[token.i] >= 0 or token.is_sent_start and token.i != first:
+        if ctx.quote_of[token.i] >= 0 or (token.is_sent_start and token.i != first):
             return False
         if token.pos_ == "VERB" and token.lemma_.lower() in ctx.rules.verbs:
             return True
