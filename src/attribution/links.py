@@ -30,6 +30,9 @@ _NEWS_TYPES = frozenset({"news_agency", "news_outlet"})
 _MAX_CHANNEL_HOPS = 8
 _NEST_WINDOW = 8
 _OWN_CUE_WINDOW = 5
+_TURN_NAME_CHARS = 40
+_TURN_NAME_TOKENS = 4
+_TURN_MIN_CHARS = 12
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _FRAME_DEPS = frozenset(
     {"nsubj", "nsubjpass", "prep", "dative", "advmod", "npadvmod", "agent", "aux", "neg", "punct"}
@@ -95,6 +98,7 @@ def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRu
         if cue.kind == "verb" and cue.head not in ctx.used_tokens:
             _verb_link(ctx, cue)
     _link_trailing_reports(ctx)
+    _colon_turns(ctx)
     for cue in cues:
         if cue.kind == "evidential" or (
             cue.kind == "relay" and cue.form in {"interview", "preposition"}
@@ -301,6 +305,49 @@ def _trailing_report(ctx: _Context, clause: Token) -> Token | None:
     if clause.lemma_.lower() not in ctx.rules.verbs or _subject(clause) is None:
         return None
     return next((c for c in clause.children if c.dep_ in _CONTENT_DEPS and c.i < clause.i), None)
+
+
+def _colon_turns(ctx: _Context) -> None:
+    """ "FALLIN: I think ...", "John McCain: Populist anger appeals to ...": a line that
+    opens with a name and a colon gives the rest of the line to that name."""
+    text = ctx.text
+    line_start = 0
+    while line_start < len(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        colon = text.find(":", line_start, min(line_end, line_start + _TURN_NAME_CHARS))
+        if colon > line_start:
+            _colon_turn(ctx, line_start, colon, line_end)
+        line_start = line_end + 1
+
+
+def _colon_turn(ctx: _Context, start: int, colon: int, end: int) -> None:
+    first, stop = bisect_left(ctx.token_starts, start), bisect_left(ctx.token_starts, colon)
+    name = [t for t in ctx.doc[first:stop] if not t.is_space]
+    if not name or len(name) > _TURN_NAME_TOKENS or not all(_is_name_token(t) for t in name):
+        return
+    content_start = colon + 1
+    while content_start < end and ctx.text[content_start].isspace():
+        content_start += 1
+    content_end = end
+    while content_end > content_start and ctx.text[content_end - 1].isspace():
+        content_end -= 1
+    if content_end - content_start < _TURN_MIN_CHARS:
+        return
+    ctx.add(
+        Link(
+            (content_start, content_end),
+            char_span(name),
+            (colon, colon + 1),
+            None,
+            "indirect",
+            confidence=CONFIDENCE_ADJACENT,
+        )
+    )
+
+
+def _is_name_token(token: Token) -> bool:
+    return (token.is_alpha and (token.pos_ == "PROPN" or token.is_upper)) or token.text == "."
 
 
 def _link_trailing_reports(ctx: _Context) -> None:
