@@ -14,6 +14,7 @@ from .claims import build_claims
 from .cues import find_cues
 from .graph import build_graph, graph_data
 from .ids import text_key
+from .language_check import text_warnings
 from .links import find_links
 from .models import Analysis, Attribution, Span
 from .parts import Link
@@ -25,10 +26,15 @@ METADATA_FIELDS = ("title", "publisher", "url", "published")
 
 
 def analyze_doc(doc: Doc, rules: CompiledRules, meta: dict[str, Any] | None = None) -> Analysis:
-    """Run every stage after parsing over one parsed article."""
+    """Run every stage after parsing over one parsed article.
+
+    ``meta`` holds the article's metadata (``id`` and :data:`METADATA_FIELDS`) and may
+    hold ``warnings`` from earlier steps (the Analyzer's chunking), which come first.
+    """
     meta = dict(meta or {})
     doc_id = meta.pop("id", None)
     text = doc.text
+    warnings = [*_earlier_warnings(meta.pop("warnings", None)), *text_warnings(doc, text)]
     article = read_article(text, **{k: meta.get(k) for k in METADATA_FIELDS})
     quotes = find_quotes(text)
     cues = find_cues(doc, rules)
@@ -55,7 +61,15 @@ def analyze_doc(doc: Doc, rules: CompiledRules, meta: dict[str, Any] | None = No
         ],
         claims=claims,
         graph=graph_data(graph),
+        warnings=warnings,
     )
+
+
+def _earlier_warnings(value: Any) -> list[str]:
+    """Warnings handed on in the metadata: one string or a list of them."""
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else [str(item) for item in value]
 
 
 def _span(text: str, span: tuple[int, int] | None) -> Span | None:
