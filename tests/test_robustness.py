@@ -131,22 +131,11 @@ def test_cr_line_endings_keep_the_same_attributions(analyzer: Analyzer) -> None:
     assert links == signature(analyzer.analyze(KRAMATORSK))[0]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="component.mark_paragraphs only counts '\\n' as a paragraph break, so with CR "
-    "line endings the headline and dateline fall into one sentence and one claim",
-)
 def test_cr_line_endings_keep_the_same_claims(analyzer: Analyzer) -> None:
     text = KRAMATORSK.replace("\n", "\r")
     assert signature(analyzer.analyze(text), drop="\r") == signature(analyzer.analyze(KRAMATORSK))
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="article.LINE_BREAK_RE/BLANK_LINE_RE know only \\r\\n, \\r and \\n, so with U+2029 "
-    "paragraph separators no headline, dateline or publisher is read (and "
-    "component.mark_paragraphs starts no sentence there)",
-)
 def test_unicode_paragraph_separators_read_like_newlines(analyzer: Analyzer) -> None:
     text = KRAMATORSK.replace("\n", "\u2029")
     analysis = analyzer.analyze(text)
@@ -186,13 +175,6 @@ def test_zero_width_and_bidi_controls_inside_the_text(analyzer: Analyzer) -> Non
 
 
 @pytest.mark.parametrize("mark", ["\u2066", "\u200b", "\u200e"])
-@pytest.mark.xfail(
-    strict=False,
-    reason="spaCy's tokenizer glues a format character to the quote mark after it "
-    "('\\u2066“we' is one token) and links._within_quote maps tokens to quotes by their "
-    "first character, so that token counts as outside the quote: the content becomes the "
-    "indirect clause '\\u2066“we are safe' (opening mark in, closing mark out)",
-)
 def test_an_invisible_character_before_a_quote_mark_keeps_the_quote(
     analyzer: Analyzer, mark: str
 ) -> None:
@@ -388,12 +370,6 @@ def _count(analyzer: Analyzer, key: tuple, text: str) -> int:
         pytest.param(
             lambda doc: doc.ents,
             id="Doc.ents",
-            marks=pytest.mark.xfail(
-                strict=False,
-                reason="sources._Registry._describe and _default_type read Span.ents, which "
-                "rebuilds every entity of the Doc (spaCy's Span.ents iterates doc.ents) per "
-                "mention, so resolve_sources is quadratic (benchmarks/scaling.py --stages)",
-            ),
         ),
     ],
 )
@@ -405,13 +381,6 @@ def test_whole_doc_reads_do_not_grow_with_the_text(analyzer: Analyzer, read) -> 
     assert four_times <= once + 2, f"{once} reads at 1x, {four_times} at 4x"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="component.mark_paragraphs sets Token.is_sent_start once per paragraph, and that "
-    "setter calls Doc.has_annotation('DEP'), which scans every token of an unparsed Doc, so "
-    "paragraph marking is quadratic; set SENT_START for all tokens at once with "
-    "doc.to_array/doc.from_array (as analyzer._mark_paragraph_breaks does)",
-)
 def test_paragraph_marking_does_not_rescan_the_doc(analyzer: Analyzer) -> None:
     from attribution.component import mark_paragraphs
 
@@ -424,13 +393,3 @@ def test_paragraph_marking_does_not_rescan_the_doc(analyzer: Analyzer) -> None:
 
     once, four_times = scans(KRAMATORSK), scans("\n\n".join([KRAMATORSK] * 4))
     assert four_times <= once + 2, f"{once} scans at 1x, {four_times} at 4x"
-
-
-def test_chunk_paragraph_marking_does_not_rescan_the_doc(analyzer: Analyzer) -> None:
-    from attribution.analyzer import _mark_paragraph_breaks
-
-    key = _property_key(analyzer, lambda doc: doc.has_annotation("DEP"))
-    doc = analyzer.nlp.make_doc("\n\n".join([KRAMATORSK] * 4))
-    stats = _profile(lambda: _mark_paragraph_breaks(doc))
-    assert stats.get(key, (0, 0))[1] == 0
-    assert sum(bool(t.is_sent_start) for t in doc) >= 4 * 10

@@ -25,7 +25,6 @@ from functools import cache
 from typing import Any, NamedTuple
 
 import numpy
-from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -170,7 +169,7 @@ class Analyzer:
         skip = {self.component.name}
         if start > 0 and _SEGMENTER in self.nlp.pipe_names:
             skip.add(_SEGMENTER)
-            _mark_paragraph_breaks(doc)
+            component.mark_paragraphs(doc, dateline=False)
         for name, process in self.nlp.pipeline:
             if name not in skip:
                 doc = process(doc)
@@ -226,20 +225,6 @@ def _item(entry: Any) -> _Item:
     if count:  # spaCy and JSON both need valid Unicode; U+FFFD keeps every offset
         metadata["warnings"] = [SURROGATES.format(count=count), *metadata.get("warnings", ())]
     return _Item(text, metadata)
-
-
-def _mark_paragraph_breaks(doc: Doc) -> None:
-    """Start a sentence after every line break, as the paragraph segmenter does.
-
-    Written as one array, since the ``Token.is_sent_start`` setter scans the whole Doc
-    on every call (it checks for a parse first), which would make this quadratic.
-    """
-    starts = [t.i + 1 for t in doc[:-1] if t.is_space and "\n" in t.text]
-    if not starts:
-        return
-    values = doc.to_array([SENT_START]).reshape(-1, 1)  # one column, whatever numpy gives
-    values[starts, 0] = 1
-    doc.from_array([SENT_START], values)
 
 
 def _checked(doc: Doc, text: str) -> Doc:

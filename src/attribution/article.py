@@ -27,12 +27,15 @@ DATELINE_WINDOW = 300
 
 #: Leading blanks, byte order marks and zero-width spaces before the text proper.
 LEADING_SPACE_RE = re.compile(r"[\s\ufeff\u200b]*")
-#: One line break: CRLF, a lone CR or a lone LF.
-LINE_BREAK_RE = re.compile(r"\r\n?|\n")
+#: Characters that end a line, as ``str.splitlines`` counts them (U+2029 included).
+LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_BREAK = "\\n\\r\\v\\f\\x1c-\\x1e\\x85\\u2028\\u2029"
+#: One line break: CRLF, or any single line-ending character.
+LINE_BREAK_RE = re.compile(rf"\r\n?|[{_BREAK}]")
 #: The rest of a blank line: horizontal whitespace only, then its line break.
-BLANK_LINE_RE = re.compile(r"[^\S\r\n]*(?:\r\n?|\n)")
+BLANK_LINE_RE = re.compile(rf"[^\S{_BREAK}]*(?:\r\n?|[{_BREAK}])")
 
-_HS = r"[^\S\r\n]"  # horizontal whitespace
+_HS = rf"[^\S{_BREAK}]"  # horizontal whitespace
 _WORD = r"[^\W\d_][\w.'’/&-]{0,30}"  # a word starting with a letter
 _WORDS = rf"{_WORD}(?:{_HS}{{1,3}}{_WORD}){{0,5}}"
 _MONTH = r"[A-Z][a-z]{2,8}\.?"  # "February", "Feb.", "Sept"

@@ -10,10 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .article import read_article
+from .article import LINE_BREAKS, read_article
 from .flow import analyze_doc
 from .models import Analysis
 from .rules import RuleSet, default_rules
@@ -92,19 +93,35 @@ def _spans(doc: Doc, analysis: Analysis) -> list[Span]:
     return found
 
 
-def mark_paragraphs(doc: Doc) -> Doc:
-    """Start a sentence at every paragraph and after the dateline, before the parser runs."""
-    article = read_article(doc.text)
-    dateline = article.dateline
-    after_break = False
-    for token in doc:
-        if token.i > 0:
-            if after_break or token.idx == article.body_start:
-                token.is_sent_start = True
-            elif dateline is not None and dateline.start < token.idx < article.body_start:
-                token.is_sent_start = False
-        after_break = token.is_space and "\n" in token.text
+def mark_paragraphs(doc: Doc, *, dateline: bool = True) -> Doc:
+    """Start a sentence at every paragraph and after the dateline, before the parser runs.
+
+    Written as one array: the ``Token.is_sent_start`` setter scans the whole Doc on every
+    call (it checks for a parse first), which would make this quadratic.
+    """
+    if len(doc) < 2:
+        return doc
+    values = doc.to_array([SENT_START]).astype("int64").reshape(-1, 1)  # -1 means "not"
+    for token in doc[:-1]:
+        if token.is_space and any(ch in LINE_BREAKS for ch in token.text):
+            values[token.i + 1, 0] = 1
+    if dateline:
+        _mark_dateline(doc, values)
+    doc.from_array([SENT_START], values.astype("uint64"))
     return doc
+
+
+def _mark_dateline(doc: Doc, values) -> None:
+    """ "Kyiv [Ukraine], February 2 (ANI):" is no sentence of its own; the body starts one."""
+    article = read_article(doc.text)
+    if article.dateline is None:
+        return
+    for token in doc[1:]:
+        if token.idx >= article.body_start:
+            values[token.i, 0] = 1
+            return
+        if token.idx > article.dateline.start:
+            values[token.i, 0] = -1
 
 
 @Language.factory(

@@ -75,7 +75,8 @@ class _Context:
         self.token_starts = [t.idx for t in self.doc]
         self.quote_of = [-1] * len(self.doc)
         for token in self.doc:
-            i = bisect_right(starts, token.idx) - 1
+            last = token.idx + len(token.text) - 1  # "\u2066“we" is one token: read its end
+            i = bisect_right(starts, last) - 1
             if i >= 0 and token.idx < self.quotes[i].end:
                 self.quote_of[token.i] = i
 

@@ -68,6 +68,8 @@ class _Registry:
     def __init__(self, doc: Doc, rules: CompiledRules) -> None:
         self.doc = doc
         self.text = doc.text  # spaCy rebuilds Doc.text on every access
+        self.ents = list(doc.ents)
+        self.ent_at = {i: k for k, ent in enumerate(self.ents) for i in range(ent.start, ent.end)}
         self.rules = rules
         self.entries: dict[str, _Entry] = {}
         self.last_names: dict[str, str] = {}
@@ -95,12 +97,24 @@ class _Registry:
         if org is not None:
             key, name, kind = org
             return _Entry(f"org:{key}", name, kind)
-        person = next((e for e in tokens.ents if e.label_ in _PERSON_LABELS), None)
+        person = self._entity(tokens, _PERSON_LABELS)
         if person is not None:
             name = _strip_possessive(person.text)
             role = self.text[span[0] : person.start_char].strip() or None
             return _Entry(f"person:{name.split()[-1].lower()}", name, "person", _role(role))
         return self._describe_group(tokens, text)
+
+    def _entity(self, tokens: Span, labels: frozenset[str]) -> Span | None:
+        """The first entity of these labels wholly inside the tokens.
+
+        Read from a per-Doc index: spaCy's ``Span.ents`` rescans every entity of the Doc.
+        """
+        for token in tokens:
+            if token.ent_type_ in labels:
+                ent = self.ents[self.ent_at[token.i]]
+                if tokens.start <= ent.start and ent.end <= tokens.end:
+                    return ent
+        return None
 
     def _gazetteer(self, tokens: Span) -> tuple[str, str, str] | None:
         words = [t.text for t in tokens]
@@ -134,7 +148,7 @@ class _Registry:
     def _default_type(self, tokens: Span, head, is_named: bool) -> str:
         if head.lemma_.lower() in self.rules.titles:
             return "person"
-        if any(e.label_ in _GROUP_LABELS for e in tokens.ents) or is_named:
+        if self._entity(tokens, _GROUP_LABELS) is not None or is_named:
             return "organisation"
         return "person"
 
