@@ -367,8 +367,10 @@ def test_newsdesk_changes_the_analysis_of_its_sentence(
 # -- no language knowledge in code ------------------------------------------------------
 
 #: Found by the test below in files this suite does not own; reported to the lead.
-#: links.py falls back to the category key "report" (a rule-set key, here equal to a lemma).
 KNOWN_OFFENDERS: set[tuple[str, str]] = set()
+
+#: Field names of file formats the package writes, which happen to equal a cue lemma.
+_FORMAT_FIELDS = {"label"}  # GEXF's node and edge label
 
 #: Data-like literals: a few words and nothing else, or a regex alternation.
 _DATA_LIKE = re.compile(r"^[\w' -]+$")
@@ -421,7 +423,7 @@ def test_no_cue_or_outlet_is_hard_coded_in_the_package() -> None:
     rules = default_rules()
     cues = {lemma.lower() for entry in [*rules.cue_verbs, *rules.relays] for lemma in entry.lemmas}
     cues |= {p.lower() for entry in [*rules.evidentials, *rules.relays] for p in entry.phrases}
-    cues -= _vocabulary_of_the_code()
+    cues -= _vocabulary_of_the_code() | _FORMAT_FIELDS
     outlets = {
         name
         for org in rules.organisations
