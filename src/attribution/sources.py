@@ -99,9 +99,9 @@ class _Registry:
             return _Entry(f"org:{key}", name, kind)
         person = self._entity(tokens, _PERSON_LABELS)
         if person is not None:
-            name = _strip_possessive(person.text)
-            role = self.text[span[0] : person.start_char].strip() or None
-            return _Entry(f"person:{name.split()[-1].lower()}", name, "person", _role(role))
+            name = _words(t for t in person if t.tag_ != "POS") or person.text
+            role = _words(t for t in tokens if t.i < person.start and t.pos_ != "DET") or None
+            return _Entry(f"person:{name.split()[-1].lower()}", name, "person", role)
         return self._describe_group(tokens, text)
 
     def _entity(self, tokens: Span, labels: frozenset[str]) -> Span | None:
@@ -130,7 +130,7 @@ class _Registry:
         content = [t for t in tokens if not (t.is_punct or t.pos_ in {"DET", "PRON"})]
         core = [t for t in content if t.lemma_.lower() not in rules.affiliations] or content
         lemmas = [t.lemma_.lower() for t in core] or [text.lower()]
-        name = "".join(t.text_with_ws for t in content).strip() or text
+        name = _words(content) or text
         head = tokens.root
         is_named = any(t.pos_ == "PROPN" for t in core)
         if len(core) == 1 and is_named and core[0].text.lower() in self.last_names:
@@ -181,20 +181,9 @@ class _Registry:
         return text.lower() in self.rules.pronouns
 
 
-def _strip_possessive(name: str) -> str:
-    for suffix in ("'s", "’s"):
-        if name.endswith(suffix):
-            return name[: -len(suffix)]
-    return name
-
-
-def _role(text: str | None) -> str | None:
-    if not text:
-        return None
-    words = text.split()
-    if words and words[0].lower() in {"the", "a", "an"}:
-        words = words[1:]
-    return " ".join(words) or None
+def _words(tokens) -> str:
+    """The tokens' text with their own spacing: "Russia's defence ministry"."""
+    return "".join(t.text_with_ws for t in tokens).strip()
 
 
 def resolve_sources(
