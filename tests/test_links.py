@@ -150,6 +150,11 @@ RELAYS = [
         ["AP", "utility"],
     ),
     (
+        "“The water keeps rising,” Leite told the broadcaster GloboNews.",
+        "water keeps rising",
+        ["GloboNews", "Leite"],
+    ),
+    (
         "Sources told Reuters that the talks would resume.",
         "talks would resume",
         ["Reuters", "Sources"],

@@ -511,7 +511,8 @@ def _news_recipient(ctx: _Context, verb: Token) -> tuple[int, int] | None:
 
 
 def _is_news(ctx: _Context, span: tuple[int, int]) -> bool:
-    """The whole mention, less a leading determiner, names a news organisation."""
+    """The mention names a news organisation: the whole of it (less a determiner) is in
+    the gazetteer, or a noun in it says so ("the broadcaster GloboNews")."""
     tokens = ctx.doc.char_span(*span, alignment_mode="expand")
     if tokens is None:
         return False
@@ -520,7 +521,10 @@ def _is_news(ctx: _Context, span: tuple[int, int]) -> bool:
         org = ctx.rules.organisation(" ".join(name)) if name else None
         if org is not None:
             return org[2] in _NEWS_TYPES
-    return False
+    if any(t.i in ctx.channel_tokens for t in tokens):
+        return False  # "on his Telegram channel": where it was said, not who passed it on
+    kinds = {ctx.rules.type_of_lemma.get(t.lemma_.lower()) for t in tokens if t.pos_ == "NOUN"}
+    return bool(kinds & _NEWS_TYPES)
 
 
 def _participle_relays(ctx: _Context, verb: Token, outer: int) -> None:
