@@ -760,6 +760,10 @@ def _dash_link(ctx: _Context, quote: Quote) -> bool:
     line_end = text.find("\n", quote.end)
     line_end = len(text) if line_end < 0 else line_end
     match = _DASH_BYLINE.match(text, quote.end, line_end)
+    if match is None and not text[quote.end : line_end].strip() and line_end < len(text):
+        next_end = text.find("\n", line_end + 1)
+        next_end = len(text) if next_end < 0 else next_end
+        match = _DASH_BYLINE.match(text, line_end + 1, next_end)  # the byline's own line
     if match is None:
         return False
     name_start, name_end = match.span("name")

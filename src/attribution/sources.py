@@ -117,13 +117,26 @@ class _Registry:
         return None
 
     def _gazetteer(self, tokens: Span) -> tuple[str, str, str] | None:
+        """A known organisation the mention names, as a run of words holding its head:
+        "the Ukrainian State Emergency Services" is one; "the U.N. refugee agency" is not
+        the U.N. A member noun speaks for its body: "a spokesperson for the ministry"."""
         words = [t.text for t in tokens]
-        for start in range(len(words)):
-            for end in range(len(words), start, -1):
-                org = self.rules.organisation(" ".join(words[start:end]))
-                if org is not None:
-                    return org
+        for head in self._heads(tokens):
+            for start in range(head + 1):
+                for end in range(len(words), head, -1):
+                    org = self.rules.organisation(" ".join(words[start:end]))
+                    if org is not None:
+                        return org
         return None
+
+    def _heads(self, tokens: Span) -> list[int]:
+        """The mention's head, and the body a member noun belongs to, as offsets in it."""
+        root = tokens.root
+        heads = [root.i - tokens.start]
+        if root.lemma_.lower() in self.rules.affiliations:
+            bodies = (g for c in root.children if c.dep_ == "prep" for g in c.children)
+            heads += [b.i - tokens.start for b in bodies if tokens.start <= b.i < tokens.end]
+        return heads
 
     def _describe_group(self, tokens: Span, text: str) -> _Entry:
         rules = self.rules
