@@ -53,6 +53,7 @@ DIRECT = [
     ),
     ('"We are ready," the general said. "The army is not."', "army is not", ["general"]),
     ("“We will hold the line.” — Commissioner Maria Lopez", "hold the line", ["Lopez"]),
+    ("“There is no food, no water.”\n— Amina Idris, a nurse in Omdurman", "no food", ["Idris"]),
 ]
 
 
@@ -153,6 +154,12 @@ RELAYS = [
         "“The water keeps rising,” Leite told the broadcaster GloboNews.",
         "water keeps rising",
         ["GloboNews", "Leite"],
+    ),
+    (
+        "Talks on a ceasefire stalled on Tuesday, two officials who spoke on condition of "
+        "anonymity told The Associated Press.",
+        "ceasefire stalled",
+        ["AP", "officials"],
     ),
     (
         "Sources told Reuters that the talks would resume.",

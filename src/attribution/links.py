@@ -259,8 +259,25 @@ def _content_of(
         span = _clause_span(ctx, head, skip)
         if span is not None:
             return span, "indirect", None, CONFIDENCE_ADJACENT
-    span = _object_content(ctx, verb, exclude)
+    span = _object_content(ctx, verb, exclude) or _leading_content(ctx, verb)
     return None if span is None else (span, "indirect", None, CONFIDENCE_OBJECT)
+
+
+def _leading_content(ctx: _Context, verb: Token) -> tuple[int, int] | None:
+    """ "Talks stalled on Tuesday, two officials told the AP": a clause before the comma
+    that opens the cue's own clause, when the parser did not make it the verb's."""
+    subject = _subject(verb)
+    if verb.dep_ != "ROOT" or subject is None or subject.i > verb.i:
+        return None
+    first, sent = subject.left_edge.i, verb.sent
+    if first - 1 <= sent.start or not ctx.doc[first - 1].is_punct:
+        return None
+    tokens = [t for t in ctx.doc[sent.start : first - 1] if ctx.quote_of[t.i] < 0]
+    if not tokens or tokens[0].pos_ in {"ADP", "SCONJ"}:
+        return None  # "After the vote, ...": a setting, not a statement
+    if not any(t.pos_ in {"VERB", "AUX"} for t in tokens):
+        return None
+    return char_span(tokens)
 
 
 def _object_content(ctx: _Context, verb: Token, exclude: set[int]) -> tuple[int, int] | None:
