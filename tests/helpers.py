@@ -1,39 +1,14 @@
-"""Assertions shared by the test modules."""
+"""Plain helpers shared by the test modules (fixtures live in conftest.py)."""
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
 
-import pytest
-
 from attribution import Analysis, Analyzer
 
-
-def reported_spans(analysis: Analysis):
-    """Every (start, end, text) the analysis reports, wherever it sits in the model."""
-    for source in analysis.sources:
-        for span in source.mentions:
-            yield span.start, span.end, span.text
-    for attribution in analysis.attributions:
-        for span in (attribution.source, attribution.cue, attribution.content, attribution.channel):
-            if span is not None:
-                yield span.start, span.end, span.text
-    for claim in analysis.claims:
-        yield claim.start, claim.end, claim.text
-    for span in (analysis.article.headline, analysis.article.dateline):
-        if span is not None:
-            yield span.start, span.end, span.text
-
-
-def assert_offsets_hold(text: str, analysis: Analysis) -> None:
-    """Offsets are sacred: every reported span is exactly the text at its offsets."""
-    for start, end, span_text in reported_spans(analysis):
-        assert 0 <= start <= end <= len(text), (start, end, len(text))
-        assert text[start:end] == span_text, (start, end, span_text)
-
-
 DATA = Path(__file__).parent / "data"
+KRAMATORSK = (DATA / "kramatorsk.txt").read_text(encoding="utf-8")
 
 
 @cache
@@ -42,21 +17,44 @@ def shared_analyzer(scope: str = "speech") -> Analyzer:
     return Analyzer(scope=scope)
 
 
-@pytest.fixture
-def analyzer() -> Analyzer:
-    return shared_analyzer()
+def spans_of(analysis: Analysis):
+    """Every span an analysis reports, with a name saying where it came from."""
+    article = analysis.article
+    for name, span in (("headline", article.headline), ("dateline", article.dateline)):
+        if span is not None:
+            yield name, span
+    for source in analysis.sources:
+        for mention in source.mentions:
+            yield f"source {source.id} mention", mention
+    for attribution in analysis.attributions:
+        for part in ("source", "cue", "content", "channel"):
+            span = getattr(attribution, part)
+            if span is not None:
+                yield f"attribution {attribution.id} {part}", span
 
 
-@pytest.fixture
-def seed_text() -> str:
-    return (DATA / "kramatorsk.txt").read_text(encoding="utf-8")
+def assert_offsets_hold(text: str, analysis: Analysis) -> None:
+    """Offsets are sacred: every reported span is exactly the text at its offsets."""
+    for name, span in spans_of(analysis):
+        assert 0 <= span.start <= span.end <= len(text), (name, span)
+        assert text[span.start : span.end] == span.text, (name, span)
+    for claim in analysis.claims:
+        assert 0 <= claim.start < claim.end <= len(text), claim
+        assert text[claim.start : claim.end] == claim.text, claim
 
 
-@pytest.fixture
-def seed(seed_text: str) -> Analysis:
-    return _seed_analysis(seed_text)
-
-
-@cache
-def _seed_analysis(text: str) -> Analysis:
-    return shared_analyzer().analyze(text)
+def assert_consistent(text: str, analysis: Analysis) -> None:
+    """Offsets hold, claims are ordered and disjoint, ids are dense, JSON round-trips."""
+    assert_offsets_hold(text, analysis)
+    previous_end = 0
+    for claim in analysis.claims:
+        assert previous_end <= claim.start, f"claim {claim.id} overlaps the one before it"
+        previous_end = claim.end
+    assert [c.id for c in analysis.claims] == [f"c{i}" for i in range(1, len(analysis.claims) + 1)]
+    assert [a.id for a in analysis.attributions] == [
+        f"a{i}" for i in range(1, len(analysis.attributions) + 1)
+    ]
+    known = {source.id for source in analysis.sources}
+    for claim in analysis.claims:
+        assert set(claim.chain) <= known, claim
+    assert Analysis.model_validate_json(analysis.model_dump_json()) == analysis

@@ -11,7 +11,7 @@ from attribution import Analyzer
 from attribution.chunking import is_paragraph_cut, plan_chunks
 from attribution.parts import Quote
 from attribution.quotes import find_quotes
-from conftest import KRAMATORSK, assert_consistent
+from helpers import KRAMATORSK, assert_consistent
 
 FILLER = "The city council met on Tuesday to discuss the budget for next year. "
 # A three-paragraph quote (an open mark at each paragraph), then a cue and its quote set

@@ -10,7 +10,6 @@ import pytest
 from spacy import displacy
 
 from attribution import Analyzer
-from helpers import DATA, analyzer, seed_text  # noqa: F401  (fixtures)
 
 
 def test_factory_is_found_through_the_entry_point() -> None:

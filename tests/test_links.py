@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from attribution import Analysis, Analyzer, Claim
-from helpers import analyzer, assert_offsets_hold  # noqa: F401  (fixtures)
+from helpers import assert_offsets_hold
 
 
 def _claim(analysis: Analysis, phrase: str) -> Claim:

@@ -15,7 +15,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from attribution import Analyzer
-from conftest import KRAMATORSK, assert_consistent
+from helpers import KRAMATORSK, assert_consistent
 
 # Any code point but surrogates (the Analyzer replaces those; see test_robustness).
 UNICODE = st.text(st.characters(exclude_categories=["Cs"]), max_size=400)

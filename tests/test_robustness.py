@@ -10,7 +10,7 @@ import pytest
 import attribution
 from attribution import Analysis, Analyzer
 from attribution.language_check import BLANK, EMPTY, NO_WORDS
-from conftest import KRAMATORSK, assert_consistent
+from helpers import KRAMATORSK, assert_consistent
 
 NOT_ENGLISH_PREFIX = "the text may not be English ("
 NOT_ENGLISH_SUFFIX = "); the analysis is best-effort"

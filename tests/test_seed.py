@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from attribution import Analysis
-from helpers import analyzer, assert_offsets_hold, seed, seed_text  # noqa: F401  (fixtures)
+from helpers import assert_offsets_hold
 
 DATA = Path(__file__).parent / "data"
 EXPECTED = json.loads((DATA / "kramatorsk.expected.json").read_text(encoding="utf-8"))
