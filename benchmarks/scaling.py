@@ -27,6 +27,7 @@ from typing import Any
 
 from attribution import Analyzer
 from attribution.article import read_article
+from attribution.language import load_language
 
 SEED = Path(__file__).resolve().parent.parent / "tests" / "data" / "kramatorsk.txt"
 FACTORS = (1, 4, 16, 64)
@@ -62,9 +63,12 @@ def peak_memory(run: Callable[[], Any]) -> int:
 
 def measure(analyzer: Analyzer, factors: tuple[int, ...], repeat: int, memory: bool) -> bool:
     analyzer.analyze(scaled_text(1))  # warm-up: rule compilation, first allocations
+    bare = load_language()  # the same default pipeline, without the attribution components
+    bare(scaled_text(1))
     print(f"{'factor':>6} {'chars':>9} {'claims':>7} {'seconds':>9} {'ratio':>7}", end="")
+    print(f" {'bare s':>8} {'ratio':>7}", end="")
     print(f" {'peak MiB':>9} {'ratio':>7}" if memory else "")
-    base_time = base_memory = 0.0
+    base_time = base_memory = base_bare = 0.0
     ok = True
     for factor in factors:
         text = scaled_text(factor)
@@ -73,6 +77,9 @@ def measure(analyzer: Analyzer, factors: tuple[int, ...], repeat: int, memory: b
         base_time = base_time or seconds
         ratio = seconds / base_time
         line = f"{factor:>6} {len(text):>9} {claims:>7} {seconds:>9.3f} {ratio:>6.1f}x"
+        bare_seconds = best_time(lambda t=text: bare(t), repeat if factor < 64 else 1)
+        base_bare = base_bare or bare_seconds
+        line += f" {bare_seconds:>8.3f} {bare_seconds / base_bare:>6.1f}x"  # spaCy's own growth
         if memory:
             peak = peak_memory(lambda t=text: analyzer.analyze(t))
             base_memory = base_memory or peak
