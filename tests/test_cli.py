@@ -433,3 +433,13 @@ def test_batch_survives_a_kill(tmp_path: Path, signum: signal.Signals) -> None:
     for line in lines:
         assert line.keys() >= CONTRACT_KEYS, line
         assert_offsets(docs[int(line["id"][1:])]["text"], line)
+
+
+def test_the_command_line_imports_without_the_test_tools() -> None:
+    """The README's first command installs no test extra: nothing it runs may need pytest."""
+    code = (
+        "import sys; sys.modules['pytest'] = None; sys.modules['hypothesis'] = None; "
+        "import attribution, attribution.cli, attribution.testing, attribution.rules_cli"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -13,6 +13,7 @@ def test_exported_names() -> None:
         "Attribution",
         "AttributionError",
         "Claim",
+        "Finding",
         "InputError",
         "ModelNotFoundError",
         "RuleFileError",

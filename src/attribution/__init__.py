@@ -7,7 +7,7 @@
 
 from .analyzer import Analyzer, analyze
 from .errors import AttributionError, InputError, ModelNotFoundError, RuleFileError
-from .models import Analysis, Article, Attribution, Claim, Source, Span
+from .models import Analysis, Article, Attribution, Claim, Finding, Source, Span
 from .rules import RuleSet, default_rules
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "Attribution",
     "AttributionError",
     "Claim",
+    "Finding",
     "InputError",
     "ModelNotFoundError",
     "RuleFileError",

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 AttributionKind = Literal["direct", "indirect", "mixed"]
 ClaimKind = Literal["direct", "indirect", "mixed", "unattributed"]
+Stance = Literal["asserts", "denies"]
 SourceType = Literal[
     "news_agency",
     "news_outlet",
@@ -73,6 +74,7 @@ class Attribution(_Model):
     inferred: bool = False
     reason: str | None = None
     relayed_by: str | None = None
+    stance: Stance = "asserts"
 
 
 class Claim(_Model):
@@ -87,6 +89,22 @@ class Claim(_Model):
     channel: str | None = None
     inferred: bool = False
     attribution_ids: list[str] = Field(default_factory=list)
+    stance: Stance | None = None
+
+
+class Finding(_Model):
+    """Something a fact-checker should look at, and why: a kind, what it points at, a message.
+
+    Findings on one article point at its claim and source ids; findings across a corpus
+    point at corpus ids. ``detail`` holds the kind's own facts (a depth, an origin, values).
+    """
+
+    id: str
+    kind: str
+    claims: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    message: str
+    detail: dict[str, Any] = Field(default_factory=dict)
 
 
 class Article(_Model):
@@ -112,6 +130,7 @@ class Analysis(_Model):
     sources: list[Source] = Field(default_factory=list)
     attributions: list[Attribution] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
     graph: dict[str, Any] = Field(default_factory=dict)
     warnings: list[str] = Field(default_factory=list)
 
