@@ -443,3 +443,16 @@ def test_the_command_line_imports_without_the_test_tools() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_output_piped_into_head_exits_zero(fmt: str) -> None:
+    """The reader closing the pipe early is no error: no traceback, status 0."""
+    root = Path(__file__).resolve().parent.parent
+    command = (
+        f"{sys.executable} -m attribution.cli analyze examples/kramatorsk.txt --format {fmt}"
+        " | head -n 1 >/dev/null; echo ${PIPESTATUS[0]}"
+    )
+    done = subprocess.run(["bash", "-c", command], cwd=root, capture_output=True, text=True)
+    assert done.stdout.strip() == "0", done.stderr
+    assert "Traceback" not in done.stderr

@@ -66,3 +66,28 @@ def test_scope_all_adds_beliefs(analyzer: Analyzer) -> None:
 def test_unknown_scope_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="scope must be one of speech, all"):
         Analyzer(scope="everything")
+
+
+HELD_IN = [
+    "Kyiv [Ukraine], February 2 (ANI): Police said three people were hurt.",
+    "Talks stall again\n\nWASHINGTON (Reuters) - The senator said the bill was dead.\n\n"
+    '"We are not giving up," she added.',
+    "According to the ministry, the bridge will reopen on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", ["seed", *HELD_IN], ids=["seed", "ani", "reuters", "according"])
+def test_the_spacy_route_equals_analyze(text: str, seed_text: str) -> None:
+    """`nlp.add_pipe("attribution")` alone gives analyze()'s JSON, segmenter included."""
+    from attribution import analyze, load_pipeline
+
+    text = seed_text if text == "seed" else text
+    nlp = load_pipeline()
+    nlp.add_pipe("attribution")
+    assert nlp.pipe_names.index("attribution_segmenter") < nlp.pipe_names.index("parser")
+    assert nlp(text)._.attribution.model_dump() == analyze(text).model_dump()
+
+
+def test_the_analysis_is_read_once_per_doc(analyzer: Analyzer) -> None:
+    doc = analyzer.nlp("The minister said the talks had failed.")
+    assert doc._.attribution is doc._.attribution

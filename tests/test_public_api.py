@@ -22,6 +22,7 @@ def test_exported_names() -> None:
         "Span",
         "analyze",
         "default_rules",
+        "load_pipeline",
     ]
     for name in attribution.__all__:
         assert getattr(attribution, name).__module__.startswith("attribution")

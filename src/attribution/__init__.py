@@ -7,6 +7,7 @@
 
 from .analyzer import Analyzer, analyze
 from .errors import AttributionError, InputError, ModelNotFoundError, RuleFileError
+from .language import load_pipeline
 from .models import Analysis, Article, Attribution, Claim, Finding, Source, Span
 from .rules import RuleSet, default_rules
 
@@ -26,5 +27,6 @@ __all__ = [
     "Span",
     "analyze",
     "default_rules",
+    "load_pipeline",
 ]
 __version__ = "0.1.0"

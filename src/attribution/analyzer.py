@@ -20,16 +20,21 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+import warnings
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sized
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 import numpy
+from rich.console import Console
+from rich.progress import track
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import component
 from .chunking import is_paragraph_cut, plan_chunks
+from .flow import METADATA_FIELDS
 from .language import load_language
 from .models import Analysis
 from .quotes import find_quotes
@@ -37,7 +42,7 @@ from .rules import RuleSet
 from .rules.model import Scope
 
 _SCOPES = ("speech", "all")
-_SEGMENTER = "attribution_segmenter"
+_SEGMENTER = component.SEGMENTER
 
 #: Runs of non-space characters at least this long are tokenized in slices this long.
 LONG_RUN = 256
@@ -54,6 +59,21 @@ SURROGATES = (
 class _Item(NamedTuple):
     text: str
     metadata: dict[str, Any]
+
+
+class _Entry(NamedTuple):
+    """One pipe() input: its position, the item (a checked _Item once read) and the
+    caller's context; ``error`` says what is wrong with a bad item."""
+
+    position: int
+    item: Any
+    context: Any = None
+    error: str | None = None
+
+
+OnError = Literal["raise", "skip", "keep"]
+_ON_ERROR = ("raise", "skip", "keep")
+KNOWN_METADATA = ("id", *METADATA_FIELDS)
 
 
 class Analyzer:
@@ -92,8 +112,7 @@ class Analyzer:
 
     def _install(self, rules: RuleSet | None, scope: Scope) -> component.AttributionComponent:
         nlp = self.nlp
-        if _SEGMENTER not in nlp.pipe_names and "parser" in nlp.pipe_names:
-            nlp.add_pipe(_SEGMENTER, before="parser")
+        component.ensure_segmenter(nlp)
         if "attribution" not in nlp.pipe_names:
             nlp.add_pipe("attribution", config={"scope": scope})
         pipe = nlp.get_pipe("attribution")
@@ -110,26 +129,68 @@ class Analyzer:
 
     def pipe(
         self,
-        texts: Iterable[str | tuple[str, dict[str, Any]]],
+        texts: Iterable[Any],
         *,
         batch_size: int = 16,
         n_process: int = 1,
-    ) -> Iterator[Analysis]:
-        """Analyse many articles, as plain texts or (text, metadata) pairs, in order."""
+        as_tuples: bool = False,
+        on_error: OnError = "raise",
+        progress: bool = False,
+    ) -> Iterator[Any]:
+        """Analyse many articles, as plain texts or (text, metadata) pairs, in order.
+
+        ``as_tuples=True`` takes ``(text, context)`` pairs, where ``text`` may itself be a
+        ``(text, metadata)`` pair, and yields ``(analysis, context)`` with the context
+        untouched, as ``nlp.pipe(as_tuples=True)`` does. ``on_error`` says what a bad
+        item (not text, bad metadata) does: ``"raise"`` a TypeError, ``"skip"`` it with a
+        warning, or ``"keep"`` it as an Analysis whose ``error`` says what was wrong;
+        messages name the item's position and id. ``progress=True`` shows a progress bar
+        on stderr.
+        """
         if isinstance(texts, str | bytes):
             raise TypeError(
                 "pipe() takes an iterable of texts or (text, metadata) pairs, "
                 "not one text; use analyze() for a single text"
             )
-        items = (_item(entry) for entry in texts)
-        for is_long, group in itertools.groupby(items, key=self._too_long):
-            if is_long:
-                for item in group:
-                    yield self._analyze_in_chunks(item)
+        if on_error not in _ON_ERROR:
+            raise ValueError(f"on_error must be one of {', '.join(_ON_ERROR)}, not {on_error!r}")
+        entries = _entries(texts, as_tuples=as_tuples)
+        if progress:
+            entries = _with_progress(entries, texts)
+        results = self._results(entries, on_error, batch_size=batch_size, n_process=n_process)
+        for analysis, context in results:
+            yield (analysis, context) if as_tuples else analysis
+
+    def _results(
+        self, entries: Iterable[_Entry], on_error: OnError, *, batch_size: int, n_process: int
+    ) -> Iterator[tuple[Analysis, Any]]:
+        """Each entry's Analysis with its context: bad items, long texts and the rest."""
+        checked = (_checked_entry(entry, on_error) for entry in entries)
+        for kind, group in itertools.groupby(checked, key=self._kind):
+            if kind == "bad":
+                for entry in group:
+                    failed = _failed(entry, on_error)
+                    if failed is not None:
+                        yield failed, entry.context
+            elif kind == "long":
+                for entry in group:
+                    assert isinstance(entry.item, _Item)
+                    yield self._analyze_in_chunks(entry.item), entry.context
             else:
-                docs = (self._doc(item) for item in group)
-                for doc in self.nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
-                    yield doc._.attribution
+                contexts: deque[Any] = deque()
+
+                def docs(entries: Iterable[_Entry] = group, waiting: deque = contexts):
+                    for entry in entries:
+                        waiting.append(entry.context)
+                        yield self._doc(entry.item)
+
+                for doc in self.nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+                    yield doc._.attribution, contexts.popleft()
+
+    def _kind(self, entry: _Entry) -> str:
+        if entry.error is not None:
+            return "bad"
+        return "long" if self._too_long(entry.item) else "text"
 
     def _too_long(self, item: _Item) -> bool:
         return len(item.text) > self.max_chunk_chars
@@ -220,11 +281,70 @@ def _item(entry: Any) -> _Item:
         metadata = {}
     if not isinstance(metadata, Mapping):
         raise TypeError(f"article metadata must be a mapping, not {type(metadata).__name__}")
+    unknown = sorted(str(key) for key in metadata if key not in KNOWN_METADATA)
+    if unknown:
+        raise TypeError(
+            f"unknown article metadata {', '.join(map(repr, unknown))}; "
+            f"the known fields are {', '.join(KNOWN_METADATA)}"
+        )
     metadata = dict(metadata)
     text, count = _SURROGATE_RE.subn("\ufffd", text)
     if count:  # spaCy and JSON both need valid Unicode; U+FFFD keeps every offset
         metadata["warnings"] = [SURROGATES.format(count=count), *metadata.get("warnings", ())]
     return _Item(text, metadata)
+
+
+def _entries(texts: Iterable[Any], *, as_tuples: bool) -> Iterator[_Entry]:
+    """Number the inputs; with ``as_tuples``, split off each one's context."""
+    for position, entry in enumerate(texts):
+        if not as_tuples:
+            yield _Entry(position, entry)
+        elif isinstance(entry, tuple) and len(entry) == 2:
+            yield _Entry(position, entry[0], entry[1])
+        else:
+            raise TypeError(
+                f"with as_tuples=True, pipe() takes (text, context) pairs; "
+                f"item {position} is a {type(entry).__name__}"
+            )
+
+
+def _with_progress(entries: Iterator[_Entry], texts: Iterable[Any]) -> Iterator[_Entry]:
+    """The entries, counted on a progress bar on stderr (with a total when it is known)."""
+    total = len(texts) if isinstance(texts, Sized) else None
+    console = Console(stderr=True)
+    yield from track(entries, total=total, description="analysing", console=console)
+
+
+def _checked_entry(entry: _Entry, on_error: OnError) -> _Entry:
+    """The entry with a checked item, or with the error text for a bad one."""
+    try:
+        return entry._replace(item=_item(entry.item))
+    except TypeError as exc:
+        if on_error == "raise":
+            raise
+        return entry._replace(error=f"{_describe(entry)}: {exc}")
+
+
+def _describe(entry: _Entry) -> str:
+    """ "item 3" or "item 3 (id 'x')": how a message names a pipe() input."""
+    doc_id = _metadata_of(entry.item).get("id")
+    return f"item {entry.position}" + (f" (id {doc_id!r})" if doc_id is not None else "")
+
+
+def _failed(entry: _Entry, on_error: OnError) -> Analysis | None:
+    """What a bad item gives: a warning and nothing (skip), or an Analysis with the error."""
+    if on_error == "skip":
+        warnings.warn(f"skipped {entry.error}", stacklevel=4)
+        return None
+    doc_id = _metadata_of(entry.item).get("id")
+    return Analysis(id=doc_id if isinstance(doc_id, str) else None, error=entry.error)
+
+
+def _metadata_of(item: Any) -> Mapping[str, Any]:
+    """The metadata of a (text, metadata) pair, or nothing."""
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Mapping):
+        return item[1]
+    return {}
 
 
 def _checked(doc: Doc, text: str) -> Doc:

@@ -46,6 +46,7 @@ from .reading import (
     read_stdin,
 )
 from .rules_cli import app as rules_app
+from .terminal import stdout_console
 
 # -------------------------------------------------------------------- the messages
 
@@ -173,9 +174,9 @@ def _clean_errors() -> Iterator[None]:
         raise
     except AttributionError as exc:  # InputError, ModelNotFoundError, RuleFileError
         raise _fail(str(exc)) from None
-    except BrokenPipeError:  # e.g. `attribution analyze x --format json | head`
+    except BrokenPipeError:  # e.g. `attribution analyze x | head`: the reader had enough
         _silence_stdout()
-        raise typer.Exit(EXIT_INTERNAL) from None
+        raise typer.Exit(0) from None
     except Exception as exc:
         if os.environ.get(DEBUG_ENV):
             raise
@@ -237,7 +238,7 @@ def analyze(
         if output_format is OutputFormat.json:
             _write_json(analysis)
         else:
-            _print_tables(analysis, Console(highlight=False))
+            _print_tables(analysis, stdout_console(highlight=False))
 
 
 def _article_input(file: str, name: str, html: bool) -> tuple[str, dict[str, Any]]:

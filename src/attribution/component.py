@@ -7,6 +7,7 @@ across ``nlp.pipe(n_process=...)`` workers) and read back as a model through
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,13 @@ from .rules.compiled import CompiledRules, compile_rules
 from .rules.model import Scope
 
 SPANS_KEY = "attribution"
+SEGMENTER = "attribution_segmenter"
 _DATA = "attribution_data"
 _META = "attribution_meta"
+
+#: The Analysis read from each live Doc, with the data it was read from: the getter
+#: validates once per Doc, not on every access. Weak keys: the cache dies with the Doc.
+_READ: weakref.WeakKeyDictionary[Doc, tuple[Any, Analysis]] = weakref.WeakKeyDictionary()
 
 
 def ensure_extensions() -> None:
@@ -37,8 +43,26 @@ def ensure_extensions() -> None:
 
 
 def _analysis(doc: Doc) -> Analysis | None:
+    """The Doc's Analysis, validated from its stored data once per Doc and data."""
     data = doc._.get(_DATA)
-    return None if data is None else Analysis.model_validate(data)
+    if data is None:
+        return None
+    cached = _READ.get(doc)
+    if cached is not None and cached[0] is data:
+        return cached[1]
+    analysis = Analysis.model_validate(data)
+    _READ[doc] = (data, analysis)
+    return analysis
+
+
+def ensure_segmenter(nlp: Language) -> None:
+    """Put the paragraph segmenter before the parser, where it must run to count.
+
+    Without it the parser joins a headline, a dateline and the first paragraph into one
+    sentence, and the analysis differs from ``analyze()``'s.
+    """
+    if SEGMENTER not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(SEGMENTER, before="parser")
 
 
 class AttributionComponent:
@@ -70,7 +94,9 @@ class AttributionComponent:
     def __call__(self, doc: Doc) -> Doc:
         ensure_extensions()
         analysis = analyze_doc(doc, self.compiled, doc._.get(_META))
-        doc._.set(_DATA, analysis.model_dump(mode="json"))
+        data = analysis.model_dump(mode="json")
+        doc._.set(_DATA, data)
+        _READ[doc] = (data, analysis)
         doc.spans[SPANS_KEY] = _spans(doc, analysis)
         return doc
 
@@ -128,7 +154,12 @@ def _mark_dateline(doc: Doc, values) -> None:
     "attribution", default_config={"scope": "speech", "rules": None}, requires=["token.dep"]
 )
 def make_attribution(nlp: Language, name: str, scope: Scope, rules: str | None) -> Any:
-    """Build the component; ``rules`` is an optional path to a rule file extending the default."""
+    """Build the component; ``rules`` is an optional path to a rule file extending the default.
+
+    The paragraph segmenter goes in before the parser too, so that
+    ``nlp.add_pipe("attribution")`` alone gives the same analysis as ``analyze()``.
+    """
+    ensure_segmenter(nlp)
     return AttributionComponent(nlp, name, scope, rules)
 
 

@@ -20,6 +20,7 @@ from rich.table import Table
 from .analyzer import Analyzer
 from .errors import AttributionError
 from .evaluate import METRICS, Report, load_gold, run
+from .terminal import stdout_console
 
 app = typer.Typer(add_completion=False, help=__doc__)
 
@@ -102,11 +103,11 @@ def evaluate(
     if json_out:
         typer.echo(json.dumps({"gold": str(gold), **report.as_dict()}, indent=1))
     else:
-        Console().print(_table(report, gold))
+        stdout_console().print(_table(report, gold))
         if report.errors_path is not None:
             total = sum(report.errors.values())
-            Console().print(f"{total} error records written to {report.errors_path}")
-            Console().print(_error_summary(report))
+            stdout_console().print(f"{total} error records written to {report.errors_path}")
+            stdout_console().print(_error_summary(report))
 
 
 def load_analyzer(model: str | None, scope: str) -> Analyzer:

@@ -62,6 +62,7 @@ def analyze_doc(doc: Doc, rules: CompiledRules, meta: dict[str, Any] | None = No
         claims=claims,
         graph=graph_data(graph),
         warnings=warnings,
+        text=text,
     )
 
 

@@ -33,3 +33,12 @@ def load_language(model: str | None = None, **overrides) -> Language:
         if "E050" in str(exc) or "E941" in str(exc):
             raise ModelNotFoundError(name, [name]) from None
         raise
+
+
+def load_pipeline(model: str | None = None) -> Language:
+    """An installed spaCy pipeline, ready for ``nlp.add_pipe("attribution")``.
+
+    With no name, the library's default: ``en_core_web_sm``, or its copy from the
+    ``model`` extra. A missing pipeline is a ModelNotFoundError that says what to install.
+    """
+    return load_language(model)

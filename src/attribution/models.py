@@ -122,7 +122,12 @@ class Article(_Model):
 
 
 class Analysis(_Model):
-    """The result of analysing one article."""
+    """The result of analysing one article.
+
+    ``text`` is the analysed text, so that every span can be read in place; ``error`` is
+    set, with nothing else found, when ``Analyzer.pipe(..., on_error="keep")`` could not
+    analyse an item.
+    """
 
     id: str | None = None
     publisher: str | None = None
@@ -133,6 +138,19 @@ class Analysis(_Model):
     findings: list[Finding] = Field(default_factory=list)
     graph: dict[str, Any] = Field(default_factory=dict)
     warnings: list[str] = Field(default_factory=list)
+    error: str | None = None
+    text: str = ""
+
+    def context(self, span: Span | Claim, width: int = 60) -> str:
+        """The span with up to ``width`` characters of the article either side, on one line.
+
+        For reading a claim or a source in place, in a notebook or a report:
+        ``analysis.context(analysis.claims[3])``.
+        """
+        before = self.text[max(0, span.start - width) : span.start]
+        after = self.text[span.end : span.end + width]
+        middle = self.text[span.start : span.end]
+        return " ".join(f"{before}[{middle}]{after}".split())
 
     def source(self, source_id: str) -> Source:
         """The source with this id; KeyError names the ids that exist."""
