@@ -125,10 +125,17 @@ def _slotted(inner: list[Mark]) -> list[Mark]:
     """Each mark on the highest free bar below the claims', so overlaps stack."""
     placed: list[Mark] = []
     for mark in inner:
-        taken = {p.slot for p in placed if p.start < mark.end and mark.start < p.end}
+        taken = {p.slot for p in placed if _collide(p, mark)}
         slot = next(s for s in range(1, len(placed) + 2) if s not in taken)
         placed.append(Mark(mark.start, mark.end, mark.label, mark.colour, mark.title, slot))
     return placed
+
+
+def _collide(placed: Mark, mark: Mark) -> bool:
+    """Marks that overlap, or whose labels would (a label is about 0.6 of a character a
+    letter wide, at its smaller size), cannot share a bar."""
+    label_reach = placed.start + int(len(placed.label) * 0.6) + 2
+    return placed.start < mark.end and mark.start < max(placed.end, label_reach)
 
 
 def render_article(analysis: Analysis, text: str, *, links: bool = False) -> str:
