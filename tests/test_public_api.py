@@ -22,6 +22,12 @@ def test_exported_names() -> None:
         "Span",
         "analyze",
         "default_rules",
+        "export",
+        "report_html",
+        "to_gexf",
+        "to_graphml",
+        "to_jsonld",
+        "to_prov",
     ]
     for name in attribution.__all__:
         assert getattr(attribution, name).__module__.startswith("attribution")

@@ -9,6 +9,7 @@ from .analyzer import Analyzer, analyze
 from .errors import AttributionError, InputError, ModelNotFoundError, RuleFileError
 from .models import Analysis, Article, Attribution, Claim, Finding, Source, Span
 from .rules import RuleSet, default_rules
+from .views import export, report_html, to_gexf, to_graphml, to_jsonld, to_prov
 
 __all__ = [
     "Analysis",
@@ -26,5 +27,11 @@ __all__ = [
     "Span",
     "analyze",
     "default_rules",
+    "export",
+    "report_html",
+    "to_gexf",
+    "to_graphml",
+    "to_jsonld",
+    "to_prov",
 ]
 __version__ = "0.1.0"
