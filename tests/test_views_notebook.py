@@ -29,7 +29,14 @@ def small_analysis(findings: list[Finding] | None = None) -> Analysis:
             channel="X",
             inferred=True,
         ),
-        Claim(id="c2", text="Traffic was light.", start=60, end=78, kind="unattributed", chain=["herald"]),
+        Claim(
+            id="c2",
+            text="Traffic was light.",
+            start=60,
+            end=78,
+            kind="unattributed",
+            chain=["herald"],
+        ),
     ]
     return Analysis(
         id="bridge", publisher="herald", sources=sources, claims=claims, findings=findings or []
@@ -58,7 +65,10 @@ def test_repr_html_has_every_claim_with_kind_and_chain(seed: Analysis) -> None:
     ("findings", "shown"),
     [
         ([], False),
-        ([Finding(id="f1", kind="second_hand", claims=["c1"], message="Came through Reuters.")], True),
+        (
+            [Finding(id="f1", kind="second_hand", claims=["c1"], message="Came through Reuters.")],
+            True,
+        ),
     ],
 )
 def test_repr_html_shows_findings_when_there_are_any(findings, shown) -> None:

@@ -18,7 +18,7 @@ import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..models import Analysis, Claim
 from . import _rows
@@ -151,12 +151,10 @@ def draw(
     """Draw the provenance picture; into ``ax`` if given, to ``path`` if given (the format
     from its suffix: .png, .svg, .pdf). Returns the Figure, which Jupyter displays."""
     require("matplotlib", "draw()")
-    from matplotlib.figure import Figure
-
     plan = layout(analysis)
     if ax is None:
         rows = max(len(analysis.claims), 4)
-        figure = Figure(figsize=(7.5 + 2.6 * plan.columns, 0.8 + ROW_HEIGHT * rows))
+        figure = _new_figure((7.5 + 2.6 * plan.columns, 0.8 + ROW_HEIGHT * rows))
         ax = figure.add_subplot()
     else:
         figure = ax.figure  # type: ignore[assignment]
@@ -166,11 +164,22 @@ def draw(
     return figure  # type: ignore[return-value]
 
 
+def _new_figure(size: tuple[float, float]) -> Figure:
+    """A figure made through pyplot, so that Jupyter knows how to show the one returned,
+    and closed at once, so that it is shown once (as the return value), not twice."""
+    import matplotlib.pyplot as plt
+
+    figure = plt.figure(figsize=size)
+    plt.close(figure)
+    return figure
+
+
 def _draw_into(analysis: Analysis, plan: Layout, ax: Axes) -> None:
     """Boxes first, so that each arrow can be clipped to the edges of the boxes it joins."""
     claim_boxes = {claim.id: _claim_box(ax, plan, claim) for claim in analysis.claims}
     source_boxes = {
-        source_id: _source_box(ax, analysis, source_id, xy) for source_id, xy in plan.sources.items()
+        source_id: _source_box(ax, analysis, source_id, xy)
+        for source_id, xy in plan.sources.items()
     }
     kinds = {claim.id: claim.kind for claim in analysis.claims}
     for claim_id, first, lone in plan.entries:
@@ -269,5 +278,3 @@ def svg(analysis: Analysis) -> str:
         figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     markup = _XML_HEAD_RE.sub("", buffer.getvalue(), count=1)
     return _METADATA_RE.sub("", markup)
-
-

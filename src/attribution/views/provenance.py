@@ -128,5 +128,3 @@ def prov_text(analysis: Analysis, format: str) -> str:
     if serializer == "json":
         return document.serialize(format="json", indent=2)
     return document.serialize(format=serializer)
-
-
