@@ -116,3 +116,11 @@ def test_analyze_writes_each_format(format: str) -> None:
     assert len(result.stdout) > 1000
     first = result.stdout.lstrip()[:1]
     assert first in "<{d"  # XML or HTML, JSON, or PROV-N's "document"
+
+
+def test_analyze_says_which_extra_a_format_needs(monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "prov.model", None)
+    result = CliRunner().invoke(app, ["analyze", str(SEED_FILE), "--format", "provn"])
+    assert result.exit_code == 2
+    assert "news-attribution[views]" in result.output
+    assert "Traceback" not in result.output

@@ -116,3 +116,14 @@ def test_chain_names_tolerate_an_unknown_source() -> None:
     analysis = small_analysis()
     claim = analysis.claims[0].model_copy(update={"chain": ["herald", "ghost"]})
     assert _rows.chain_text(analysis, claim) == "Daily Herald ← ghost"
+
+
+def test_repr_html_stays_compact_for_a_long_article() -> None:
+    analysis = small_analysis()
+    many = [
+        claim.model_copy(update={"id": f"c{i}"})
+        for i, claim in enumerate(analysis.claims * 100, start=1)
+    ]
+    html = repr_html(analysis.model_copy(update={"claims": many}))
+    assert "<td>c60</td>" in html and "<td>c61</td>" not in html
+    assert "140 more" in html

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -101,6 +102,12 @@ def test_report_without_text_still_has_the_claims(seed: Analysis) -> None:
     page = parse(seed.to_html())
     assert set(page.rows) == {claim.id for claim in seed.claims}
     assert page.titles == {}
+
+
+def test_report_without_matplotlib_says_what_is_missing(seed: Analysis, monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    html = seed.to_html()
+    assert "<svg" not in html and "news-attribution[views]" in html
 
 
 def run_chromium(page: Path, workdir: Path, *extra: str) -> str:

@@ -15,6 +15,8 @@ from ._style import TABLE_CSS, kind_colour
 
 #: Longest claim text a notebook row shows; the frames and the JSON have all of it.
 MAX_TEXT = 160
+#: Most claims the notebook display lists; a long article's rest is one line.
+MAX_ROWS = 60
 
 
 def short_repr(analysis: Analysis) -> str:
@@ -44,10 +46,18 @@ def _table(head: list[str], rows: list[list[str]], ids: list[str] | None = None)
     return f"<table><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def claims_table(analysis: Analysis, *, limit: int = MAX_TEXT, anchors: bool = False) -> str:
-    """Claims: id, kind, chain (publisher first), channel, inferred mark, text."""
+def claims_table(
+    analysis: Analysis,
+    *,
+    limit: int = MAX_TEXT,
+    anchors: bool = False,
+    max_rows: int | None = None,
+) -> str:
+    """Claims: id, kind, chain (publisher first), channel, inferred mark, text; at most
+    ``max_rows`` of them, with a line saying how many more there are."""
+    shown = analysis.claims if max_rows is None else analysis.claims[:max_rows]
     rows = []
-    for claim in analysis.claims:
+    for claim in shown:
         cells = [
             escape(claim.id),
             kind_badge(claim.kind),
@@ -58,8 +68,12 @@ def claims_table(analysis: Analysis, *, limit: int = MAX_TEXT, anchors: bool = F
         ]
         rows.append(cells)
     head = ["id", "kind", "chain (publisher first)", "channel", "inferred", "text"]
-    ids = [claim_anchor(claim.id) for claim in analysis.claims] if anchors else None
-    return _table(head, rows, ids)
+    ids = [claim_anchor(claim.id) for claim in shown] if anchors else None
+    table = _table(head, rows, ids)
+    hidden = len(analysis.claims) - len(shown)
+    if hidden:
+        table += f'<p class="muted">… and {hidden} more; claims_frame() has them all.</p>'
+    return table
 
 
 def claim_anchor(claim_id: str) -> str:
@@ -106,7 +120,7 @@ def repr_html(analysis: Analysis) -> str:
         '<div class="attribution-view">',
         f"<p><b>Analysis</b> {escape(_rows.summary(analysis))}</p>",
         "<details open><summary>Claims</summary>",
-        claims_table(analysis),
+        claims_table(analysis, max_rows=MAX_ROWS),
         "</details><details><summary>Sources</summary>",
         sources_table(analysis),
         "</details>",
