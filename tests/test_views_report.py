@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from attribution import Analysis
+from attribution import Analysis, Finding
 from attribution.views import _rows
 from attribution.views.report import CSP
 
@@ -172,3 +172,17 @@ def test_the_network_check_catches_a_page_that_fetches(tmp_path: Path) -> None:
     netlog = tmp_path / "net.json"
     run_chromium(page, tmp_path, "--dump-dom", f"--log-net-log={netlog}")
     assert page_requests(netlog) == ["http://example.invalid/pixel.png"]
+
+
+def test_report_lists_findings(seed: Analysis) -> None:
+    finding = Finding(
+        id="f1",
+        kind="second_hand",
+        claims=["c9"],
+        sources=["police-officials"],
+        message="The police's words reached ANI through CNN.",
+    )
+    html = seed.model_copy(update={"findings": [finding]}).to_html()
+    assert "second_hand" in html and "reached ANI through CNN" in html
+    assert "No findings." not in html
+    assert "No findings." in seed.to_html()

@@ -16,9 +16,9 @@ from html import escape
 from ..models import Analysis
 from . import _rows
 from ._optional import MissingExtraError
-from ._style import ARTICLE_CSS, TABLE_CSS
+from ._style import ARTICLE_CSS, KIND_COLOURS, MARK_COLOURS, TABLE_CSS
 from .article import render_article
-from .notebook import claims_table, findings_table, sources_table
+from .notebook import claims_table, findings_table, kind_badge, sources_table
 
 #: No fetch of any kind; inline styles and data: images only.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'"
@@ -58,9 +58,14 @@ def _anchor(name: str) -> str:
 def article_section(analysis: Analysis, text: str | None) -> str:
     if text is None:
         return '<p class="muted">The article text was not given; the claims are below.</p>'
+    badges = [kind_badge(kind) for kind in KIND_COLOURS]
+    badges += [
+        f'<span class="kind" style="background:{colour}">{escape(name.lower())}</span>'
+        for name, colour in MARK_COLOURS.items()
+    ]
     legend = (
-        '<p class="legend muted">Hover a claim for its chain (publisher first); '
-        "click it for its row below.</p>"
+        f'<p class="legend">{" ".join(badges)}<br><span class="muted">Hover a claim for '
+        "its chain (publisher first); click it for its row below.</span></p>"
     )
     return legend + render_article(analysis, text, links=True)
 
