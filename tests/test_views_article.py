@@ -6,6 +6,8 @@ import re
 from html import unescape
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from attribution import Analysis, Analyzer
 from attribution.views.article import check_text, marks, render_article
@@ -75,3 +77,29 @@ def test_render_refuses_a_text_that_was_not_analysed(seed: Analysis, wrong: str)
 def test_render_needs_text_as_str(seed: Analysis) -> None:
     with pytest.raises(TypeError, match="article's text"):
         seed.render(b"bytes")  # type: ignore[arg-type]
+
+
+PIECES = [
+    "The council approved the budget.",
+    '"We will appeal," the union said.',
+    "Police said two people were hurt, according to local media.",
+    "He added that the road stays shut.",
+    "\n\n",
+    " ",
+    "“Nothing is decided”, she told Reuters on Monday.",
+    "<b>&amp;</b>",
+]
+
+
+@settings(max_examples=15)
+@given(st.lists(st.sampled_from(PIECES), min_size=0, max_size=8).map("".join))
+def test_render_and_report_on_any_mix(analyzer: Analyzer, text: str) -> None:
+    analysis = analyzer.analyze(text)
+    html = render_article(analysis, text)
+    unlabelled = re.sub(r'<span class="label"[^>]*>[^<]*</span>', "", html)
+    shown = unescape(re.sub(r"<[^>]+>", "", unlabelled))
+    position = 0
+    for word in text.split():
+        position = shown.index(word, position) + len(word)
+    assert "<b>" not in html  # the text's own markup is escaped, never live
+    analysis.to_html(text)
