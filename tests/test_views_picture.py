@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from attribution import Analysis, Claim, Source
-from attribution.views.picture import layout
+from attribution.views.picture import claim_ranges, layout
 
 
 def test_layout_puts_publisher_then_relays_then_originators(seed: Analysis) -> None:
@@ -15,7 +15,8 @@ def test_layout_puts_publisher_then_relays_then_originators(seed: Analysis) -> N
     assert x["ani"] < x["volodymyr-zelensky"]
     assert set(plan.claims) == {claim.id for claim in seed.claims}
     hops = {(hop.source, hop.target): hop for hop in plan.hops}
-    assert hops[("cnn", "police-officials")].label == "5 claims, on Telegram"
+    assert hops[("cnn", "police-officials")].label == "c2, c9–c12\nc9–c12 on Telegram"
+    assert hops[("ani", "volodymyr-zelensky")].label == "c7–c8\nc8 on Telegram"
     assert hops[("ani", "cnn")].channels == {}  # the channel is on the last hop only
 
 
@@ -46,3 +47,17 @@ def test_draw_into_given_axes() -> None:
     analysis = Analysis(publisher=None)
     assert Analysis.draw(analysis, ax=ax) is figure
     plt.close(figure)
+
+
+@pytest.mark.parametrize(
+    ("ids", "expected"),
+    [
+        (["c1"], "c1"),
+        (["c2", "c9", "c10", "c11", "c12"], "c2, c9–c12"),
+        (["c5", "c3", "c4"], "c3–c5"),
+        (["c1", "x7"], "c1, x7"),
+        ([], ""),
+    ],
+)
+def test_claim_ranges(ids, expected) -> None:
+    assert claim_ranges(ids) == expected

@@ -3,8 +3,8 @@
 Columns, left to right: the claims (coloured by kind), then the sources in the order the
 chains pass them, publisher first and originators last. A claim's edge goes to the
 publisher; every later hop is one edge between sources, as thick as the number of claims
-that travel it, labelled with that number and, on the last hop, with the channel
-("on Telegram"). Drawn with matplotlib (the ``views`` extra), which loads nothing from
+that travel it, labelled with their ids ("c2, c9–c12") and, for the claims whose last hop
+it is, their channel ("c9–c12 on Telegram"). Drawn with matplotlib (the ``views`` extra), which loads nothing from
 the network; :func:`svg` gives the same picture as inline SVG for the HTML report.
 
 :func:`layout` is plain Python, so the positions can be tested without matplotlib.
@@ -16,7 +16,7 @@ import io
 import itertools
 import os
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -33,24 +33,53 @@ if TYPE_CHECKING:
 
 #: Characters of claim text beside each claim's id on the left.
 CLAIM_CHARS = 46
+#: Longest list of claim ids on a hop; a longer one is shown as a count.
+HOP_LABEL_CHARS = 30
 #: Inches of height per claim row.
 ROW_HEIGHT = 0.34
+#: Inches left of the drawing for the claim labels (id and CLAIM_CHARS of text at 8 pt).
+LABEL_WIDTH = 3.4
 
 
 @dataclass
 class Hop:
-    """One edge between two sources, with the claims that travel it."""
+    """One edge between two sources, with the claims that travel it and, for those for
+    which it is the last hop, the channel they were said on."""
 
     source: str
     target: str
     claims: list[str] = field(default_factory=list)
-    channels: Counter[str] = field(default_factory=Counter)
+    channels: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
+        """Which claims travel the hop ("c9–c12, c2"), or how many when that is long;
+        then each channel, with the claims said on it unless that is all of them."""
+        listed = claim_ranges(self.claims)
         count = f"{len(self.claims)} claim" + ("s" if len(self.claims) != 1 else "")
-        channels = ", ".join(self.channels)
-        return f"{count}, on {channels}" if channels else count
+        lines = [listed if len(listed) <= HOP_LABEL_CHARS else count]
+        for channel, claims in self.channels.items():
+            which = "" if len(claims) == len(self.claims) else claim_ranges(claims) + " "
+            lines.append(f"{which}on {channel}")
+        return "\n".join(lines)
+
+
+def claim_ranges(claim_ids: list[str]) -> str:
+    """ "c2, c6, c9–c12": runs of consecutive ids joined; other ids as they are."""
+    numbered = sorted(
+        (int(claim_id[1:]), claim_id)
+        for claim_id in claim_ids
+        if claim_id[:1] == "c" and claim_id[1:].isdigit()
+    )
+    others = [claim_id for claim_id in claim_ids if claim_id not in {c for _, c in numbered}]
+    runs: list[list[int]] = []
+    for number, _ in numbered:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    parts = [f"c{run[0]}" if len(run) == 1 else f"c{run[0]}–c{run[-1]}" for run in runs]
+    return ", ".join(parts + others)
 
 
 @dataclass
@@ -106,7 +135,7 @@ def layout(analysis: Analysis) -> Layout:
             hop = hops.setdefault((a, b), Hop(a, b))
             hop.claims.append(claim.id)
             if claim.channel and index == len(pairs) - 1:
-                hop.channels[claim.channel] += 1
+                hop.channels.setdefault(claim.channel, []).append(claim.id)
     sources = _source_positions(analysis, column, claims)
     columns = max(column.values(), default=0)
     return Layout(claims, sources, columns, list(hops.values()), entries)
@@ -152,26 +181,30 @@ def draw(
     from its suffix: .png, .svg, .pdf). Returns the Figure, which Jupyter displays."""
     require("matplotlib", "draw()")
     plan = layout(analysis)
+    ours = ax is None
     if ax is None:
-        rows = max(len(analysis.claims), 4)
-        figure = _new_figure((7.5 + 2.6 * plan.columns, 0.8 + ROW_HEIGHT * rows))
-        ax = figure.add_subplot()
+        figure, ax = _new_figure(plan.columns, max(len(analysis.claims), 4))
     else:
         figure = ax.figure  # type: ignore[assignment]
     _draw_into(analysis, plan, ax)
-    if path is not None:
-        figure.savefig(path, bbox_inches="tight", dpi=110)
+    if path is not None:  # our own figure has room for the labels; another may not
+        figure.savefig(path, dpi=110, bbox_inches=None if ours else "tight")
     return figure  # type: ignore[return-value]
 
 
-def _new_figure(size: tuple[float, float]) -> Figure:
-    """A figure made through pyplot, so that Jupyter knows how to show the one returned,
-    and closed at once, so that it is shown once (as the return value), not twice."""
+def _new_figure(columns: int, rows: int) -> tuple[Figure, Axes]:
+    """A figure sized to the picture, with the claim labels' room on its left (so that
+    saving needs no second, "tight" drawing pass). Made through pyplot, so that Jupyter
+    knows how to show the one returned, and closed at once, so that it is shown once."""
     import matplotlib.pyplot as plt
 
-    figure = plt.figure(figsize=size)
+    width, height = LABEL_WIDTH + 4.5 + 2.6 * columns, 0.8 + ROW_HEIGHT * rows
+    figure = plt.figure(figsize=(width, height))
     plt.close(figure)
-    return figure
+    left = LABEL_WIDTH / width
+    top = 0.4 / height  # the title sits above the axes
+    ax = figure.add_axes((left, 0.01, 0.99 - left, 0.99 - top))
+    return figure, ax
 
 
 def _draw_into(analysis: Analysis, plan: Layout, ax: Axes) -> None:
@@ -275,6 +308,6 @@ def svg(analysis: Analysis) -> str:
     buffer = io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "attribution"}):
         figure = draw(analysis)
-        figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+        figure.savefig(buffer, format="svg", metadata={"Date": None})
     markup = _XML_HEAD_RE.sub("", buffer.getvalue(), count=1)
     return _METADATA_RE.sub("", markup)
