@@ -4,8 +4,9 @@ Columns, left to right: the claims (coloured by kind), then the sources in the o
 chains pass them, publisher first and originators last. A claim's edge goes to the
 publisher; every later hop is one edge between sources, as thick as the number of claims
 that travel it, labelled with their ids ("c2, c9–c12") and, for the claims whose last hop
-it is, their channel ("c9–c12 on Telegram"). Drawn with matplotlib (the ``views`` extra), which loads nothing from
-the network; :func:`svg` gives the same picture as inline SVG for the HTML report.
+it is, their channel ("c9–c12 on Telegram"). Drawn with matplotlib (the ``views``
+extra), which loads nothing from the network; :func:`svg` gives the same picture as
+inline SVG for the HTML report.
 
 :func:`layout` is plain Python, so the positions can be tested without matplotlib.
 """
