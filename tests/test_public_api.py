@@ -22,7 +22,13 @@ def test_exported_names() -> None:
         "Span",
         "analyze",
         "default_rules",
+        "export",
         "load_pipeline",
+        "report_html",
+        "to_gexf",
+        "to_graphml",
+        "to_jsonld",
+        "to_prov",
     ]
     for name in attribution.__all__:
         assert getattr(attribution, name).__module__.startswith("attribution")

@@ -10,6 +10,7 @@ from .errors import AttributionError, InputError, ModelNotFoundError, RuleFileEr
 from .language import load_pipeline
 from .models import Analysis, Article, Attribution, Claim, Finding, Source, Span
 from .rules import RuleSet, default_rules
+from .views import export, report_html, to_gexf, to_graphml, to_jsonld, to_prov
 
 __all__ = [
     "Analysis",
@@ -27,6 +28,12 @@ __all__ = [
     "Span",
     "analyze",
     "default_rules",
+    "export",
     "load_pipeline",
+    "report_html",
+    "to_gexf",
+    "to_graphml",
+    "to_jsonld",
+    "to_prov",
 ]
 __version__ = "0.1.0"

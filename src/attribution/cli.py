@@ -93,6 +93,13 @@ INFERRED_MARK = "*"
 class OutputFormat(StrEnum):
     table = "table"
     json = "json"
+    html = "html"
+    prov_json = "prov-json"
+    provn = "provn"
+    prov_xml = "prov-xml"
+    jsonld = "jsonld"
+    graphml = "graphml"
+    gexf = "gexf"
 
 
 class ScopeChoice(StrEnum):
@@ -202,7 +209,12 @@ def analyze(
     ],
     output_format: Annotated[
         OutputFormat,
-        typer.Option("--format", "-f", help="table for reading, json for the contract."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="table for reading, json for the contract, html for a report; "
+            "prov-json, provn, prov-xml, jsonld, graphml, gexf for other tools.",
+        ),
     ] = OutputFormat.table,
     model: ModelOption = None,
     scope: ScopeOption = ScopeChoice.speech,
@@ -237,6 +249,8 @@ def analyze(
         analysis = load_analyzer(model, scope.value).analyze(text, **metadata)
         if output_format is OutputFormat.json:
             _write_json(analysis)
+        elif output_format is not OutputFormat.table:
+            _write_text(analysis.export(output_format.value, text=text))
         else:
             _print_tables(analysis, stdout_console(highlight=False))
 
@@ -272,6 +286,13 @@ def _write_json(analysis: Analysis) -> None:
     """The JSON contract, as UTF-8 whatever the terminal's encoding."""
     out = click.get_binary_stream("stdout")
     out.write(analysis.model_dump_json(indent=2).encode("utf-8") + b"\n")
+    out.flush()
+
+
+def _write_text(document: str) -> None:
+    """An exported document, as UTF-8 whatever the terminal's encoding."""
+    out = click.get_binary_stream("stdout")
+    out.write(document.encode("utf-8") + (b"" if document.endswith("\n") else b"\n"))
     out.flush()
 
 

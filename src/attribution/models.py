@@ -6,10 +6,19 @@ Every offset is a code-point index into the original input, so that for any span
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:  # the views import pandas and matplotlib lazily, when asked
+    import os
+
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from .views import Rendered
 
 AttributionKind = Literal["direct", "indirect", "mixed"]
 ClaimKind = Literal["direct", "indirect", "mixed", "unattributed"]
@@ -167,3 +176,62 @@ class Analysis(_Model):
     def to_networkx(self) -> nx.MultiDiGraph:
         """The provenance graph as a live networkx object."""
         return nx.node_link_graph(self.graph, directed=True, multigraph=True, edges="edges")
+
+    # Views: thin delegations into attribution.views, imported when first used, so that
+    # importing the models costs nothing more (see docs/views.md).
+
+    def __repr__(self) -> str:
+        from .views import short_repr
+
+        return short_repr(self)
+
+    __str__ = __repr__
+
+    def _repr_html_(self) -> str:
+        """What Jupyter shows: claims, sources and findings as compact tables."""
+        from .views import repr_html
+
+        return repr_html(self)
+
+    def claims_frame(self) -> pd.DataFrame:
+        """Claims as a pandas DataFrame with flat columns (the ``views`` extra)."""
+        from .views import claims_frame
+
+        return claims_frame(self)
+
+    def sources_frame(self) -> pd.DataFrame:
+        """Sources as a pandas DataFrame with flat columns (the ``views`` extra)."""
+        from .views import sources_frame
+
+        return sources_frame(self)
+
+    def attributions_frame(self) -> pd.DataFrame:
+        """Attribution links as a pandas DataFrame with flat columns (the ``views`` extra)."""
+        from .views import attributions_frame
+
+        return attributions_frame(self)
+
+    def render(self, text: str | None = None) -> Rendered:
+        """The article in displaCy's span style (``text``: default, the analysed text)."""
+        from .views import render
+
+        return render(self, text if text is not None else self.text)
+
+    def draw(self, *, ax: Axes | None = None, path: str | os.PathLike[str] | None = None) -> Figure:
+        """The provenance picture with matplotlib (the ``views`` extra)."""
+        from .views import draw
+
+        return draw(self, ax=ax, path=path)
+
+    def to_html(self, text: str | None = None) -> str:
+        """The self-contained HTML report, with the article (default: the analysed text)."""
+        from .views import report_html
+
+        return report_html(self, text if text is not None else (self.text or None))
+
+    def export(self, format: str, *, text: str | None = None) -> str:
+        """The analysis in another format: html, prov-json, provn, prov-xml, jsonld,
+        graphml or gexf."""
+        from .views import export
+
+        return export(self, format, text=text if text is not None else (self.text or None))
