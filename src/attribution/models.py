@@ -24,6 +24,7 @@ SourceType = Literal[
     "military",
     "organisation",
     "anonymous",
+    "document",
     "article",
 ]
 
