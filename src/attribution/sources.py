@@ -79,6 +79,7 @@ class _Entry:
     author: str | None = None
     author_span: tuple[int, int] | None = None
     bare_title: str | None = None  # "the mayor": a role that may name a person given elsewhere
+    bare_body: str | None = None  # "the union": a body that may be named elsewhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,22 +100,70 @@ class _Registry:
         self.doc = doc
         self.text = doc.text  # spaCy rebuilds Doc.text on every access
         self.ents = list(doc.ents)
-        self.ent_at = {i: k for k, ent in enumerate(self.ents) for i in range(ent.start, ent.end)}
         self.rules = rules
         self.entries: dict[str, _Entry] = {}
         self.last_names: dict[str, str] = {}
         self.last_document: dict[str, str] = {}
         self.merged: dict[str, str] = {}
+        self.name_of = self._names()
         self.people = self._people()
         self.text_gender = self._text_genders()
+        self.holders = self._holders()
+
+    def _holders(self) -> dict[str, list[Span]]:
+        """Title -> the named people who hold it: "Surrey Mayor Doug McCallum", "Ann
+        Kessler, the governor", "the governor, Ann Kessler"."""
+        holders: dict[str, list[Span]] = {}
+        titles = self.rules.titles
+        for name in {n.start: n for n in self.name_of.values()}.values():
+            found = []
+            k = name.start - 1
+            while k >= 0 and k >= name.start - 5 and self.doc[k].pos_ in {"PROPN", "NOUN", "ADJ"}:
+                found.append(self._word(self.doc[k]))
+                k -= 1
+            root = name.root
+            apposed = [c for c in root.children if c.dep_ == "appos"]
+            if root.dep_ == "appos":
+                apposed.append(root.head)
+            found += [self._word(t) for t in apposed]
+            for title in {w for w in found if w in titles}:
+                holders.setdefault(title, []).append(name)
+        return holders
+
+    def _names(self) -> dict[int, Span]:
+        """Token -> the person's name it is part of: the parser's PERSON entities, and
+        runs of proper nouns that open with a known given name or follow a title or
+        honorific ("Carole Laurin", "Dr. Allan Garland"), which the parser may miss."""
+        names: dict[int, Span] = {}
+        for ent in self.ents:
+            if ent.label_ in _PERSON_LABELS:
+                names.update({i: ent for i in range(ent.start, ent.end)})
+        doc, i = self.doc, 0
+        while i < len(doc):
+            end = i
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+                end += 1
+            if end - i >= 2 and i not in names and self._opens_name(doc[i]):
+                run = doc[i:end]
+                names.update({k: run for k in range(i, end)})
+            i = max(end, i + 1)
+        return names
+
+    def _opens_name(self, token: Token) -> bool:
+        if token.text in self.rules.gender_of_name:
+            return True
+        before = token.nbor(-1) if token.i > 0 else None
+        return before is not None and (
+            self._word(before) in self.rules.titles or self._word(before) in self.rules.honorifics
+        )
 
     def _people(self) -> dict[str, Span]:
-        """Each surname of a person the parser names in full, and that full name: a
-        later "Lonechild" is Darian Lonechild, a person, not a body."""
+        """Each surname of a person named in full, and that full name: a later
+        "Lonechild" is Darian Lonechild, a person, not a body."""
         people: dict[str, Span] = {}
-        for ent in self.ents:
-            if ent.label_ in _PERSON_LABELS and len(ent) > 1 and ent[-1].pos_ == "PROPN":
-                people.setdefault(ent[-1].text.lower(), ent)
+        for name in self.name_of.values():
+            if len(name) > 1 and name[-1].pos_ == "PROPN":
+                people.setdefault(name[-1].text.lower(), name)
         return people
 
     def _text_genders(self) -> dict[str, str]:
@@ -126,9 +175,9 @@ class _Registry:
         for sent in self.doc.sents:
             person: str | None = None
             for token in sent:
-                if token.ent_type_ in _PERSON_LABELS and token.ent_iob_ == "B":
-                    ent = self.ents[self.ent_at[token.i]]
-                    person = ent[-1].text.lower()
+                name = self.name_of.get(token.i)
+                if name is not None and token.i == name.start:
+                    person = name[-1].text.lower()
                 elif person and token.pos_ == "PRON" and token.lower_ in genders:
                     found.setdefault(person, genders[token.lower_])
                     person = None
@@ -143,6 +192,10 @@ class _Registry:
             entry.author = self.add(entry.author_span)
             entry.key += f":{entry.author}"
         key = self._known_key(entry)
+        if key == entry.key and key not in self.entries:
+            stands_for = self._stands_for(entry, span)
+            if stands_for is not None:
+                key = self._add_silently(stands_for)
         existing = self.entries.get(key)
         if existing is None:
             self.entries[key] = existing = entry
@@ -155,6 +208,29 @@ class _Registry:
         existing.mentions.append(span)
         existing.names.append(self.text[span[0] : span[1]])
         return key
+
+    def _add_silently(self, span: tuple[int, int]) -> str:
+        """Register what a mention stands for, without counting it as a mention."""
+        key = self.add(span)
+        self.entries[key].mentions.pop()
+        self.entries[key].names.pop()
+        return key
+
+    def _stands_for(self, entry: _Entry, span: tuple[int, int]) -> tuple[int, int] | None:
+        """ "the mayor": the one person the article names as mayor; "the union": the
+        latest named organisation before it."""
+        if entry.bare_title is not None:
+            holders = {n.text: n for n in self.holders.get(entry.bare_title, ())}
+            if len(holders) == 1:
+                (name,) = holders.values()
+                return name.start_char, name.end_char
+        if entry.bare_body is not None:
+            for ent in reversed(self.ents):
+                if ent.label_ != "ORG" or ent.start_char >= span[0]:
+                    continue
+                if self.describe((ent.start_char, ent.end_char)).type == "organisation":
+                    return ent.start_char, ent.end_char
+        return None
 
     def key_of(self, span: tuple[int, int]) -> str:
         """The key a mention would get, without registering it."""
@@ -230,17 +306,16 @@ class _Registry:
     def _person(self, tokens: Span, root: Token) -> _Entry | None:
         """A named person: the name holds the mention's head, or stands beside it in
         apposition ("the governor, Ann Kessler"; "Hale's spokeswoman, Dana Ortiz")."""
-        name = self._entity_at(root, _PERSON_LABELS)
+        name = self.name_of.get(root.i)
         role_tokens = [t for t in tokens if name is None or t.i < name.start]
         if name is None:
-            appos = next((c for c in root.children if c.dep_ == "appos"), None)
-            name = self._entity_at(appos, _PERSON_LABELS) if appos is not None else None
+            name = self._titled_name(tokens, root)
             if name is None:
                 return None
-            role_tokens = list(tokens)
+            role_tokens = [t for t in tokens if t.i < name.start or t.i >= name.end]
         else:
             role_tokens += self._appositive_role(root)
-        if any(c.dep_ == "conj" for c in root.children):
+        if any(c.dep_ == "conj" for c in name.root.children):
             return None  # "Tore Sohlberg and Lehla Abreder": a group of people
         words = [t for t in name if t.tag_ != "POS" and self._word(t) not in self.rules.honorifics]
         full = _words(words) or name.text
@@ -253,6 +328,20 @@ class _Registry:
             [*tokens, *role_tokens], full.split()
         )
         return entry
+
+    def _titled_name(self, tokens: Span, root: Token) -> Span | None:
+        """The name beside a title head: "the governor, Ann Kessler", "Director of
+        Research Kevin Haley"; not the owner in "a spokeswoman for Trudeau"."""
+        appos = next((c for c in root.children if c.dep_ == "appos"), None)
+        if appos is not None and appos.i in self.name_of:
+            return self.name_of[appos.i]
+        if self._word(root) not in self.rules.titles:
+            return None
+        for t in tokens:
+            name = self.name_of.get(t.i)
+            if name is not None and name.root.dep_ in {"appos", "npadvmod", "nmod", "dep"}:
+                return name
+        return None
 
     def _appositive_role(self, root: Token) -> list[Token]:
         """ "Ann Kessler, the governor, said": the role in apposition after the name."""
@@ -319,13 +408,6 @@ class _Registry:
                 return child
         return None
 
-    def _entity_at(self, token: Token | None, labels: frozenset[str]) -> Span | None:
-        """The entity of these labels that holds the token (a per-Doc index: spaCy's
-        ``Span.ents`` rescans every entity of the Doc)."""
-        if token is None or token.ent_type_ not in labels:
-            return None
-        return self.ents[self.ent_at[token.i]]
-
     def _word(self, token: Token) -> str:
         return token.lemma_.lower().rstrip(".")
 
@@ -383,6 +465,9 @@ class _Registry:
             entry.titles = {word}
         if kind == "person" and word in rules.titles:
             entry.role = self._role(list(tokens))
+        definite = tokens[0].lower_ == "the"
+        if not is_named and definite and rules.type_of_lemma.get(word) == "organisation":
+            entry.bare_body = word
         if kind == "person" and not plural:
             entry.gender = self._gender(list(tokens), [])
         return entry
@@ -390,17 +475,19 @@ class _Registry:
     def _default_type(self, tokens: Span, head: Token, is_named: bool) -> str:
         """A title or a person's relation ("Campbell's partner") is a person; a name
         the parser knows as a place is its government; another name is a body."""
-        if head.lemma_.lower() in self.rules.titles or head.ent_type_ in _PERSON_LABELS:
+        if head.lemma_.lower() in self.rules.titles or head.i in self.name_of:
             return "person"
         if head.ent_type_ in _PLACE_LABELS:
             return "government"
-        if any(c.dep_ == "poss" and c.ent_type_ in _PERSON_LABELS for c in head.children):
+        if any(c.dep_ == "poss" and c.i in self.name_of for c in head.children):
             return "person"
         if head.pos_ == "PROPN" and self.rules.gender_of_name.get(head.text):
             return "person"
-        if self._entity_in(tokens, _GROUP_LABELS) or is_named:
+        if self._entity_in(tokens, _GROUP_LABELS):
             return "organisation"
-        return "person"
+        if head.pos_ == "PROPN" and len(tokens) == 1 and not head.ent_type_:
+            return "person"  # "Laurin said": a lone surname the parser could not place
+        return "organisation" if is_named else "person"
 
     def _entity_in(self, tokens: Span, labels: frozenset[str]) -> bool:
         return any(t.ent_type_ in labels for t in tokens)
@@ -578,11 +665,13 @@ class _Context:
         bodies, and nouns headed by a title, a kind of body or an unnamed-source word."""
         rules = self.rules
         result: dict[int, _Candidate] = {}
-        for ent in self.doc.ents:
-            if ent.label_ == "NORP" and ent.root.tag_ not in _PLURAL_TAGS:
+        names = {name.start: name for name in self.registry.name_of.values()}
+        for name in [*names.values(), *self.doc.ents]:
+            label = getattr(name, "label_", "PERSON")
+            if label == "NORP" and name.root.tag_ not in _PLURAL_TAGS:
                 continue  # "Canadian" describes; "the Conservatives" may speak
-            if ent.label_ in _PERSON_LABELS | _GROUP_LABELS and not self.in_quote(ent.start_char):
-                result.setdefault(ent.root.i, self._candidate(ent.root))
+            if label in _PERSON_LABELS | _GROUP_LABELS and not self.in_quote(name.start_char):
+                result.setdefault(name.root.i, self._candidate(name.root))
         for token in self.doc:
             if token.pos_ not in {"NOUN", "PROPN"} or token.i in result or token.ent_type_:
                 continue
