@@ -225,12 +225,25 @@ class _Registry:
                 (name,) = holders.values()
                 return name.start_char, name.end_char
         if entry.bare_body is not None:
-            for ent in reversed(self.ents):
-                if ent.label_ != "ORG" or ent.start_char >= span[0]:
-                    continue
-                if self.describe((ent.start_char, ent.end_char)).type == "organisation":
-                    return ent.start_char, ent.end_char
+            return self._main_organisation(span[0])
         return None
+
+    def _main_organisation(self, before: int) -> tuple[int, int] | None:
+        """The organisation the article is about so far: the most often named one
+        (the latest on a tie), never a platform."""
+        counts: dict[str, tuple[int, int, tuple[int, int]]] = {}
+        for ent in self.ents:
+            if ent.label_ != "ORG" or ent.start_char >= before:
+                continue
+            span = (ent.start_char, ent.end_char)
+            entry = self.describe(span)
+            if entry.type != "organisation" or _is_channel(self, entry):
+                continue
+            n = counts.get(entry.key, (0, 0, span))[0]
+            counts[entry.key] = (n + 1, ent.start_char, span)
+        if not counts:
+            return None
+        return max(counts.values())[2]
 
     def key_of(self, span: tuple[int, int]) -> str:
         """The key a mention would get, without registering it."""
@@ -470,6 +483,8 @@ class _Registry:
             entry.bare_body = word
         if kind == "person" and not plural:
             entry.gender = self._gender(list(tokens), [])
+            if len(core) == 1 and is_named:
+                entry.gender = entry.gender or self.rules.gender_of_name.get(core[0].text)
         return entry
 
     def _default_type(self, tokens: Span, head: Token, is_named: bool) -> str:
