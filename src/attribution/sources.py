@@ -330,7 +330,11 @@ class _Registry:
             role_tokens += self._appositive_role(root)
         if any(c.dep_ == "conj" for c in name.root.children):
             return None  # "Tore Sohlberg and Lehla Abreder": a group of people
-        words = [t for t in name if t.tag_ != "POS" and self._word(t) not in self.rules.honorifics]
+        lead = self._leading_titles(name)
+        role_tokens += list(name[:lead])
+        words = [
+            t for t in name[lead:] if t.tag_ != "POS" and self._word(t) not in self.rules.honorifics
+        ]
         full = _words(words) or name.text
         if len(words) == 1 and words[0].text.lower() in self.people:
             full = _words(self.people[words[0].text.lower()])  # "Lonechild": Darian Lonechild
@@ -341,6 +345,16 @@ class _Registry:
             [*tokens, *role_tokens], full.split()
         )
         return entry
+
+    def _leading_titles(self, name: Span) -> int:
+        """How many of the name's first tokens are a title: "Mayor Dan Reilly"."""
+        k = 0
+        rules = self.rules
+        while k < len(name) - 1 and (
+            self._word(name[k]) in rules.titles or self._word(name[k]) in rules.honorifics
+        ):
+            k += 1
+        return k
 
     def _titled_name(self, tokens: Span, root: Token) -> Span | None:
         """The name beside a title head: "the governor, Ann Kessler", "Director of
@@ -378,7 +392,7 @@ class _Registry:
                 or (t.dep_ == "compound" and self._word(t.head) in self.rules.titles)
             )
         ]
-        owner_tokens = {i for t in owners for i in range(t.left_edge.i, t.i + 2)}
+        owner_tokens = {o.i for t in owners for o in t.subtree}
         kept = [
             t
             for t in tokens
@@ -389,7 +403,8 @@ class _Registry:
         ]
         role = _words(kept) or None
         if role and owners:
-            role += " for " + " ".join(_words(list(t.subtree)[:-1] or [t]) for t in owners)
+            owned = [[o for o in t.subtree if o.tag_ != "POS"] for t in owners]
+            role += " for " + " and ".join(_words(o) for o in owned)
         return role
 
     def _gender(self, tokens: list[Token], name: list[str]) -> str | None:
