@@ -49,7 +49,7 @@ VAGUE_NAME = "unnamed sources"
 _W_SPEAKER = 1.0  # the mention is the source of an earlier attribution
 _W_LAST_SPEAKER = 0.5  # ... of the latest attribution before the pronoun
 _W_SUBJECT = 1.0  # the subject of its sentence
-_W_GENDER = 1.0  # its gender is known and agrees
+_W_GENDER = 1.5  # its gender is known and agrees
 _W_REPORTED = -1.0  # it sits in someone's reported speech
 _W_DISTANCE = -0.6  # per sentence back
 
@@ -131,31 +131,39 @@ class _Registry:
         return holders
 
     def _names(self) -> dict[int, Span]:
-        """Token -> the person's name it is part of: the parser's PERSON entities, and
-        runs of proper nouns that open with a known given name or follow a title or
-        honorific ("Carole Laurin", "Dr. Allan Garland"), which the parser may miss."""
+        """Token -> the person's name it is part of: runs of proper nouns that the
+        parser tags as a person, open with a known given name or follow a title or
+        honorific ("Carole Laurin", "Mayor Oleksandr Honcharenko", "Ms. Patel"), less the
+        title; and the parser's other PERSON entities."""
         names: dict[int, Span] = {}
-        for ent in self.ents:
-            if ent.label_ in _PERSON_LABELS:
-                names.update({i: ent for i in range(ent.start, ent.end)})
         doc, i = self.doc, 0
         while i < len(doc):
             end = i
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
                 end += 1
-            if end - i >= 2 and i not in names and self._opens_name(doc[i]):
+            if end > i:
                 run = doc[i:end]
-                names.update({k: run for k in range(i, end)})
+                lead = self._leading_titles(run) if end - i > 1 else 0
+                core = run[lead:]
+                tagged = any(t.ent_type_ in _PERSON_LABELS for t in core)
+                if (len(core) >= 2 and (tagged or self._opens_name(core[0]))) or (
+                    lead and len(core) >= 1
+                ):
+                    names.update({k: core for k in range(core.start, core.end)})
             i = max(end, i + 1)
+        for ent in self.ents:
+            if ent.label_ in _PERSON_LABELS and ent.start not in names:
+                name = ent[self._leading_titles(ent) :]
+                names.update({k: name for k in range(name.start, name.end) if k not in names})
         return names
 
     def _opens_name(self, token: Token) -> bool:
         if token.text in self.rules.gender_of_name:
             return True
-        before = token.nbor(-1) if token.i > 0 else None
-        return before is not None and (
-            self._word(before) in self.rules.titles or self._word(before) in self.rules.honorifics
-        )
+        if token.i == 0:
+            return False
+        before = self._word(token.nbor(-1))
+        return before in self.rules.titles or before in self.rules.honorifics
 
     def _people(self) -> dict[str, Span]:
         """Each surname of a person named in full, and that full name: a later
@@ -466,7 +474,7 @@ class _Registry:
         content = [t for t in tokens if not (t.is_punct or t.pos_ in {"DET", "PRON"})]
         core = [t for t in content if t.lemma_.lower() not in rules.affiliations] or content
         lemmas = [t.lemma_.lower() for t in core] or [text.lower()]
-        name = _words(content) or text
+        name = _words(self.doc[content[0].i : content[-1].i + 1]) if content else text
         head = tokens.root
         plural = head.tag_ in _PLURAL_TAGS or any(c.dep_ == "conj" for c in head.children)
         is_named = any(t.pos_ == "PROPN" for t in core)
