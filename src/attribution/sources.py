@@ -186,7 +186,7 @@ class _Registry:
                 name = self.name_of.get(token.i)
                 if name is not None and token.i == name.start:
                     person = name[-1].text.lower()
-                elif person and token.pos_ == "PRON" and token.lower_ in genders:
+                elif person and token.lower_ in genders and _tells_gender(token):
                     found.setdefault(person, genders[token.lower_])
                     person = None
         return found
@@ -356,13 +356,13 @@ class _Registry:
 
     def _leading_titles(self, name: Span) -> int:
         """How many of the name's first tokens are a title: "Mayor Dan Reilly"."""
-        k = 0
         rules = self.rules
-        while k < len(name) - 1 and (
-            self._word(name[k]) in rules.titles or self._word(name[k]) in rules.honorifics
-        ):
-            k += 1
-        return k
+        titled = [
+            k
+            for k, t in enumerate(name[:-1])
+            if self._word(t) in rules.titles or self._word(t) in rules.honorifics
+        ]
+        return titled[-1] + 1 if titled else 0  # "Police Chief Ray Dunn": after "Chief"
 
     def _titled_name(self, tokens: Span, root: Token) -> Span | None:
         """The name beside a title head: "the governor, Ann Kessler", "Director of
@@ -480,7 +480,7 @@ class _Registry:
         is_named = any(t.pos_ == "PROPN" for t in core)
         if len(core) == 1 and is_named and core[0].text.lower() in self.last_names:
             return _Entry(f"name:{core[0].text.lower()}", name, "person")
-        if len(core) == 1 and is_named and core[0].text.lower() in self.people:
+        if len(core) == 1 and core[0].is_title and core[0].text.lower() in self.people:
             full = _words(self.people[core[0].text.lower()])
             entry = _Entry(f"person:{full.lower()}", full, "person")
             entry.gender = self.text_gender.get(_surname(full)) or self._gender([], full.split())
@@ -717,13 +717,20 @@ class _Context:
                 continue
             lemma = token.lemma_.lower()
             if token.dep_ in _SUBJECT_DEPS and (
-                lemma in rules.titles or lemma in rules.type_of_lemma or lemma in rules.anonymous
+                lemma in rules.titles
+                or lemma in rules.type_of_lemma
+                or lemma in rules.anonymous
+                or token.tag_ in _PLURAL_TAGS  # "two farmers", "the owners"
             ):
                 result[token.i] = self._candidate(token)
         return sorted(result.values(), key=lambda c: c.start)
 
     def _candidate(self, token: Token) -> _Candidate:
         span = mention_span(token)
+        members = [c for c in token.children if c.dep_ == "conj"]
+        if members:  # "Tore Lund and Mia Berg": the group with its members
+            last = members[-1].right_edge
+            span = (span[0], max(span[1], last.idx + len(last.text)))
         subject = token.dep_ in _SUBJECT_DEPS or (
             token.dep_ in {"appos", "compound"} and token.head.dep_ in _SUBJECT_DEPS
         )
@@ -746,6 +753,12 @@ class _Context:
         ]
         joined = " " + " ".join(words) + " "
         return any(f" {phrase} " in joined for phrase in self.rules.anonymity)
+
+
+def _tells_gender(token: Token) -> bool:
+    """A subject or reflexive pronoun ("she said", "proved herself") speaks of the person
+    before it; a possessive ("Paul Grant, her aide") speaks of someone else."""
+    return token.pos_ == "PRON" and (token.dep_ in _SUBJECT_DEPS or token.lower_.endswith("self"))
 
 
 def _in_aside(token: Token) -> bool:

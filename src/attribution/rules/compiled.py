@@ -132,7 +132,9 @@ def compile_rules(rules: RuleSet, nlp: Language, scope: Scope = "speech") -> Com
     compiled.anonymity = tuple(
         " ".join(phrase.lower().split()) for entry in rules.anonymity for phrase in entry.phrases
     )
-    compiled.gender_of_name = _one_gender((name, g.gender) for g in rules.genders for name in g.names)
+    compiled.gender_of_name = _one_gender(
+        (name, g.gender) for g in rules.genders for name in g.names
+    )
     compiled.gender_of_lemma = _one_gender(
         (lemma.lower(), g.gender) for g in rules.genders for lemma in g.lemmas
     )

@@ -20,13 +20,13 @@ from pydantic import ValidationError
 
 from ..errors import RuleFileError
 from .model import (
+    AnonymityPhrases,
     Category,
     Channel,
     CueVerb,
     Evidential,
     Example,
     Finding,
-    AnonymityPhrases,
     GenderWords,
     Organisation,
     Pronoun,
