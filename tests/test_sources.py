@@ -449,3 +449,37 @@ def test_honorifics_are_no_roles_and_no_part_of_the_name(
 ) -> None:
     (person,) = [s for s in analyzer.analyze(text).sources if s.type == "person"]
     assert (person.name, person.role) == (name, None)
+
+
+EPITHETS = [
+    (
+        'Alfonso Espinos runs the shop on King Street. "We only sell local comics," says the '
+        "affable proprietor.",
+        "local comics",
+        "Alfonso Espinos",
+    ),
+    (
+        "Andre Campbell draws every night. The bow-tied cartoonist said the work never ends.",
+        "work never ends",
+        "Andre Campbell",
+    ),
+    (
+        "Mike Dale ran the tour for a decade. The embattled veteran said he would not quit.",
+        "would not quit",
+        "Mike Dale",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "speaker"), EPITHETS)
+def test_a_definite_description_names_the_person_just_named(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str
+) -> None:
+    analysis = _said_by(analyzer, text, phrase, speaker)
+    assert len([s for s in analysis.sources if s.type == "person"]) == 1
+
+
+def test_a_new_unnamed_source_stays_its_own() -> None:
+    analysis = shared_analyzer().analyze("The analyst said prices would fall.")
+    (source,) = [s for s in analysis.sources if s.type != "article"]
+    assert source.name == "analyst"

@@ -38,6 +38,7 @@ _ASIDE_DEPS = frozenset({"relcl", "acl", "parataxis", "advcl", "prep", "pobj"})
 _AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
 _LOOKBACK = 40
 _LOOKBACK_SENTENCES = 12
+_EPITHET_SENTENCES = 3
 CONFIDENCE_PRONOUN = 0.7
 CONFIDENCE_MIN = 0.5
 CONFIDENCE_MAX = 0.85
@@ -788,10 +789,52 @@ def _resolve_link(
     text = registry.text[link.source[0] : link.source[1]]
     refers_to = registry.rules.pronouns.get(text.lower())
     if refers_to is None:
-        return registry.add(link.source), link
+        return _resolve_description(context, links, keys, index)
     if _is_expletive(registry.doc, link.source):
         return _vague(registry, link)
     return _resolve_pronoun(context, links, keys, index, text.lower(), refers_to)
+
+
+def _resolve_description(
+    context: _Context, links: list[Link], keys: list[str | None], index: int
+) -> tuple[str, Link]:
+    """ "the affable proprietor", "the self-taught Cambridge resident": a definite
+    description with no name and no title of office stands for the person just named."""
+    registry = context.registry
+    link = links[index]
+    entry = registry.describe(link.source)
+    tokens = context.tokens(link.source)
+    if not _is_epithet(context, entry, tokens):
+        return registry.add(link.source), link
+    agreement = _Agreement(frozenset({"person"}), entry.gender, False)
+    start = link.source[0]
+    since = context.sentence_starts[max(0, context.sentence_at(start) - _EPITHET_SENTENCES)]
+    ranked = _rank(context, links, keys, index, start, agreement, link, since=since)
+    named = ranked is not None and registry.entries[ranked[0]].key.startswith("person:")
+    if not named:
+        return registry.add(link.source), link
+    key, confidence, _ = ranked
+    target = registry.entries[key]
+    target.mentions.append(link.source)
+    target.names.append(registry.text[link.source[0] : link.source[1]])
+    surface = registry.text[link.source[0] : link.source[1]]
+    reason = f"'{surface}' resolved to {target.name}"
+    return key, replace(link, inferred=True, reason=reason, confidence=confidence)
+
+
+def _is_epithet(context: _Context, entry: _Entry, tokens: Span | None) -> bool:
+    if tokens is None or not len(tokens) or tokens[0].lower_ != "the":
+        return False
+    if entry.type not in {"person", "anonymous"} or entry.plural or entry.bare_title:
+        return False
+    root = tokens.root
+    rules = context.rules
+    return (
+        root.pos_ == "NOUN"
+        and not any(t.pos_ == "PROPN" or t.dep_ == "poss" for t in tokens)
+        and context.registry._word(root) not in rules.titles
+        and context.registry._word(root) not in rules.affiliations
+    )
 
 
 def _is_expletive(doc: Doc, span: tuple[int, int]) -> bool:
