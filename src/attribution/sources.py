@@ -38,6 +38,7 @@ _ASIDE_DEPS = frozenset({"relcl", "acl", "parataxis", "advcl", "prep", "pobj"})
 _AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
 _LOOKBACK = 40
 _LOOKBACK_SENTENCES = 12
+_MAX_NAME_TOKENS = 4
 _EPITHET_SENTENCES = 3
 CONFIDENCE_PRONOUN = 0.7
 CONFIDENCE_MIN = 0.5
@@ -147,7 +148,10 @@ class _Registry:
                 lead = self._leading_titles(run) if end - i > 1 else 0
                 core = run[lead:]
                 tagged = any(t.ent_type_ in _PERSON_LABELS for t in core)
-                if (len(core) >= 2 and (tagged or self._opens_name(core[0]))) or (
+                starts = sum(t.ent_iob_ == "B" for t in core[1:])
+                if starts or len(core) > _MAX_NAME_TOKENS:
+                    pass  # "Bernie Sanders Burns Hillary Clinton": a headline, not one name
+                elif (len(core) >= 2 and (tagged or self._opens_name(core[0]))) or (
                     lead and len(core) >= 1
                 ):
                     names.update({k: core for k in range(core.start, core.end)})
@@ -728,7 +732,7 @@ class _Context:
 
     def _candidate(self, token: Token) -> _Candidate:
         span = mention_span(token)
-        members = [c for c in token.children if c.dep_ == "conj"]
+        members = [c for c in token.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
         if members:  # "Tore Lund and Mia Berg": the group with its members
             last = members[-1].right_edge
             span = (span[0], max(span[1], last.idx + len(last.text)))
