@@ -181,6 +181,11 @@ PRONOUN_SALIENCE = [
         "lost a hero",
         "Carlos Mendes",
     ),
+    (
+        'Marco Silva keeps the letter that Peter Hahn sent him in 2012. "It means a lot," he said.',
+        "It means a lot",
+        "Marco Silva",
+    ),
     # the pronoun's own sentence rules out the man it talks about
     (
         "Sam Ortiz met reporters. Asked about Victor Lane, he said the deal was dead.",

@@ -769,12 +769,7 @@ def _tells_gender(token: Token) -> bool:
 def _in_aside(token: Token) -> bool:
     """The mention sits in a relative clause or an aside about another mention ("X, who
     succeeded Y as chairman, said"), not in its sentence's own frame."""
-    for ancestor in [token, *token.ancestors]:
-        if ancestor.dep_ in {"relcl", "acl", "parataxis"}:
-            return True
-        if ancestor.dep_ in _SUBJECT_DEPS or ancestor.dep_ == "ROOT":
-            return False
-    return False
+    return any(a.dep_ in {"relcl", "acl", "parataxis"} for a in [token, *token.ancestors])
 
 
 def _resolve_link(
