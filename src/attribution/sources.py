@@ -148,8 +148,8 @@ class _Registry:
                 lead = self._leading_titles(run) if end - i > 1 else 0
                 core = run[lead:]
                 tagged = any(t.ent_type_ in _PERSON_LABELS for t in core)
-                starts = sum(t.ent_iob_ == "B" for t in core[1:])
-                if starts or len(core) > _MAX_NAME_TOKENS:
+                starts = sum(t.ent_iob_ == "B" for t in core)
+                if starts > 1 or len(core) > _MAX_NAME_TOKENS:
                     pass  # "Bernie Sanders Burns Hillary Clinton": a headline, not one name
                 elif (len(core) >= 2 and (tagged or self._opens_name(core[0]))) or (
                     lead and len(core) >= 1
