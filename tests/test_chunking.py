@@ -198,7 +198,7 @@ def test_sources_merge_across_chunks(analyzer: Analyzer) -> None:
     size = 250
     chunks = plan_chunks(ARTICLE, size, find_quotes(ARTICLE))
     analysis = chunked(analyzer, size).analyze(ARTICLE)
-    source = analysis.source("honcharenko")
+    source = analysis.source("oleksandr-honcharenko")  # "Mayor Oleksandr Honcharenko"
     chunk_of = [
         next(i for i, (s, e) in enumerate(chunks) if s <= m.start < e) for m in source.mentions
     ]

@@ -329,3 +329,62 @@ def test_sources_merge_and_type(
     assert matching[0].type == type_
     if role is not None:
         assert matching[0].role == role
+
+
+CUE_AFTER_THE_QUOTE = [
+    (
+        'Senator Ruth Okafor attacked the governor. "He is a pathetic figure!" she wrote.',
+        "pathetic",
+    ),
+    (
+        'Senator Ruth Okafor attacked the governor.\n"He is a pathetic figure!"\nshe wrote.',
+        "pathetic",
+    ),
+    ('Senator Ruth Okafor faced the governor. "Who approved this budget?" she asked.', "budget"),
+    ('Senator Ruth Okafor spoke last.\n\n"Is this a joke?"\nshe said.', "joke"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase"), CUE_AFTER_THE_QUOTE)
+def test_a_cue_after_the_quote_wins_and_is_no_claim(
+    analyzer: Analyzer, text: str, phrase: str
+) -> None:
+    analysis = check(analyzer, text, phrase, ["Okafor"], kind="direct")
+    assert not [c for c in analysis.claims if c.text.strip().startswith("she ")]
+
+
+CONTINUATION = [
+    # a quote later in a quoted speaker's paragraph
+    (
+        'Mayor Dan Reilly defended the budget. "We will not raise taxes," he said. The council '
+        'votes next week. "This is a fair plan."',
+        "fair plan",
+        ["Reilly"],
+    ),
+    # a quote paragraph with no cue, while the text stays with the speaker
+    (
+        '"The mine is safe," said Ana Cruz, the site manager.\n\n"We test the air every hour."',
+        "test the air",
+        ["Ana Cruz"],
+    ),
+    # ... and not once the narrative has turned to someone else
+    (
+        '"The mine is safe," said Ana Cruz, the site manager.\n\nPaul Diaz is a miner who '
+        'worked there for 20 years.\n\n"Nobody tells us anything."',
+        "Nobody tells us",
+        ["Paul Diaz"],
+    ),
+    (
+        '"Rents will rise," said the analyst Ben Myers.\n\nCouncillor Josh Matlow is a tenants '
+        'advocate in the city.\n\n"The onus should not be on tenants."',
+        "onus should not",
+        ["Matlow"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), CONTINUATION)
+def test_continuation_carries_the_speaker_only_while_the_text_stays_with_them(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    check(analyzer, text, phrase, chain, kind="direct", inferred=True)

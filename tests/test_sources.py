@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from attribution.models import Article
+import pytest
+
+from attribution import Analysis, Analyzer
+from attribution.models import Article, Source
 from attribution.parts import Link
 from attribution.quotes import find_quotes
 from attribution.sources import resolve_sources
-from helpers import shared_analyzer
+from helpers import assert_offsets_hold, shared_analyzer
 
 
 def resolve(text: str, sources: list[tuple[str, int]], publisher: str | None = None):
@@ -69,3 +72,419 @@ def test_without_a_publisher_the_article_speaks() -> None:
     resolved = resolve("Nothing is attributed here.", [])
     (article,) = resolved.sources
     assert article.type == "article"
+
+
+# --- end to end: who said it, as a fact-checker reads it ---------------------------------
+
+
+def _speaker(analysis: Analysis, phrase: str) -> Source:
+    """The originator of the one claim that holds the phrase."""
+    found = [c for c in analysis.claims if phrase in c.text]
+    assert len(found) == 1, (phrase, [(c.text, c.chain) for c in analysis.claims])
+    assert len(found[0].chain) > 1, (phrase, "unattributed")
+    return analysis.source(found[0].chain[-1])
+
+
+def _said_by(analyzer: Analyzer, text: str, phrase: str, speaker: str) -> Analysis:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    source = _speaker(analysis, phrase)
+    names = [source.name.lower(), *(a.lower() for a in source.aliases)]
+    assert any(speaker.lower() in n for n in names), (speaker, source.name, source.aliases)
+    return analysis
+
+
+PRONOUN_AGREEMENT = [
+    # "she" skips the nearest man
+    (
+        "Laura Finch met the finance minister, Peter Bond, on Monday. She said the budget "
+        "would not pass.",
+        "budget would not pass",
+        "Laura Finch",
+    ),
+    (
+        "Ms. Okafor spoke after Tom Reyes and his deputy, Carl Vance. She said the plan was "
+        "reckless.",
+        "plan was reckless",
+        "Okafor",
+    ),
+    (
+        "The spokeswoman stood beside Governor Mark Ellis. She said the schools would reopen.",
+        "schools would reopen",
+        "spokeswoman",
+    ),
+    # "he" skips the nearest woman
+    (
+        "David Kerr debated Maria Lund on the radio. He said the tax was unfair.",
+        "tax was unfair",
+        "David Kerr",
+    ),
+    # "it" skips a channel, a platform, a place
+    (
+        "The regulator posted the ruling on Telegram. It added that fines would follow.",
+        "fines would follow",
+        "regulator",
+    ),
+    (
+        "The ministry said the plant was safe. It added on Facebook that inspectors would visit.",
+        "inspectors would visit",
+        "ministry",
+    ),
+    (
+        "Acme Corp moved its offices to Toronto last year. It said profits had doubled.",
+        "profits had doubled",
+        "Acme",
+    ),
+    # "they" goes to a body or a plural mention, not to one person
+    (
+        "The nurses' union met the health minister, Carl Dunn. They said the talks had failed.",
+        "talks had failed",
+        "union",
+    ),
+    (
+        "Two farmers sued Governor Ruth Hale over the levy. They said the levy was illegal.",
+        "levy was illegal",
+        "farmers",
+    ),
+    (
+        "Residents met Mayor Ben Ortiz at the hall. They said the water tasted of rust.",
+        "tasted of rust",
+        "Residents",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "speaker"), PRONOUN_AGREEMENT)
+def test_pronouns_agree_in_kind_gender_and_number(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str
+) -> None:
+    _said_by(analyzer, text, phrase, speaker)
+
+
+PRONOUN_SALIENCE = [
+    # an aside or a relative clause names a second person
+    (
+        "Frank Moss, who succeeded Peter Lang as chairman, said the bank was sound. He added "
+        "that no jobs would go.",
+        "no jobs would go",
+        "Frank Moss",
+    ),
+    (
+        "Karen Diaz, whose rival Anna Webb lost the vote, thanked her staff. She said the "
+        "result was fair.",
+        "result was fair",
+        "Karen Diaz",
+    ),
+    (
+        "Carlos Mendes, a friend of the late Joe Park, spoke at the service. He said the town "
+        "had lost a hero.",
+        "lost a hero",
+        "Carlos Mendes",
+    ),
+    (
+        'Marco Silva keeps the letter that Peter Hahn sent him in 2012. "It means a lot," he said.',
+        "It means a lot",
+        "Marco Silva",
+    ),
+    # the pronoun's own sentence rules out the man it talks about
+    (
+        "Sam Ortiz met reporters. Asked about Victor Lane, he said the deal was dead.",
+        "deal was dead",
+        "Sam Ortiz",
+    ),
+    # the subject of the last attribution
+    (
+        "Senator Ruth Okafor said the bill was flawed. Paul Grant, her aide, nodded. She said "
+        "amendments were coming.",
+        "amendments were coming",
+        "Okafor",
+    ),
+    # a person first named in a plain narrative sentence
+    (
+        "Darla Kent is the youth ambassador for the council. She said the job had changed her.",
+        "job had changed her",
+        "Darla Kent",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "speaker"), PRONOUN_SALIENCE)
+def test_pronouns_prefer_the_salient_mention(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str
+) -> None:
+    _said_by(analyzer, text, phrase, speaker)
+
+
+def test_a_resolved_pronoun_is_inferred_with_a_reason_and_a_contested_confidence(
+    analyzer: Analyzer,
+) -> None:
+    alone = analyzer.analyze("Laura Finch spoke first. She said the budget would not pass.")
+    contested = analyzer.analyze(
+        "Laura Finch met Nora Quinn on Monday. She said the budget would not pass."
+    )
+    for analysis in (alone, contested):
+        (link,) = [a for a in analysis.attributions if a.source and a.source.text == "She"]
+        assert link.inferred and link.reason and "resolved to" in link.reason
+    (alone_link,) = [a for a in alone.attributions if a.source and a.source.text == "She"]
+    (contested_link,) = [a for a in contested.attributions if a.source and a.source.text == "She"]
+    assert contested_link.confidence < alone_link.confidence
+    assert "over" in contested_link.reason
+
+
+ONE_SOURCE_PER_SPEAKER = [
+    # full name, surname and title
+    (
+        "Mayor Doug Kiley opened the rink. Kiley said the city would pay. The mayor said the "
+        "rink would open in May.",
+        "open in May",
+        "Doug Kiley",
+    ),
+    # appositive after the name
+    (
+        "Ann Kessler, the governor, signed the order. Later, the governor said taxes would "
+        "stay flat.",
+        "stay flat",
+        "Ann Kessler",
+    ),
+    # appositive before the name
+    (
+        "The governor, Ann Kessler, signed the order. The governor said taxes would stay flat.",
+        "stay flat",
+        "Ann Kessler",
+    ),
+    # a role merged with a name given two paragraphs earlier
+    (
+        "Police Chief Ray Dunn called the meeting.\n\nResidents filled the hall.\n\n"
+        "The chief said patrols would double.",
+        "patrols would double",
+        "Ray Dunn",
+    ),
+    # a possessive role names the holder
+    (
+        "Hale's spokeswoman, Dana Ortiz, said the senator would vote no.",
+        "would vote no",
+        "Dana Ortiz",
+    ),
+    (
+        "The minister's spokesman, Paul Reed, said the talks were over.",
+        "talks were over",
+        "Paul Reed",
+    ),
+    # a compound role before a name
+    (
+        "Obama spokesman Robert Gibbs said the figures were wrong.",
+        "figures were wrong",
+        "Robert Gibbs",
+    ),
+    (
+        "Council spokeswoman Jane Holt said the road would reopen.",
+        "road would reopen",
+        "Jane Holt",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "speaker"), ONE_SOURCE_PER_SPEAKER)
+def test_one_source_per_real_world_speaker(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str
+) -> None:
+    analysis = _said_by(analyzer, text, phrase, speaker)
+    people = [s for s in analysis.sources if s.type == "person"]
+    assert len(people) == 1, [(s.name, s.aliases) for s in people]
+
+
+def test_possessive_and_compound_roles_name_the_owner_in_the_role(analyzer: Analyzer) -> None:
+    for text, speaker, role in [
+        (
+            "Hale's spokeswoman, Dana Ortiz, said the vote was delayed.",
+            "Dana Ortiz",
+            "spokeswoman for Hale",
+        ),
+        (
+            "Obama spokesman Robert Gibbs said the figures were wrong.",
+            "Robert Gibbs",
+            "spokesman for Obama",
+        ),
+        ("Mr. Alvarez said the plant would close.", "Alvarez", None),
+    ]:
+        analysis = analyzer.analyze(text)
+        (person,) = [s for s in analysis.sources if s.type == "person"]
+        assert (person.name, person.role) == (speaker, role)
+
+
+KEPT_APART = [
+    (
+        "Mary Nicholson said she wrote to the ministry. Trevor Nicholson said the letter was "
+        "ignored.",
+        "letter was ignored",
+        "Trevor Nicholson",
+        2,
+    ),
+    (
+        "President Lee met President Osei. The president said trade would grow.",
+        "trade would grow",
+        "president",
+        None,
+    ),
+    (
+        "Senator Ruth Hale and Senator Amy Cole voted no. Cole said the bill was rushed.",
+        "bill was rushed",
+        "Amy Cole",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "speaker", "people"), KEPT_APART)
+def test_different_people_stay_apart(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str, people: int | None
+) -> None:
+    analysis = _said_by(analyzer, text, phrase, speaker)
+    if people is not None:
+        assert len([s for s in analysis.sources if s.type == "person"]) == people
+
+
+COMPANY_AND_GROUPS = [
+    (
+        "Northwind Energy raised prices in March. The company said costs had risen.",
+        "costs had risen",
+        "Northwind",
+        "organisation",
+    ),
+    (
+        "Stella's owners, Tore Lund and Mia Berg, met the staff. They said the vote was fair.",
+        "vote was fair",
+        "Mia Berg",
+        "person",
+    ),
+    (
+        "Local 832 of the Food Workers Union won the vote. The union said talks would start soon.",
+        "talks would start",
+        "Union",
+        "organisation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "speaker", "kind"), COMPANY_AND_GROUPS)
+def test_the_company_and_coordinated_speakers(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str, kind: str
+) -> None:
+    analysis = _said_by(analyzer, text, phrase, speaker)
+    assert _speaker(analysis, phrase).type == kind
+
+
+TYPES = [
+    # a surname-only person is a person
+    ("Tom Garvey spoke to the crowd. Garvey said the strike would go on.", "strike", "person"),
+    (
+        "Carole Laurin lost her job. Laurin said the pension saved her.",
+        "pension saved her",
+        "person",
+    ),
+    ("Dr. Allan Marsh led the study. Marsh said the results were clear.", "results", "person"),
+    # a document with no author named stays a document, never a person
+    ("The memo said the plant would close.", "plant would close", "document"),
+    ("A leaked letter said the deal was off.", "deal was off", "document"),
+    ("The statement said no data had been lost.", "no data had been lost", "document"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "kind"), TYPES)
+def test_source_types(analyzer: Analyzer, text: str, phrase: str, kind: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert _speaker(analysis, phrase).type == kind
+
+
+DOCUMENTS_WITH_AUTHORS = [
+    (
+        "A report by the Fiscal Policy Institute said the tax cut would cost billions.",
+        "cost billions",
+        "Fiscal Policy Institute",
+    ),
+    (
+        "The union's statement said members would strike on Monday.",
+        "strike on Monday",
+        "union",
+    ),
+    (
+        "A study from Harland University found the drug was safe. The study said side "
+        "effects were rare.",
+        "side effects were rare",
+        "Harland University",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "author"), DOCUMENTS_WITH_AUTHORS)
+def test_a_document_with_its_author_names_the_author_through_the_document(
+    analyzer: Analyzer, text: str, phrase: str, author: str
+) -> None:
+    analysis = _said_by(analyzer, text, phrase, author)
+    assert _speaker(analysis, phrase).type != "document"
+    claim = next(c for c in analysis.claims if phrase in c.text)
+    assert claim.channel  # the document is where the author said it
+
+
+ANONYMITY = [
+    "A city engineer, asking for anonymity, said the bridge had failed two inspections.",
+    "One aide, who spoke on condition of anonymity, said the speech had been rewritten.",
+    "A person familiar with the talks said the deal was close.",
+    "An officer who asked not to be named said the suspect had fled.",
+]
+
+
+@pytest.mark.parametrize("text", ANONYMITY)
+def test_anonymity_phrases_make_the_source_anonymous(analyzer: Analyzer, text: str) -> None:
+    analysis = analyzer.analyze(text)
+    (link,) = [a for a in analysis.attributions if a.source_id]
+    assert analysis.source(link.source_id).anonymous
+
+
+HONORIFICS = [
+    ("Mr. Alvarez said the factory would stay open.", "Alvarez"),
+    ("Ms. Patel said the clinic would close.", "Patel"),
+    ("Mrs. Dunne said the school had no heating.", "Dunne"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), HONORIFICS)
+def test_honorifics_are_no_roles_and_no_part_of_the_name(
+    analyzer: Analyzer, text: str, name: str
+) -> None:
+    (person,) = [s for s in analyzer.analyze(text).sources if s.type == "person"]
+    assert (person.name, person.role) == (name, None)
+
+
+EPITHETS = [
+    (
+        'Alfonso Espinos runs the shop on King Street. "We only sell local comics," says the '
+        "affable proprietor.",
+        "local comics",
+        "Alfonso Espinos",
+    ),
+    (
+        "Andre Campbell draws every night. The bow-tied cartoonist said the work never ends.",
+        "work never ends",
+        "Andre Campbell",
+    ),
+    (
+        "Mike Dale ran the tour for a decade. The embattled veteran said he would not quit.",
+        "would not quit",
+        "Mike Dale",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "speaker"), EPITHETS)
+def test_a_definite_description_names_the_person_just_named(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str
+) -> None:
+    analysis = _said_by(analyzer, text, phrase, speaker)
+    assert len([s for s in analysis.sources if s.type == "person"]) == 1
+
+
+def test_a_new_unnamed_source_stays_its_own() -> None:
+    analysis = shared_analyzer().analyze("The analyst said prices would fall.")
+    (source,) = [s for s in analysis.sources if s.type != "article"]
+    assert source.name == "analyst"

@@ -104,6 +104,8 @@ def _covered_spans(links: list[Link]) -> set[tuple[int, int]]:
     spans = set()
     for link in links:
         spans.add(link.content)
+        if link.cue is not None:
+            spans.add(link.cue)  # '"...!" she wrote.': the cue's own sentence is no claim
         if link.quote is not None:
             spans.add((link.quote.start, link.quote.end))
     return spans

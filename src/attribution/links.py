@@ -41,6 +41,7 @@ _FRAME_DEPS = frozenset(
 _DASH_BYLINE = re.compile(r"\s{0,3}(?P<dash>—|–|--)\s{0,3}(?P<name>[A-Z][^\n]{0,80})\Z")
 _PARAGRAPH_REASON = "a quote paragraph with no cue continues the previous speaker"
 _SENTENCE_REASON = "a quote right after a quoted sentence and its cue continues that speaker"
+_SAME_PARAGRAPH_REASON = "a quote later in a quoted speaker's paragraph continues that speaker"
 
 CONFIDENCE_READ = 0.9
 CONFIDENCE_ADJACENT = 0.8
@@ -480,6 +481,10 @@ def _adjacent_quote(ctx: _Context, verb: Token) -> Quote | None:
         gap = ctx.doc[before[-1].i + 1 : verb.i]
         if all(t.i in subtree or t.is_punct or t.is_space for t in gap):
             return ctx.quotes[q]
+    else:
+        closed = _quote_closing_before(ctx, verb, subtree)
+        if closed is not None:
+            return closed
     frame = _frame_tokens(ctx, verb)
     for t in ctx.doc[verb.i + 1 : min(len(ctx.doc), sent.end + 2)]:
         if ctx.quote_of[t.i] >= 0:
@@ -488,6 +493,25 @@ def _adjacent_quote(ctx: _Context, verb: Token) -> Quote | None:
         if not (t.i in frame or t.is_punct or t.is_space):
             break
     return None
+
+
+def _quote_closing_before(ctx: _Context, verb: Token, subtree: set[int]) -> Quote | None:
+    """'"... a pathetic figure!" he wrote.': the quote's own "!" or "?" ended the
+    sentence, so the cue stands alone after the closing mark, on its line or the next."""
+    sent = verb.sent
+    if not all(t.i in subtree or t.is_punct or t.is_space for t in ctx.doc[sent.start : verb.i]):
+        return None
+    k = sent.start - 1
+    while k >= 0 and (ctx.doc[k].is_space or (ctx.doc[k].is_punct and ctx.quote_of[k] < 0)):
+        k -= 1
+    if k < 0 or ctx.quote_of[k] < 0:
+        return None
+    quote = ctx.quotes[ctx.quote_of[k]]
+    between = ctx.text[quote.end : sent.start_char]
+    first = next((t for t in sent if not (t.is_space or t.is_punct)), verb)
+    if between.strip(" \t\n,") or ("\n" in between and not first.is_lower):
+        return None  # a new paragraph that opens with a capital is a sentence of its own
+    return quote
 
 
 def _frame_tokens(ctx: _Context, verb: Token) -> set[int]:
@@ -724,6 +748,8 @@ def _continue_quotes(ctx: _Context) -> None:
             reason, inferred, confidence = _PARAGRAPH_REASON, True, CONFIDENCE_CONTINUED
         elif _follows_cue_sentence(ctx, ctx.links[previous], quote):
             reason, inferred, confidence = _SENTENCE_REASON, False, CONFIDENCE_ADJACENT
+        elif _same_paragraph(ctx, ctx.links[previous], quote):
+            reason, inferred, confidence = _SAME_PARAGRAPH_REASON, True, CONFIDENCE_CONTINUED
         else:
             continue
         added = ctx.add(
@@ -759,6 +785,13 @@ def _previous_speaker(
         seen.add(last)
         last = inner_of[last]
     return last
+
+
+def _same_paragraph(ctx: _Context, link: Link, quote: Quote) -> bool:
+    """A quote later in the paragraph of a quoted speaker's words, with no cue of its own."""
+    if link.quote is None or _has_own_cue(ctx, quote):
+        return False
+    return "\n" not in ctx.text[link.content[1] : quote.start]
 
 
 def _follows_cue_sentence(ctx: _Context, link: Link, quote: Quote) -> bool:

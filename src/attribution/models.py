@@ -33,6 +33,7 @@ SourceType = Literal[
     "military",
     "organisation",
     "anonymous",
+    "document",
     "article",
 ]
 

@@ -1,10 +1,17 @@
 """Sources: mentions become one canonical Source per real-world source.
 
-Alias merging ("Ukrainian President Volodymyr Zelensky", "Zelensky"), pronouns ("he"
--> the nearest compatible earlier speaker or named entity, never a source of its own),
-typing from the rule set (news agency, police, anonymous...) and roles. Pronoun and
-continued links inherit the relay of the speaker's previous link, and are marked
-inferred.
+Alias merging ("Ukrainian President Volodymyr Zelensky", "Zelensky", "the president"),
+roles that name their holder ("Hale's spokeswoman, Dana Ortiz": Ortiz), documents whose
+author speaks ("a report by the institute": the institute, through the report), typing
+from the rule set (news agency, person, official body, anonymous...) and pronouns.
+
+A pronoun ("he", "she", "it", "they") and a quote with no cue of its own are resolved
+to the most salient earlier mention that agrees with them: in kind (a person, a body, a
+group), gender and number, never inside an aside or a relative clause about someone
+else, never inside what the pronoun's own clause governs. Salience favours the speaker
+of the latest attribution, then the subjects of plain narrative sentences, then
+recency. Such links are marked inferred, with the reason and a confidence that falls
+as the runner-up comes close. They inherit the relay of the speaker's previous link.
 """
 
 from __future__ import annotations
@@ -12,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .ids import slug
 from .models import Article, Source
@@ -23,13 +30,30 @@ from .syntax import mention_span
 
 _PERSON_LABELS = frozenset({"PERSON"})
 _GROUP_LABELS = frozenset({"ORG", "NORP"})
+_PLACE_LABELS = frozenset({"GPE"})
 _NEWS_TYPES = frozenset({"news_agency", "news_outlet"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_ASIDE_DEPS = frozenset({"relcl", "acl", "parataxis", "advcl", "prep", "pobj"})
+_AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
 _LOOKBACK = 40
+_LOOKBACK_SENTENCES = 12
+_MAX_NAME_TOKENS = 4
+_EPITHET_SENTENCES = 3
 CONFIDENCE_PRONOUN = 0.7
+CONFIDENCE_MIN = 0.5
+CONFIDENCE_MAX = 0.85
 ARTICLE_SOURCE = "article"
 UNRESOLVED_NAME = "unidentified speaker"
 VAGUE_NAME = "unnamed sources"
+
+# Salience weights: how a reader ranks the earlier mentions a pronoun may stand for.
+_W_SPEAKER = 1.0  # the mention is the source of an earlier attribution
+_W_LAST_SPEAKER = 0.5  # ... of the latest attribution before the pronoun
+_W_SUBJECT = 1.0  # the subject of its sentence
+_W_GENDER = 1.5  # its gender is known and agrees
+_W_REPORTED = -1.0  # it sits in someone's reported speech
+_W_DISTANCE = -0.6  # per sentence back
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +75,13 @@ class _Entry:
     anonymous: bool = False
     mentions: list[tuple[int, int]] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
+    gender: str | None = None
+    plural: bool = False
+    titles: set[str] = field(default_factory=set)
+    author: str | None = None
+    author_span: tuple[int, int] | None = None
+    bare_title: str | None = None  # "the mayor": a role that may name a person given elsewhere
+    bare_body: str | None = None  # "the union": a body that may be named elsewhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +89,10 @@ class _Candidate:
     """An earlier mention a pronoun may point back to."""
 
     start: int
-    kinds: frozenset[str]
     span: tuple[int, int]
+    token: int  # the mention's head token
+    subject: bool
+    aside: bool
 
 
 class _Registry:
@@ -69,52 +102,355 @@ class _Registry:
         self.doc = doc
         self.text = doc.text  # spaCy rebuilds Doc.text on every access
         self.ents = list(doc.ents)
-        self.ent_at = {i: k for k, ent in enumerate(self.ents) for i in range(ent.start, ent.end)}
         self.rules = rules
         self.entries: dict[str, _Entry] = {}
         self.last_names: dict[str, str] = {}
+        self.last_document: dict[str, str] = {}
+        self.merged: dict[str, str] = {}
+        self.name_of = self._names()
+        self.people = self._people()
+        self.text_gender = self._text_genders()
+        self.holders = self._holders()
+
+    def _holders(self) -> dict[str, list[Span]]:
+        """Title -> the named people who hold it: "Surrey Mayor Doug McCallum", "Ann
+        Kessler, the governor", "the governor, Ann Kessler"."""
+        holders: dict[str, list[Span]] = {}
+        titles = self.rules.titles
+        for name in {n.start: n for n in self.name_of.values()}.values():
+            found = []
+            k = name.start - 1
+            while k >= 0 and k >= name.start - 5 and self.doc[k].pos_ in {"PROPN", "NOUN", "ADJ"}:
+                found.append(self._word(self.doc[k]))
+                k -= 1
+            root = name.root
+            apposed = [c for c in root.children if c.dep_ == "appos"]
+            if root.dep_ == "appos":
+                apposed.append(root.head)
+            found += [self._word(t) for t in apposed]
+            for title in {w for w in found if w in titles}:
+                holders.setdefault(title, []).append(name)
+        return holders
+
+    def _names(self) -> dict[int, Span]:
+        """Token -> the person's name it is part of: runs of proper nouns that the
+        parser tags as a person, open with a known given name or follow a title or
+        honorific ("Carole Laurin", "Mayor Oleksandr Honcharenko", "Ms. Patel"), less the
+        title; and the parser's other PERSON entities."""
+        names: dict[int, Span] = {}
+        doc, i = self.doc, 0
+        while i < len(doc):
+            end = i
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+                end += 1
+            if end > i:
+                run = doc[i:end]
+                lead = self._leading_titles(run) if end - i > 1 else 0
+                core = run[lead:]
+                tagged = any(t.ent_type_ in _PERSON_LABELS for t in core)
+                starts = sum(t.ent_iob_ == "B" for t in core)
+                if starts > 1 or len(core) > _MAX_NAME_TOKENS:
+                    pass  # "Bernie Sanders Burns Hillary Clinton": a headline, not one name
+                elif (len(core) >= 2 and (tagged or self._opens_name(core[0]))) or (
+                    lead and len(core) >= 1
+                ):
+                    names.update({k: core for k in range(core.start, core.end)})
+            i = max(end, i + 1)
+        for ent in self.ents:
+            if ent.label_ in _PERSON_LABELS and ent.start not in names:
+                name = ent[self._leading_titles(ent) :]
+                names.update({k: name for k in range(name.start, name.end) if k not in names})
+        return names
+
+    def _opens_name(self, token: Token) -> bool:
+        if token.text in self.rules.gender_of_name:
+            return True
+        if token.i == 0:
+            return False
+        before = self._word(token.nbor(-1))
+        return before in self.rules.titles or before in self.rules.honorifics
+
+    def _people(self) -> dict[str, Span]:
+        """Each surname of a person named in full, and that full name: a later
+        "Lonechild" is Darian Lonechild, a person, not a body."""
+        people: dict[str, Span] = {}
+        for name in self.name_of.values():
+            if len(name) > 1 and name[-1].pos_ == "PROPN":
+                people.setdefault(name[-1].text.lower(), name)
+        return people
+
+    def _text_genders(self) -> dict[str, str]:
+        """Surname -> the gender of the first he/she-pronoun that follows a person's
+        name in its sentence, with no other person between: "Lonechild has proven
+        herself". What the text says wins over a first-name list."""
+        genders = self.rules.pronoun_gender
+        found: dict[str, str] = {}
+        for sent in self.doc.sents:
+            person: str | None = None
+            for token in sent:
+                name = self.name_of.get(token.i)
+                if name is not None and token.i == name.start:
+                    person = name[-1].text.lower()
+                elif person and token.lower_ in genders and _tells_gender(token):
+                    found.setdefault(person, genders[token.lower_])
+                    person = None
+        return found
+
+    # --- adding mentions ----------------------------------------------------------------
 
     def add(self, span: tuple[int, int]) -> str:
-        entry = self._describe(span)
-        key = self.last_names.get(entry.key.removeprefix("name:"), entry.key)
+        """Register a mention and return the key of the source it names."""
+        entry = self.describe(span)
+        if entry.author_span is not None:
+            entry.author = self.add(entry.author_span)
+            entry.key += f":{entry.author}"
+        key = self._known_key(entry)
+        if key == entry.key and key not in self.entries:
+            stands_for = self._stands_for(entry, span)
+            if stands_for is not None:
+                key = self._add_silently(stands_for)
         existing = self.entries.get(key)
         if existing is None:
             self.entries[key] = existing = entry
-            if entry.type == "person":
-                self.last_names.setdefault(entry.name.split()[-1].lower(), key)
-        elif existing.role is None:
-            existing.role = entry.role
+        else:
+            self._absorb(existing, entry)
+        if entry.type == "document":
+            self.last_document[entry.key.split(":")[1]] = key
+        if entry.key.startswith("person:"):
+            self.last_names[_surname(entry.name)] = key
         existing.mentions.append(span)
         existing.names.append(self.text[span[0] : span[1]])
-        if len(entry.name) > len(existing.name) and entry.type == existing.type:
-            existing.name = entry.name
         return key
 
-    def _describe(self, span: tuple[int, int]) -> _Entry:
+    def _add_silently(self, span: tuple[int, int]) -> str:
+        """Register what a mention stands for, without counting it as a mention."""
+        key = self.add(span)
+        self.entries[key].mentions.pop()
+        self.entries[key].names.pop()
+        return key
+
+    def _stands_for(self, entry: _Entry, span: tuple[int, int]) -> tuple[int, int] | None:
+        """ "the mayor": the one person the article names as mayor; "the union": the
+        latest named organisation before it."""
+        if entry.bare_title is not None:
+            holders = {n.text: n for n in self.holders.get(entry.bare_title, ())}
+            if len(holders) == 1:
+                (name,) = holders.values()
+                return name.start_char, name.end_char
+        if entry.bare_body is not None:
+            return self._main_organisation(span[0])
+        return None
+
+    def _main_organisation(self, before: int) -> tuple[int, int] | None:
+        """The organisation the article is about so far: the most often named one
+        (the latest on a tie), never a platform."""
+        counts: dict[str, tuple[int, int, tuple[int, int]]] = {}
+        for ent in self.ents:
+            if ent.label_ != "ORG" or ent.start_char >= before:
+                continue
+            span = (ent.start_char, ent.end_char)
+            entry = self.describe(span)
+            if entry.type != "organisation" or _is_channel(self, entry):
+                continue
+            n = counts.get(entry.key, (0, 0, span))[0]
+            counts[entry.key] = (n + 1, ent.start_char, span)
+        if not counts:
+            return None
+        return max(counts.values())[2]
+
+    def key_of(self, span: tuple[int, int]) -> str:
+        """The key a mention would get, without registering it."""
+        return self._known_key(self.describe(span))
+
+    def _known_key(self, entry: _Entry) -> str:
+        key = self.last_names.get(entry.key.removeprefix("name:"), entry.key)
+        if entry.key.startswith("person:"):
+            key = self._same_person(entry)
+        if entry.bare_title is not None:
+            key = self._title_holder(entry.bare_title) or key
+        if entry.type == "document" and entry.author_span is None:
+            key = self.last_document.get(entry.key.split(":")[1], key)
+        return self.merged.get(key, key)
+
+    def _same_person(self, entry: _Entry) -> str:
+        """The person already known by this surname, unless the first names differ
+        ("Mary Nicholson" and "Trevor Nicholson" are two people)."""
+        earlier = self.last_names.get(_surname(entry.name))
+        known = self.entries.get(self.merged.get(earlier, earlier)) if earlier else None
+        if known is None:
+            return entry.key
+        first, other = entry.name.split(), known.name.split()
+        if len(first) == 1 or len(other) == 1 or first[0].lower() == other[0].lower():
+            return self.merged.get(earlier, earlier)
+        return entry.key
+
+    def _absorb(self, existing: _Entry, entry: _Entry) -> None:
+        if existing.role is None:
+            existing.role = entry.role
+        existing.titles |= entry.titles
+        existing.gender = existing.gender or entry.gender
+        existing.author = existing.author or entry.author
+        existing.anonymous = existing.anonymous or (entry.anonymous and existing.type != "person")
+        longer = len(entry.name) > len(existing.name) and entry.type == existing.type
+        if longer and not entry.bare_title:
+            existing.name = entry.name
+
+    def _title_holder(self, title: str) -> str | None:
+        """The one named person who holds this title in the article so far, if only one."""
+        holders = {
+            k
+            for k, e in self.entries.items()
+            if e.type == "person" and not e.bare_title and title in e.titles
+        }
+        return holders.pop() if len(holders) == 1 else None
+
+    def learn_gender(self, key: str, gender: str | None) -> None:
+        entry = self.entries.get(key)
+        if entry is not None and gender and entry.gender is None and entry.type == "person":
+            entry.gender = gender
+
+    # --- describing one mention ---------------------------------------------------------
+
+    def describe(self, span: tuple[int, int]) -> _Entry:
+        """What a mention names: its key, name, type, role, gender and number."""
         tokens = self.doc.char_span(span[0], span[1], alignment_mode="expand")
         text = self.text[span[0] : span[1]]
+        if tokens is None or not len(tokens):
+            return _Entry(f"group:{text.lower()}", text, "person")
         org = self._gazetteer(tokens)
         if org is not None:
             key, name, kind = org
             return _Entry(f"org:{key}", name, kind)
-        person = self._entity(tokens, _PERSON_LABELS)
+        root = tokens.root
+        person = self._person(tokens, root)
         if person is not None:
-            name = _words(t for t in person if t.tag_ != "POS") or person.text
-            role = _words(t for t in tokens if t.i < person.start and t.pos_ != "DET") or None
-            return _Entry(f"person:{name.split()[-1].lower()}", name, "person", role)
+            return person
+        if self._word(root) in self.rules.documents:
+            return self._document(tokens, root)
         return self._describe_group(tokens, text)
 
-    def _entity(self, tokens: Span, labels: frozenset[str]) -> Span | None:
-        """The first entity of these labels wholly inside the tokens.
+    def _person(self, tokens: Span, root: Token) -> _Entry | None:
+        """A named person: the name holds the mention's head, or stands beside it in
+        apposition ("the governor, Ann Kessler"; "Hale's spokeswoman, Dana Ortiz")."""
+        name = self.name_of.get(root.i)
+        role_tokens = [t for t in tokens if name is None or t.i < name.start]
+        if name is None:
+            name = self._titled_name(tokens, root)
+            if name is None:
+                return None
+            role_tokens = [t for t in tokens if t.i < name.start or t.i >= name.end]
+        else:
+            role_tokens += self._appositive_role(root)
+        if any(c.dep_ == "conj" for c in name.root.children):
+            return None  # "Tore Sohlberg and Lehla Abreder": a group of people
+        lead = self._leading_titles(name)
+        role_tokens += list(name[:lead])
+        words = [
+            t for t in name[lead:] if t.tag_ != "POS" and self._word(t) not in self.rules.honorifics
+        ]
+        full = _words(words) or name.text
+        if len(words) == 1 and words[0].text.lower() in self.people:
+            full = _words(self.people[words[0].text.lower()])  # "Lonechild": Darian Lonechild
+        role = self._role(role_tokens)
+        entry = _Entry(f"person:{full.lower()}", full, "person", role)
+        entry.titles = {self._word(t) for t in role_tokens if self._word(t) in self.rules.titles}
+        entry.gender = self.text_gender.get(_surname(full)) or self._gender(
+            [*tokens, *role_tokens], full.split()
+        )
+        return entry
 
-        Read from a per-Doc index: spaCy's ``Span.ents`` rescans every entity of the Doc.
-        """
-        for token in tokens:
-            if token.ent_type_ in labels:
-                ent = self.ents[self.ent_at[token.i]]
-                if tokens.start <= ent.start and ent.end <= tokens.end:
-                    return ent
+    def _leading_titles(self, name: Span) -> int:
+        """How many of the name's first tokens are a title: "Mayor Dan Reilly"."""
+        rules = self.rules
+        titled = [
+            k
+            for k, t in enumerate(name[:-1])
+            if self._word(t) in rules.titles or self._word(t) in rules.honorifics
+        ]
+        return titled[-1] + 1 if titled else 0  # "Police Chief Ray Dunn": after "Chief"
+
+    def _titled_name(self, tokens: Span, root: Token) -> Span | None:
+        """The name beside a title head: "the governor, Ann Kessler", "Director of
+        Research Kevin Haley"; not the owner in "a spokeswoman for Trudeau"."""
+        appos = next((c for c in root.children if c.dep_ == "appos"), None)
+        if appos is not None and appos.i in self.name_of:
+            return self.name_of[appos.i]
+        if self._word(root) not in self.rules.titles:
+            return None
+        for t in tokens:
+            name = self.name_of.get(t.i)
+            if name is not None and name.root.dep_ in {"appos", "npadvmod", "nmod", "dep"}:
+                return name
         return None
+
+    def _appositive_role(self, root: Token) -> list[Token]:
+        """ "Ann Kessler, the governor, said": the role in apposition after the name."""
+        for child in root.children:
+            is_role = (
+                child.ent_type_ not in _PERSON_LABELS and self._word(child) in self.rules.titles
+            )
+            if child.dep_ == "appos" and is_role:
+                return list(child.subtree)
+        return []
+
+    def _role(self, tokens: list[Token]) -> str | None:
+        """The role words: no determiner, no honorific; a possessor becomes "for X"
+        ("Hale's spokeswoman" -> "spokeswoman for Hale")."""
+        owners = [
+            t
+            for t in tokens
+            if t.pos_ == "PROPN"
+            and (
+                t.dep_ == "poss"
+                or (t.dep_ == "compound" and self._word(t.head) in self.rules.titles)
+            )
+        ]
+        owner_tokens = {o.i for t in owners for o in t.subtree}
+        kept = [
+            t
+            for t in tokens
+            if t.pos_ not in {"DET", "PUNCT"}
+            and self._word(t) not in self.rules.honorifics
+            and t.i not in owner_tokens
+            and t.tag_ != "POS"
+        ]
+        role = _words(kept) or None
+        if role and owners:
+            owned = [[o for o in t.subtree if o.tag_ != "POS"] for t in owners]
+            role += " for " + " and ".join(_words(o) for o in owned)
+        return role
+
+    def _gender(self, tokens: list[Token], name: list[str]) -> str | None:
+        """From a gendered word in the mention ("Ms.", "spokeswoman"), else the first name."""
+        for t in tokens:
+            gender = self.rules.gender_of_lemma.get(self._word(t))
+            if gender:
+                return gender
+        return self.rules.gender_of_name.get(name[0]) if len(name) > 1 else None
+
+    def _document(self, tokens: Span, root: Token) -> _Entry:
+        """A report, letter or statement: a document, whose named author is the source."""
+        author = self._author(root)
+        name = _words([t for t in tokens if t.pos_ != "DET"]) or tokens.text
+        entry = _Entry(f"doc:{self._word(root)}", name, "document")
+        entry.author_span = mention_span(author) if author is not None else None
+        return entry
+
+    def _author(self, root: Token) -> Token | None:
+        """ "the union's statement", "a report by the institute", "the TransLink memo"."""
+        for child in root.children:
+            if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
+                return child
+            if child.dep_ == "prep" and self._word(child) in _AUTHOR_PREPOSITIONS:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_):
+                    return pobj
+            if child.dep_ == "compound" and child.ent_type_ in {"ORG", "PERSON"}:
+                return child
+        return None
+
+    def _word(self, token: Token) -> str:
+        return token.lemma_.lower().rstrip(".")
 
     def _gazetteer(self, tokens: Span) -> tuple[str, str, str] | None:
         """A known organisation the mention names, as a run of words holding its head:
@@ -143,11 +479,17 @@ class _Registry:
         content = [t for t in tokens if not (t.is_punct or t.pos_ in {"DET", "PRON"})]
         core = [t for t in content if t.lemma_.lower() not in rules.affiliations] or content
         lemmas = [t.lemma_.lower() for t in core] or [text.lower()]
-        name = _words(content) or text
+        name = _words(self.doc[content[0].i : content[-1].i + 1]) if content else text
         head = tokens.root
+        plural = head.tag_ in _PLURAL_TAGS or any(c.dep_ == "conj" for c in head.children)
         is_named = any(t.pos_ == "PROPN" for t in core)
         if len(core) == 1 and is_named and core[0].text.lower() in self.last_names:
             return _Entry(f"name:{core[0].text.lower()}", name, "person")
+        if len(core) == 1 and core[0].is_title and core[0].text.lower() in self.people:
+            full = _words(self.people[core[0].text.lower()])
+            entry = _Entry(f"person:{full.lower()}", full, "person")
+            entry.gender = self.text_gender.get(_surname(full)) or self._gender([], full.split())
+            return entry
         kind = next(
             (rules.type_of_lemma[x] for x in reversed(lemmas) if x in rules.type_of_lemma), None
         )
@@ -156,14 +498,66 @@ class _Registry:
             kind = "anonymous"
         elif kind is None:
             kind = self._default_type(tokens, head, is_named)
-        return _Entry("group:" + " ".join(lemmas), name, kind, anonymous=anonymous)
+        entry = _Entry("group:" + " ".join(lemmas), name, kind, anonymous=anonymous)
+        entry.plural = plural
+        word = self._word(head)
+        if kind == "person" and not is_named and word in rules.titles and len(core) == 1:
+            entry.bare_title = word  # "the mayor": the mayor named elsewhere, if only one
+            entry.titles = {word}
+        if kind == "person" and word in rules.titles:
+            entry.role = self._role(list(tokens))
+        definite = tokens[0].lower_ == "the"
+        if not is_named and definite and rules.type_of_lemma.get(word) == "organisation":
+            entry.bare_body = word
+        if kind == "person" and not plural:
+            entry.gender = self._gender(list(tokens), [])
+            if len(core) == 1 and is_named:
+                entry.gender = entry.gender or self.rules.gender_of_name.get(core[0].text)
+        return entry
 
-    def _default_type(self, tokens: Span, head, is_named: bool) -> str:
-        if head.lemma_.lower() in self.rules.titles:
+    def _default_type(self, tokens: Span, head: Token, is_named: bool) -> str:
+        """A title or a person's relation ("Campbell's partner") is a person; a name
+        the parser knows as a place is its government; another name is a body."""
+        if head.lemma_.lower() in self.rules.titles or head.i in self.name_of:
             return "person"
-        if self._entity(tokens, _GROUP_LABELS) is not None or is_named:
+        if head.ent_type_ in _PLACE_LABELS:
+            return "government"
+        if any(c.dep_ == "poss" and c.i in self.name_of for c in head.children):
+            return "person"
+        if head.pos_ == "PROPN" and self.rules.gender_of_name.get(head.text):
+            return "person"
+        if self._entity_in(tokens, _GROUP_LABELS):
             return "organisation"
-        return "person"
+        if head.pos_ == "PROPN" and len(tokens) == 1 and not head.ent_type_:
+            return "person"  # "Laurin said": a lone surname the parser could not place
+        return "organisation" if is_named else "person"
+
+    def _entity_in(self, tokens: Span, labels: frozenset[str]) -> bool:
+        return any(t.ent_type_ in labels for t in tokens)
+
+    # --- output -------------------------------------------------------------------------
+
+    def merge_titles(self) -> None:
+        """ "The mayor said ..." before "Mayor Doug McCallum": once every mention is in,
+        a bare role goes to the one named person who holds it."""
+        for key, entry in list(self.entries.items()):
+            if entry.bare_title is None or key in self.merged:
+                continue
+            holder = self._title_holder(entry.bare_title)
+            if holder is None or holder == key:
+                continue
+            target = self.entries[holder]
+            target.mentions += entry.mentions
+            target.names += entry.names
+            self.merged[key] = holder
+            del self.entries[key]
+
+    def final_key(self, key: str | None) -> str | None:
+        seen = set()
+        while key in self.merged and key not in seen:
+            seen.add(key)
+            key = self.merged[key]
+        return key
 
     def sources(self) -> tuple[list[Source], dict[str, str]]:
         """Source models with unique slug ids, and the id of each registry key."""
@@ -199,24 +593,33 @@ def _words(tokens) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
+def _surname(name: str) -> str:
+    words = name.split()
+    return words[-1].lower() if words else name.lower()
+
+
 def resolve_sources(
     doc: Doc, links: list[Link], article: Article, quotes: list[Quote], rules: CompiledRules
 ) -> Resolved:
     """Canonical sources for every link, plus the publisher (or the article itself)."""
     registry = _Registry(doc, rules)
     publisher_key = _publisher(registry, article)
-    candidates = _candidates(doc, quotes, rules)
+    context = _Context(doc, registry, quotes, links)
     resolved_links = list(links)
     keys: list[str | None] = [None] * len(links)
-    for index, link in enumerate(links):
-        keys[index], resolved_links[index] = _resolve_link(
-            registry, candidates, resolved_links, keys, index, link
-        )
+    for index in range(len(links)):
+        keys[index], resolved_links[index] = _resolve_link(context, resolved_links, keys, index)
+        if keys[index] is not None:
+            keys[index], resolved_links[index] = _through_document(
+                registry, keys[index], resolved_links[index]
+            )
+            _mark_anonymous(context, keys[index], resolved_links[index])
+    registry.merge_titles()
     sources, ids = registry.sources()
     return Resolved(
         sources=sources,
         links=resolved_links,
-        source_ids=[ids[k] if k else None for k in keys],
+        source_ids=[ids[registry.final_key(k)] if k else None for k in keys],
         publisher_id=ids[publisher_key],
     )
 
@@ -243,72 +646,139 @@ def _publisher(registry: _Registry, article: Article) -> str:
     return key
 
 
-class _Antecedents:
-    """Candidate mentions in text order, searchable backwards from a position."""
-
-    def __init__(self, items: list[_Candidate]) -> None:
-        self.items = sorted(items, key=lambda c: c.start)
-        self.starts = [c.start for c in self.items]
-
-    def before(self, start: int, limit: int) -> list[_Candidate]:
-        """Up to ``limit`` candidates that start before ``start``, nearest first."""
-        position = bisect_left(self.starts, start)
-        return self.items[max(0, position - limit) : position][::-1]
+def _through_document(registry: _Registry, key: str, link: Link) -> tuple[str, Link]:
+    """A document with a named author: the author speaks, the document is the channel."""
+    entry = registry.entries.get(key)
+    if entry is None or entry.type != "document" or entry.author is None or link.source is None:
+        return key, link
+    if link.channel is None:
+        link = replace(link, channel=link.source, channel_name=entry.name)
+    return entry.author, link
 
 
-class _QuoteSpans:
-    def __init__(self, quotes: list[Quote]) -> None:
-        self.starts = [q.start for q in quotes]
-        self.ends = [q.end for q in quotes]
+def _mark_anonymous(context: _Context, key: str, link: Link) -> None:
+    """ "an engineer, asking for anonymity, said": a phrase by the source makes it anonymous."""
+    entry = context.registry.entries.get(key)
+    if entry is None or link.source is None or entry.anonymous:
+        return
+    tokens = context.tokens(link.source)
+    if tokens is None or any(t.pos_ in {"PROPN", "PRON"} or t.ent_type_ for t in tokens):
+        return  # a named source, or a pronoun for one, is not anonymous
+    if context.near_anonymity(link):
+        entry.anonymous = True
+        if entry.type == "person":
+            entry.type = "anonymous"
 
-    def __contains__(self, offset: int) -> bool:
-        k = bisect_right(self.starts, offset) - 1
-        return k >= 0 and offset < self.ends[k]
+
+# --- pronouns and continued quotes -------------------------------------------------------
 
 
-def _candidates(doc: Doc, quotes: list[Quote], rules: CompiledRules) -> _Antecedents:
-    """Earlier mentions outside quotes that a pronoun may point back to: named entities,
-    and subjects headed by a title ("the minister") or a kind of body ("the ministry")."""
-    inside = _QuoteSpans(quotes)
-    result = []
-    for ent in doc.ents:
-        kinds = _entity_kinds(ent.label_)
-        if kinds and ent.start_char not in inside:
-            result.append(_Candidate(ent.start_char, kinds, mention_span(ent.root)))
-    for token in doc:
-        if token.dep_ not in _SUBJECT_DEPS or token.ent_type_ or token.idx in inside:
-            continue
-        lemma = token.lemma_.lower()
-        if lemma in rules.titles:
-            kinds = frozenset({"person"})
-        elif lemma in rules.type_of_lemma:
-            kinds = frozenset({"organisation", "group"})
-        else:
-            continue
+class _Context:
+    """What resolution reads besides the registry: candidates, sentences, quotes."""
+
+    def __init__(self, doc: Doc, registry: _Registry, quotes: list[Quote], links: list[Link]):
+        self.doc = doc
+        self.registry = registry
+        self.rules = registry.rules
+        self.links = links
+        self.quote_starts = [q.start for q in quotes]
+        self.quote_ends = [q.end for q in quotes]
+        self.sentence_of = [0] * len(doc)
+        self.sentence_starts: list[int] = []
+        for n, sent in enumerate(doc.sents):
+            self.sentence_starts.append(sent.start_char)
+            for i in range(sent.start, sent.end):
+                self.sentence_of[i] = n
+        self.candidates = self._candidates()
+        self.candidate_starts = [c.start for c in self.candidates]
+        self.speaker_at: dict[int, int] = {}
+
+    def tokens(self, span: tuple[int, int]) -> Span | None:
+        return self.doc.char_span(span[0], span[1], alignment_mode="expand")
+
+    def in_quote(self, offset: int) -> bool:
+        k = bisect_right(self.quote_starts, offset) - 1
+        return k >= 0 and offset < self.quote_ends[k]
+
+    def sentence_at(self, offset: int) -> int:
+        return max(0, bisect_right(self.sentence_starts, offset) - 1)
+
+    def _candidates(self) -> list[_Candidate]:
+        """Mentions outside quotes that a pronoun may point back to: named people and
+        bodies, and nouns headed by a title, a kind of body or an unnamed-source word."""
+        rules = self.rules
+        result: dict[int, _Candidate] = {}
+        names = {name.start: name for name in self.registry.name_of.values()}
+        for name in [*names.values(), *self.doc.ents]:
+            label = getattr(name, "label_", "PERSON")
+            if label == "NORP" and name.root.tag_ not in _PLURAL_TAGS:
+                continue  # "Canadian" describes; "the Conservatives" may speak
+            if label in _PERSON_LABELS | _GROUP_LABELS and not self.in_quote(name.start_char):
+                result.setdefault(name.root.i, self._candidate(name.root))
+        for token in self.doc:
+            if token.pos_ not in {"NOUN", "PROPN"} or token.i in result or token.ent_type_:
+                continue
+            if self.in_quote(token.idx):
+                continue
+            lemma = token.lemma_.lower()
+            if token.dep_ in _SUBJECT_DEPS and (
+                lemma in rules.titles
+                or lemma in rules.type_of_lemma
+                or lemma in rules.anonymous
+                or token.tag_ in _PLURAL_TAGS  # "two farmers", "the owners"
+            ):
+                result[token.i] = self._candidate(token)
+        return sorted(result.values(), key=lambda c: c.start)
+
+    def _candidate(self, token: Token) -> _Candidate:
         span = mention_span(token)
-        result.append(_Candidate(span[0], kinds, span))
-    return _Antecedents(result)
+        members = [c for c in token.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
+        if members:  # "Tore Lund and Mia Berg": the group with its members
+            last = members[-1].right_edge
+            span = (span[0], max(span[1], last.idx + len(last.text)))
+        subject = token.dep_ in _SUBJECT_DEPS or (
+            token.dep_ in {"appos", "compound"} and token.head.dep_ in _SUBJECT_DEPS
+        )
+        return _Candidate(span[0], span, token.i, subject, _in_aside(token))
+
+    def before(self, offset: int, limit: int) -> list[_Candidate]:
+        k = bisect_left(self.candidate_starts, offset)
+        return self.candidates[max(0, k - limit) : k]
+
+    def near_anonymity(self, link: Link) -> bool:
+        """An anonymity phrase in the source's sentence, outside what it said."""
+        assert link.source is not None
+        tokens = self.tokens(link.source)
+        if tokens is None:
+            return False
+        sent = tokens[0].sent
+        content = link.content
+        words = [
+            t.lower_ for t in sent if not (content[0] <= t.idx < content[1]) and not t.is_punct
+        ]
+        joined = " " + " ".join(words) + " "
+        return any(f" {phrase} " in joined for phrase in self.rules.anonymity)
 
 
-def _entity_kinds(label: str) -> frozenset[str]:
-    if label in _PERSON_LABELS:
-        return frozenset({"person"})
-    if label in _GROUP_LABELS:
-        return frozenset({"organisation", "group"})
-    return frozenset()
+def _tells_gender(token: Token) -> bool:
+    """A subject or reflexive pronoun ("she said", "proved herself") speaks of the person
+    before it; a possessive ("Paul Grant, her aide") speaks of someone else."""
+    return token.pos_ == "PRON" and (token.dep_ in _SUBJECT_DEPS or token.lower_.endswith("self"))
+
+
+def _in_aside(token: Token) -> bool:
+    """The mention sits in a relative clause or an aside about another mention ("X, who
+    succeeded Y as chairman, said"), not in its sentence's own frame."""
+    return any(a.dep_ in {"relcl", "acl", "parataxis"} for a in [token, *token.ancestors])
 
 
 def _resolve_link(
-    registry: _Registry,
-    candidates: _Antecedents,
-    links: list[Link],
-    keys: list[str | None],
-    index: int,
-    link: Link,
+    context: _Context, links: list[Link], keys: list[str | None], index: int
 ) -> tuple[str | None, Link]:
+    registry = context.registry
+    link = links[index]
     if link.continues is not None:
-        previous = links[link.continues]
-        return keys[link.continues], replace(link, relayed_by=previous.relayed_by)
+        return _continue(context, links, keys, index)
     if link.source is None:
         return None, link
     if link.antecedent is not None:  # "who said": the relative clause's noun speaks
@@ -318,10 +788,52 @@ def _resolve_link(
     text = registry.text[link.source[0] : link.source[1]]
     refers_to = registry.rules.pronouns.get(text.lower())
     if refers_to is None:
-        return registry.add(link.source), link
+        return _resolve_description(context, links, keys, index)
     if _is_expletive(registry.doc, link.source):
         return _vague(registry, link)
-    return _resolve_pronoun(registry, candidates, links, keys, index, link, refers_to)
+    return _resolve_pronoun(context, links, keys, index, text.lower(), refers_to)
+
+
+def _resolve_description(
+    context: _Context, links: list[Link], keys: list[str | None], index: int
+) -> tuple[str, Link]:
+    """ "the affable proprietor", "the self-taught Cambridge resident": a definite
+    description with no name and no title of office stands for the person just named."""
+    registry = context.registry
+    link = links[index]
+    entry = registry.describe(link.source)
+    tokens = context.tokens(link.source)
+    if not _is_epithet(context, entry, tokens):
+        return registry.add(link.source), link
+    agreement = _Agreement(frozenset({"person"}), entry.gender, False)
+    start = link.source[0]
+    since = context.sentence_starts[max(0, context.sentence_at(start) - _EPITHET_SENTENCES)]
+    ranked = _rank(context, links, keys, index, start, agreement, link, since=since)
+    named = ranked is not None and registry.entries[ranked[0]].key.startswith("person:")
+    if not named:
+        return registry.add(link.source), link
+    key, confidence, _ = ranked
+    target = registry.entries[key]
+    target.mentions.append(link.source)
+    target.names.append(registry.text[link.source[0] : link.source[1]])
+    surface = registry.text[link.source[0] : link.source[1]]
+    reason = f"'{surface}' resolved to {target.name}"
+    return key, replace(link, inferred=True, reason=reason, confidence=confidence)
+
+
+def _is_epithet(context: _Context, entry: _Entry, tokens: Span | None) -> bool:
+    if tokens is None or not len(tokens) or tokens[0].lower_ != "the":
+        return False
+    if entry.type not in {"person", "anonymous"} or entry.plural or entry.bare_title:
+        return False
+    root = tokens.root
+    rules = context.rules
+    return (
+        root.pos_ == "NOUN"
+        and not any(t.pos_ == "PROPN" or t.dep_ == "poss" for t in tokens)
+        and context.registry._word(root) not in rules.titles
+        and context.registry._word(root) not in rules.affiliations
+    )
 
 
 def _is_expletive(doc: Doc, span: tuple[int, int]) -> bool:
@@ -337,55 +849,187 @@ def _vague(registry: _Registry, link: Link) -> tuple[str, Link]:
     return key, link
 
 
-def _resolve_pronoun(registry, candidates, links, keys, index, link, refers_to):
-    """he/she/they/it -> the nearest compatible earlier speaker or named entity."""
-    antecedent = _antecedent(registry, candidates, links, keys, index, link, refers_to)
-    if antecedent is None:
+@dataclass(frozen=True, slots=True)
+class _Agreement:
+    """What a pronoun (or a continued quote) demands of what it stands for."""
+
+    kinds: frozenset[str]
+    gender: str | None = None
+    plural: bool | None = None
+
+
+def _resolve_pronoun(context, links, keys, index, pronoun: str, refers_to) -> tuple[str, Link]:
+    """he/she/they/it -> the most salient earlier mention that agrees with it."""
+    registry = context.registry
+    link = links[index]
+    rules = context.rules
+    agreement = _Agreement(
+        refers_to, rules.pronoun_gender.get(pronoun), rules.pronoun_plural.get(pronoun)
+    )
+    ranked = _rank(context, links, keys, index, link.source[0], agreement, link)
+    surface = registry.text[link.source[0] : link.source[1]]
+    if not ranked:
         key = f"unresolved:{UNRESOLVED_NAME}"
         registry.entries.setdefault(key, _Entry(key, UNRESOLVED_NAME, "anonymous", anonymous=True))
         registry.entries[key].mentions.append(link.source)
-        reason = f"'{registry.text[link.source[0] : link.source[1]]}' has no antecedent"
-        return key, replace(link, inferred=True, reason=reason, confidence=CONFIDENCE_PRONOUN)
-    key = antecedent
+        reason = f"'{surface}' has no antecedent"
+        return key, replace(link, inferred=True, reason=reason, confidence=CONFIDENCE_MIN)
+    key, confidence, runner_up = ranked
     entry = registry.entries[key]
     entry.mentions.append(link.source)
-    pronoun = registry.text[link.source[0] : link.source[1]]
+    registry.learn_gender(key, agreement.gender)
+    reason = f"'{surface}' resolved to {entry.name}"
+    if runner_up:
+        reason += f" over {runner_up}"
     relay = _inherited_relay(registry, links, keys, index, key)
-    reason = f"'{pronoun}' resolved to {entry.name}"
     if relay is not None and link.relayed_by is None:
         reason += ", still in the relayed report"
         link = replace(link, relayed_by=relay)
-    return key, replace(link, inferred=True, reason=reason, confidence=CONFIDENCE_PRONOUN)
+    return key, replace(link, inferred=True, reason=reason, confidence=confidence)
 
 
-def _antecedent(registry, candidates, links, keys, index, link, refers_to) -> str | None:
-    """The nearest earlier compatible mention: a resolved speaker or a named entity."""
-    start = link.source[0]
-    best: tuple[int, str] | None = None
+def _rank(
+    context: _Context,
+    links: list[Link],
+    keys: list[str | None],
+    index: int,
+    start: int,
+    agreement: _Agreement,
+    link: Link,
+    since: int = -1,
+) -> tuple[str, float, str | None] | None:
+    """The best agreeing antecedent's key, a confidence from its margin over the
+    runner-up, and the runner-up's name. ``since`` keeps only mentions after an offset."""
+    registry = context.registry
+    here = context.sentence_at(start)
+    ruled_out = _governed(context, link)
+    scores: dict[str, float] = {}
+    spans: dict[str, tuple[int, int]] = {}
+    last_speaker = True
     for prev in range(index - 1, max(-1, index - _LOOKBACK), -1):
-        key = keys[prev]
-        source = links[prev].source
-        if key is None or source is None or source[0] >= start:
+        key, source = keys[prev], links[prev].source
+        if key is None or source is None or source[0] >= start or source[0] < since:
             continue
-        if _kind(registry.entries[key].type) in refers_to:
-            best = (source[0], key)
+        if not _agrees(registry, key, agreement):
+            continue
+        distance = here - context.sentence_at(source[0])
+        if distance > _LOOKBACK_SENTENCES:
             break
-    for cand in candidates.before(start, _LOOKBACK):
-        if cand.kinds & refers_to:
-            if best is None or cand.start > best[0]:
-                best = (cand.start, registry.add(cand.span))
-                registry.entries[best[1]].mentions.remove(cand.span)
-                registry.entries[best[1]].mentions.append(cand.span)
-            break
-    return best[1] if best else None
+        score = _W_SPEAKER + (_W_LAST_SPEAKER if last_speaker else 0.0) + _W_DISTANCE * distance
+        last_speaker = False
+        score += _gender_bonus(registry, key, agreement)
+        scores[key] = max(scores.get(key, score), score)
+    for cand in context.before(start, _LOOKBACK):
+        if cand.start < since or cand.aside or cand.token in ruled_out:
+            continue
+        if link.content[0] <= cand.start < link.content[1]:
+            continue  # a name in what the speaker says is someone the speaker speaks about
+        distance = here - context.sentence_of[cand.token]
+        if distance > _LOOKBACK_SENTENCES:
+            continue
+        key = registry.key_of(cand.span)
+        if not _agrees(registry, key, agreement, cand.span):
+            continue
+        score = _W_DISTANCE * distance + (_W_SUBJECT if cand.subject else 0.0)
+        if _in_reported_speech(context, cand.start, index):
+            score += _W_REPORTED
+        score += _gender_bonus(registry, key, agreement, cand.span)
+        if score > scores.get(key, float("-inf")):
+            scores[key] = score
+            spans[key] = cand.span
+    if not scores:
+        return None
+    order = sorted(scores.items(), key=lambda kv: -kv[1])
+    best_key, best = order[0]
+    if best_key not in registry.entries:
+        best_key = registry.add(spans[best_key])
+        registry.entries[best_key].mentions.pop()
+        registry.entries[best_key].names.pop()
+    if len(order) == 1:
+        return best_key, CONFIDENCE_MAX, None
+    margin = best - order[1][1]
+    confidence = min(CONFIDENCE_MAX, CONFIDENCE_MIN + 0.15 * margin)
+    runner_up = registry.entries.get(order[1][0]) or registry.describe(spans[order[1][0]])
+    return best_key, round(confidence, 2), runner_up.name
 
 
-def _kind(source_type: str) -> str:
-    if source_type == "person":
-        return "person"
-    if source_type == "anonymous":
-        return "group"
-    return "organisation"
+def _governed(context: _Context, link: Link) -> set[int]:
+    """Tokens the pronoun's own cue governs: "Asked about Trump, he said": not Trump."""
+    if link.cue is None:
+        return set()
+    cue = context.tokens(link.cue)
+    if cue is None or not len(cue):
+        return set()
+    return {t.i for t in cue.root.subtree}
+
+
+def _in_reported_speech(context: _Context, offset: int, index: int) -> bool:
+    for prev in range(index - 1, max(-1, index - _LOOKBACK), -1):
+        content = context.links[prev].content
+        if content[0] <= offset < content[1]:
+            return True
+    return False
+
+
+def _agrees(
+    registry: _Registry, key: str, agreement: _Agreement, span: tuple[int, int] | None = None
+) -> bool:
+    entry = registry.entries.get(key) or (registry.describe(span) if span else None)
+    if entry is None or entry.type in {"document", "article"}:
+        return False
+    if entry.plural:
+        return bool({"group", "organisation"} & agreement.kinds) and agreement.plural is not False
+    if entry.type in {"person", "anonymous"}:
+        if "person" not in agreement.kinds or agreement.plural:
+            return False
+        return not (agreement.gender and entry.gender and entry.gender != agreement.gender)
+    if _is_channel(registry, entry):
+        return False  # "on Telegram": where it was said, never who said it
+    return "organisation" in agreement.kinds
+
+
+def _is_channel(registry: _Registry, entry: _Entry) -> bool:
+    words = registry.rules.channel_words
+    return any(n in words or n.lower() in words for n in (entry.name, *entry.names))
+
+
+def _gender_bonus(
+    registry: _Registry, key: str, agreement: _Agreement, span: tuple[int, int] | None = None
+) -> float:
+    if agreement.gender is None:
+        return 0.0
+    entry = registry.entries.get(key) or (registry.describe(span) if span else None)
+    return _W_GENDER if entry is not None and entry.gender == agreement.gender else 0.0
+
+
+def _continue(
+    context: _Context, links: list[Link], keys: list[str | None], index: int
+) -> tuple[str | None, Link]:
+    """A quote with no cue continues its speaker, unless the narrative since that
+    speaker's last words has turned to another person."""
+    registry = context.registry
+    link = links[index]
+    previous = links[link.continues]
+    key = keys[link.continues]
+    link = replace(link, relayed_by=previous.relayed_by)
+    since = max(previous.content[1], previous.cue[1] if previous.cue else 0)
+    if key is None or since >= link.content[0]:
+        return key, link
+    person = _Agreement(frozenset({"person"}), None, False)
+    turned = [
+        c
+        for c in context.before(link.content[0], _LOOKBACK)
+        if c.start >= since and c.subject and not c.aside
+    ]
+    if not turned:
+        return key, link
+    ranked = _rank(context, links, keys, index, link.content[0], person, link, since=since)
+    if ranked is None or ranked[0] == key:
+        return key, link
+    other = ranked[0]
+    registry.entries[other].mentions.sort()
+    reason = f"a quote after narrative about {registry.entries[other].name} continues them"
+    return other, replace(link, reason=reason, relayed_by=None)
 
 
 def _inherited_relay(

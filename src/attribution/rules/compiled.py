@@ -51,6 +51,14 @@ class CompiledRules:
     organisations: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     acronyms: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     pronouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    pronoun_gender: dict[str, str] = field(default_factory=dict)
+    pronoun_plural: dict[str, bool] = field(default_factory=dict)
+    honorifics: frozenset[str] = frozenset()
+    documents: frozenset[str] = frozenset()
+    anonymity: tuple[str, ...] = ()
+    gender_of_name: dict[str, str] = field(default_factory=dict)
+    gender_of_lemma: dict[str, str] = field(default_factory=dict)
+    channel_words: frozenset[str] = frozenset()
     _lower: PhraseMatcher | None = None
     _exact: PhraseMatcher | None = None
 
@@ -113,6 +121,26 @@ def compile_rules(rules: RuleSet, nlp: Language, scope: Scope = "speech") -> Com
     compiled.pronouns = {
         form.lower(): frozenset(p.refers_to) for p in rules.pronouns for form in p.forms
     }
+    compiled.pronoun_gender = {
+        form.lower(): p.gender for p in rules.pronouns if p.gender for form in p.forms
+    }
+    compiled.pronoun_plural = {
+        form.lower(): p.plural for p in rules.pronouns if p.plural is not None for form in p.forms
+    }
+    compiled.honorifics = _lemmas(rules.honorifics)
+    compiled.documents = _lemmas(rules.documents)
+    compiled.anonymity = tuple(
+        " ".join(phrase.lower().split()) for entry in rules.anonymity for phrase in entry.phrases
+    )
+    compiled.gender_of_name = _one_gender(
+        (name, g.gender) for g in rules.genders for name in g.names
+    )
+    compiled.gender_of_lemma = _one_gender(
+        (lemma.lower(), g.gender) for g in rules.genders for lemma in g.lemmas
+    )
+    compiled.channel_words = frozenset(
+        p if c.case_sensitive else p.lower() for c in rules.channels for p in c.phrases
+    )
     compiled.channel_names = {c.key: c.name for c in rules.channels}
     compiled.evidential_categories = {
         e.key: e.category for e in rules.evidentials if e.category in categories
@@ -128,6 +156,14 @@ def compile_rules(rules: RuleSet, nlp: Language, scope: Scope = "speech") -> Com
 def _is_acronym(name: str) -> bool:
     letters = [ch for ch in name if ch.isalpha()]
     return " " not in name.strip() and len(letters) <= 6 and all(ch.isupper() for ch in letters)
+
+
+def _one_gender(pairs) -> dict[str, str]:
+    """Word -> gender, leaving out a word listed under both genders ("Jordan", "Kim")."""
+    seen: dict[str, str | None] = {}
+    for word, gender in pairs:
+        seen[word] = gender if seen.get(word, gender) == gender else None
+    return {word: gender for word, gender in seen.items() if gender is not None}
 
 
 def _lemmas(entries) -> frozenset[str]:

@@ -20,12 +20,14 @@ from pydantic import ValidationError
 
 from ..errors import RuleFileError
 from .model import (
+    AnonymityPhrases,
     Category,
     Channel,
     CueVerb,
     Evidential,
     Example,
     Finding,
+    GenderWords,
     Organisation,
     Pronoun,
     Relay,
@@ -196,7 +198,7 @@ def _field_names() -> frozenset[str]:
     models = (RuleSet, Example, Category, CueVerb, Evidential, Relay, Channel, WordClass)
     return frozenset(
         name
-        for model in (*models, Organisation, Pronoun)
+        for model in (*models, Organisation, Pronoun, GenderWords, AnonymityPhrases)
         for name, info in model.model_fields.items()
         if not info.exclude
     )

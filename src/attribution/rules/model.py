@@ -27,6 +27,7 @@ from pydantic.json_schema import SkipJsonSchema
 from ..models import SourceType
 
 Scope = Literal["speech", "all"]
+Gender = Literal["male", "female"]
 RelayForm = Literal["participle", "quote_as", "recipient", "interview", "preposition"]
 
 
@@ -205,6 +206,33 @@ class Pronoun(_Entry):
 
     forms: Words = Field(min_length=1, description="The pronoun's forms: he, him, his.")
     refers_to: list[Literal["person", "group", "organisation"]] = Field(min_length=1)
+    gender: Gender | None = Field(
+        default=None, description="The gender a person it refers to must not contradict."
+    )
+    plural: bool | None = Field(
+        default=None,
+        description="True: only plural mentions, groups and bodies; False: only singular "
+        "ones; unset: either.",
+    )
+
+
+class GenderWords(_Entry):
+    """Given names and words that tell a person's gender, so that "she" skips a man."""
+
+    gender: Gender
+    names: Words = Field(
+        default_factory=list, description="Given names, matched as written: 'Maria'."
+    )
+    lemmas: Words = Field(
+        default_factory=list,
+        description="Lower-case words before or as a person's mention: 'ms', 'spokeswoman'.",
+    )
+
+
+class AnonymityPhrases(_Entry):
+    """Phrases that make the source they describe anonymous: 'on condition of anonymity'."""
+
+    phrases: Words = Field(min_length=1, description="Matched case-insensitively, as words.")
 
 
 class Finding(NamedTuple):
@@ -230,6 +258,10 @@ _SECTIONS = (
     "source_types",
     "organisations",
     "pronouns",
+    "honorifics",
+    "documents",
+    "anonymity",
+    "genders",
 )
 
 
@@ -273,6 +305,17 @@ class RuleSet(BaseModel):
     )
     organisations: list[Organisation] = Field(default_factory=list)
     pronouns: list[Pronoun] = Field(default_factory=list)
+    honorifics: list[WordClass] = Field(
+        default_factory=list,
+        description="Forms of address ('Mr', 'Ms') that are no role and no part of a name.",
+    )
+    documents: list[WordClass] = Field(
+        default_factory=list,
+        description="Head nouns of documents (report, letter, statement): a channel, never "
+        "a person; its author, where named, is the source.",
+    )
+    anonymity: list[AnonymityPhrases] = Field(default_factory=list)
+    genders: list[GenderWords] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _check(self, info: ValidationInfo) -> Self:
