@@ -22,12 +22,16 @@ from ..errors import RuleFileError
 from .model import (
     Category,
     Channel,
+    CheckExample,
     CueVerb,
     Evidential,
     Example,
     Finding,
+    Hedge,
     Organisation,
     Pronoun,
+    Qualifier,
+    Question,
     Relay,
     RuleSet,
     WordClass,
@@ -194,9 +198,10 @@ def _compose(text: str, path: str) -> yaml.MappingNode:
 def _field_names() -> frozenset[str]:
     """Every field a rule file may use, for "did you mean" hints."""
     models = (RuleSet, Example, Category, CueVerb, Evidential, Relay, Channel, WordClass)
+    checks = (CheckExample, Question, Hedge, Qualifier)
     return frozenset(
         name
-        for model in (*models, Organisation, Pronoun)
+        for model in (*models, *checks, Organisation, Pronoun)
         for name, info in model.model_fields.items()
         if not info.exclude
     )
