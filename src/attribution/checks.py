@@ -51,8 +51,8 @@ ANONYMOUS = (
     "or find the claim on the record."
 )
 SECOND_HAND = (
-    "{claims} {reach} {publisher} {depth_word}: {path}. {publisher} did not hear "
-    "{originator} itself; check {relay}'s report, then what {originator} said."
+    "{claims} {reach} {publisher} {depth_word}: {publisher} reports {accounts}what "
+    "{originator} said. Check {relay}'s report, then {originator}'s own words."
 )
 SINGLE_SOURCE = (
     "All {count} attributed claims ({claims}) rest on one source, {source}: "
@@ -260,7 +260,7 @@ def _second_hand(claims: list[Claim], names: dict[str, Source]) -> list[_Draft]:
             reach="reaches" if len(ids) == 1 else "reach",
             publisher=chain_names[0],
             depth_word=_DEPTH_WORDS.get(depth, f"through {depth} hands"),
-            path=" → ".join(reversed(chain_names)),
+            accounts="".join(f"{name}'s account of " for name in chain_names[1:-1]),
             originator=chain_names[-1],
             relay=chain_names[-2],
         )
