@@ -52,7 +52,7 @@ ANONYMOUS = (
 )
 SECOND_HAND = (
     "{claims} {reach} {publisher} {depth_word}: {publisher} reports {accounts}what "
-    "{originator} said. Check {relay}'s report, then {originator}'s own words."
+    "{originator} said. Check {relay_s} report, then {originator_s} own words."
 )
 SINGLE_SOURCE = (
     "All {count} attributed claims ({claims}) rest on one source, {source}: "
@@ -260,9 +260,10 @@ def _second_hand(claims: list[Claim], names: dict[str, Source]) -> list[_Draft]:
             reach="reaches" if len(ids) == 1 else "reach",
             publisher=chain_names[0],
             depth_word=_DEPTH_WORDS.get(depth, f"through {depth} hands"),
-            accounts="".join(f"{name}'s account of " for name in chain_names[1:-1]),
+            accounts="".join(f"{_possessive(name)} account of " for name in chain_names[1:-1]),
             originator=chain_names[-1],
-            relay=chain_names[-2],
+            relay_s=_possessive(chain_names[-2]),
+            originator_s=_possessive(chain_names[-1]),
         )
         rank = max(_score(claim) for claim in group)
         detail = {
@@ -311,3 +312,7 @@ def _denied(
         sources = [source_id] if source_id else []
         drafts.append(_Draft("denied", [claim.id], sources, message, detail, _score(claim)))
     return drafts
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"

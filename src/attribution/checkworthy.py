@@ -130,7 +130,7 @@ def _compile(question: Question) -> _Compiled:
     tests: dict[str, Callable[[_Facts], bool]] = {
         "always": lambda f: True,
         "quantity": lambda f: f.counts >= 1 or bool(f.labels & COUNT_LABELS),
-        "quantities": lambda f: f.number_words >= max(size, 2),
+        "quantities": lambda f: f.number_words >= size,
         "comparison": lambda f: bool(words & f.lemmas)
         or any(t.tag_ in _COMPARATIVES for t in f.tokens),
         "named_subject": lambda f: any(

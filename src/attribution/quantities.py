@@ -103,7 +103,7 @@ def _number_runs(span: Span | Doc) -> list[list[Token]]:
 
 
 def _trimmed(run: list[Token]) -> list[Token]:
-    while len(run) > 1 and (run[-1].is_punct or run[-1].is_space):
+    while len(run) > 1 and (run[-1].pos_ == "PUNCT" or run[-1].is_space):
         run = run[:-1]
     return run
 

@@ -265,7 +265,10 @@ class Question(_CheckEntry):
         default_factory=list, description="Word sequences looked for, lower-case (test 'modal')."
     )
     size: int | None = Field(
-        default=None, ge=1, description="The word count for 'shorter_than' and 'longer_than'."
+        default=None,
+        ge=1,
+        description="The word count for 'shorter_than', 'longer_than' and 'quantities' "
+        "(words of numbers, qualifiers, scales and units).",
     )
     weight: float = Field(description="Fitted by benchmarks/fit_checkworthy.py.")
 
