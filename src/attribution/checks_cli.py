@@ -60,9 +60,7 @@ def score_texts(
 
 
 def checkworthy(
-    input_path: Annotated[
-        Path, typer.Argument(metavar="IN.jsonl", help='{"id", "text"} lines.')
-    ],
+    input_path: Annotated[Path, typer.Argument(metavar="IN.jsonl", help='{"id", "text"} lines.')],
     out: Annotated[
         Path, typer.Option("--out", "-o", help='Write {"id", "score", "reasons"} lines here.')
     ],

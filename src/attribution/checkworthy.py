@@ -96,9 +96,7 @@ def _facts(span: Span | Doc) -> _Facts:
         lemmas=frozenset(t.lemma_.lower() for t in tokens),
         lowers=frozenset(t.lower_ for t in tokens),
         counts=counts,
-        number_words=sum(
-            is_count(t) or t.ent_type_ in COUNT_LABELS for t in tokens
-        ),
+        number_words=sum(is_count(t) or t.ent_type_ in COUNT_LABELS for t in tokens),
         words=sum(not t.is_punct and not t.is_space for t in tokens),
         labels=frozenset(t.ent_type_ for t in tokens if t.ent_type_),
     )
@@ -117,9 +115,9 @@ def _past_event(facts: _Facts) -> bool:
     for token in facts.tokens:
         if token.tag_ == "VBD":
             return True
-        if token.dep_ == "ROOT" and token.tag_ == "VBN":
-            if not any(child.tag_ == "MD" for child in token.children):
-                return True
+        root_participle = token.dep_ == "ROOT" and token.tag_ == "VBN"
+        if root_participle and not any(child.tag_ == "MD" for child in token.children):
+            return True
     return False
 
 
@@ -131,8 +129,9 @@ def _compile(question: Question) -> _Compiled:
         "always": lambda f: True,
         "quantity": lambda f: f.counts >= 1 or bool(f.labels & COUNT_LABELS),
         "quantities": lambda f: f.number_words >= size,
-        "comparison": lambda f: bool(words & f.lemmas)
-        or any(t.tag_ in _COMPARATIVES for t in f.tokens),
+        "comparison": lambda f: (
+            bool(words & f.lemmas) or any(t.tag_ in _COMPARATIVES for t in f.tokens)
+        ),
         "named_subject": lambda f: any(
             t.dep_ in _SUBJECTS and (t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS)
             for t in f.tokens
@@ -142,8 +141,10 @@ def _compile(question: Question) -> _Compiled:
         "past_event": _past_event,
         "lemmas": lambda f: bool(words & f.lemmas),
         "words": lambda f: bool(words & f.lowers),
-        "modal": lambda f: any(t.tag_ == "MD" and t.lemma_.lower() in words for t in f.tokens)
-        or bool(match_phrases(f.tokens, phrases)),
+        "modal": lambda f: (
+            any(t.tag_ == "MD" and t.lemma_.lower() in words for t in f.tokens)
+            or bool(match_phrases(f.tokens, phrases))
+        ),
         "question": lambda f: _last_word(f) in words,
         "shorter_than": lambda f: f.words < size,
         "longer_than": lambda f: f.words > size,

@@ -17,7 +17,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .checkworthy import COUNT_LABELS, is_count, match_phrases, phrase_words
+from .checkworthy import is_count, match_phrases, phrase_words
 from .models import Quantity
 from .rules.model import RuleSet
 
