@@ -151,7 +151,10 @@ def _plain_value(text: str) -> float | None:
 
 
 def _parse(text: str) -> tuple[float, float | None, str | None] | None:
-    quantities = _parser().parse(text)
+    try:
+        quantities = _parser().parse(text)
+    except Exception:  # a reading, not a requirement: fall back to the digits alone
+        return None
     if not quantities:
         return None
     first = quantities[0]
