@@ -91,7 +91,8 @@ def run_checks(
 ) -> Checked:
     """Score every claim, find its quantities, and write the article's findings."""
     scorer = scorer_for(rules)
-    scored = [_scored(doc, claim, scorer, rules) for claim in claims]
+    text = doc.text  # spaCy rebuilds Doc.text on every read: once per article
+    scored = [_scored(doc, text, claim, scorer, rules) for claim in claims]
     names = {source.id: source for source in sources}
     body = [claim for claim in scored if not _in_headline(claim, headline)]
     hedges = tuple(phrase_words(p) for entry in rules.hedges for p in entry.phrases)
@@ -122,14 +123,14 @@ def _span(doc: Doc, claim: Claim) -> Span | None:
     return doc.char_span(claim.start, claim.end, alignment_mode="expand")
 
 
-def _scored(doc: Doc, claim: Claim, scorer: Scorer, rules: RuleSet) -> Claim:
+def _scored(doc: Doc, text: str, claim: Claim, scorer: Scorer, rules: RuleSet) -> Claim:
     span = _span(doc, claim)
     if span is None or not len(span):
         return claim
     return claim.model_copy(
         update={
             "checkworthiness": scorer.score(span),
-            "quantities": find_quantities(span, rules),
+            "quantities": find_quantities(span, rules, text),
         }
     )
 

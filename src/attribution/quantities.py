@@ -50,9 +50,14 @@ def _qualifiers(rules: RuleSet) -> _Qualifiers:
     return held[1]
 
 
-def find_quantities(span: Span | Doc, rules: RuleSet) -> list[Quantity]:
-    """The quantities in a parsed span, in text order; offsets index ``span.doc.text``."""
-    text = span.doc.text if isinstance(span, Span) else span.text
+def find_quantities(span: Span | Doc, rules: RuleSet, text: str | None = None) -> list[Quantity]:
+    """The quantities in a parsed span, in text order; offsets index the Doc's text.
+
+    Give ``text`` (the Doc's text) when calling once per claim: spaCy rebuilds
+    ``Doc.text`` from every token on each read.
+    """
+    if text is None:
+        text = span.doc.text if isinstance(span, Span) else span.text
     qualifiers = _qualifiers(rules)
     floor = span.start if isinstance(span, Span) else 0
     found = []
