@@ -6,7 +6,8 @@ check-worthiness and quantities, and the article's findings:
 
 - ``denied``: a claim a source denies (an attribution with stance "denies");
 - ``unattributed``: a check-worthy claim in the publisher's own voice;
-- ``hedged``: a claim that stands on "reportedly", "is said to"..., with no named source;
+- ``hedged``: a claim that stands on "reportedly", "is said to"..., with no named source
+  (such a claim gets this finding instead of ``unattributed``);
 - ``anonymous_source``: claims whose originator is unnamed ("officials");
 - ``second_hand``: claims that reach the publisher through a relay, with the depth;
 - ``single_source``: an article whose attributed claims all rest on one originator.
@@ -44,15 +45,15 @@ KIND_ORDER = (
 )
 
 DENIED = "{claims} {is_are} denied by {source}: {text}"
-UNATTRIBUTED = "Claim {claim} {reason} in {publisher}'s own voice: {text}"
+UNATTRIBUTED = "Claim {claim} {reason} in {publisher_s} own voice: {text}"
 HEDGED = "Claim {claim} stands on “{hedge}” and names no source: {text}"
 ANONYMOUS = (
-    "{claims} {rest} on an unnamed source, “{source}”: ask who that is, "
+    "{claims} {rest} on an unnamed source, “{source}”{text}. Ask who that is, "
     "or find the claim on the record."
 )
 SECOND_HAND = (
     "{claims} {reach} {publisher} {depth_word}: {publisher} reports {accounts}what "
-    "{originator} said. Check {relay_s} report, then {originator_s} own words."
+    "{originator} said. Check {relay_s} report first, then {originator_s} own words."
 )
 SINGLE_SOURCE = (
     "All {count} attributed claims ({claims}) rest on one source, {source}: "
@@ -96,10 +97,12 @@ def run_checks(
     names = {source.id: source for source in sources}
     body = [claim for claim in scored if not _in_headline(claim, headline)]
     hedges = tuple(phrase_words(p) for entry in rules.hedges for p in entry.phrases)
+    hedged = _hedged(doc, body, names, hedges)
+    spoken_for = {claim_id for draft in hedged for claim_id in draft.claims}
     drafts = [
         *_denied(body, attributions, names),
-        *_unattributed(body, names, publisher_id),
-        *_hedged(doc, body, names, hedges),
+        *_unattributed([c for c in body if c.id not in spoken_for], names, publisher_id),
+        *hedged,
         *_anonymous(body, names),
         *_second_hand(body, names),
         *_single_source(body, names),
@@ -173,7 +176,7 @@ def _unattributed(
         message = UNATTRIBUTED.format(
             claim=claim.id,
             reason=reason,
-            publisher=_name(names, publisher_id),
+            publisher_s=_possessive(_name(names, publisher_id)),
             text=_one_line(claim.text),
         )
         detail = {
@@ -239,6 +242,7 @@ def _anonymous(claims: list[Claim], names: dict[str, Source]) -> list[_Draft]:
             claims=_list(ids),
             rest="rests" if len(ids) == 1 else "rest",
             source=_name(names, source_id),
+            text=f": {_one_line(group[0].text).rstrip('.')}" if len(group) == 1 else "",
         )
         rank = max(_score(claim) for claim in group)
         detail = {"source": _name(names, source_id), "score": rank}
@@ -263,7 +267,7 @@ def _second_hand(claims: list[Claim], names: dict[str, Source]) -> list[_Draft]:
             depth_word=_DEPTH_WORDS.get(depth, f"through {depth} hands"),
             accounts="".join(f"{_possessive(name)} account of " for name in chain_names[1:-1]),
             originator=chain_names[-1],
-            relay_s=_possessive(chain_names[-2]),
+            relay_s=_possessive(chain_names[1]),
             originator_s=_possessive(chain_names[-1]),
         )
         rank = max(_score(claim) for claim in group)
