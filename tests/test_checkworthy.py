@@ -77,3 +77,43 @@ def test_a_rule_set_without_questions_scores_zero() -> None:
 
 def test_the_scorer_is_built_once_per_rule_set() -> None:
     assert scorer_for(RULES) is scorer_for(RULES)
+
+
+def test_an_extension_reweights_and_removes_questions() -> None:
+    from attribution.rules.loader import parse_rules
+
+    extension = parse_rules(
+        "name: desk\n"
+        "remove: [checkworthy.short]\n"
+        "checkworthy:\n"
+        "  - key: quantity\n"
+        "    ask: Does it give a number?\n"
+        "    reason: gives a number\n"
+        "    test: quantity\n"
+        "    weight: 3.0\n",
+        base=RULES,
+    )
+    merged = RULES.extend(extension)
+    keys = [q.key for q in merged.checkworthy]
+    assert "short" not in keys
+    assert next(q for q in merged.checkworthy if q.key == "quantity").weight == 3.0
+    text = "Prices rose 4 percent."
+    assert scorer_for(merged).score(parse(text)).score > scorer_for(RULES).score(parse(text)).score
+
+
+def test_an_unknown_test_shape_names_its_line() -> None:
+    from attribution.errors import RuleFileError
+    from attribution.rules.loader import parse_rules
+
+    with pytest.raises(RuleFileError) as error:
+        parse_rules(
+            "name: desk\n"
+            "checkworthy:\n"
+            "  - key: odd\n"
+            "    ask: Is it odd?\n"
+            "    reason: is odd\n"
+            "    test: oddness\n"
+            "    weight: 1.0\n",
+            "desk.rules.yaml",
+        )
+    assert "desk.rules.yaml:6" in str(error.value)
