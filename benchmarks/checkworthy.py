@@ -2,9 +2,9 @@
 
 In one run, on the same sentences and the same loaded pipeline, this times the bare
 parse (``nlp.pipe``) and the path ``attribution checkworthy`` takes (``score_texts``:
-the parse plus the questions), interleaved ``--repeats`` times after a warm-up, each
-repeat alternating which goes first, and reports the medians and their ratio (the
-target is at most 1.3).
+the parse plus the questions), interleaved ``--repeats`` times after a warm-up pass
+over all of them, each repeat alternating which goes first, and reports the medians
+and their ratio (the target is at most 1.3).
 
 The sentences are the ClaimBuster ones, read at run time from ../shared/eval (never
 copied into the repository) and cycled up to ``--count``; without that file, the seed
@@ -64,9 +64,9 @@ def main() -> int:
     nlp = load_language(args.model)
     scorer = scorer_for(default_rules())
     texts = sentences(args.sentences, args.count, nlp)
-    warm = texts[:200]
-    seconds(lambda: nlp.pipe(warm, batch_size=BATCH_SIZE))
-    seconds(lambda: score_texts(nlp, scorer, warm, batch_size=BATCH_SIZE))
+    # The first pass over new text grows the vocabulary; warm up on all of it, untimed.
+    seconds(lambda: nlp.pipe(texts, batch_size=BATCH_SIZE))
+    seconds(lambda: score_texts(nlp, scorer, texts[:200], batch_size=BATCH_SIZE))
 
     bare, scored = [], []
     for repeat in range(args.repeats):  # alternate which goes first, against drift
