@@ -44,7 +44,7 @@ KIND_ORDER = (
     "single_source",
 )
 
-DENIED = "{claims} {is_are} denied by {source}: {text}"
+DENIED = "Claim {claim} is denied by {source}: {text}"
 UNATTRIBUTED = "Claim {claim} {reason} in {publisher_s} own voice: {text}"
 HEDGED = "Claim {claim} stands on “{hedge}” and names no source: {text}"
 ANONYMOUS = (
@@ -308,8 +308,7 @@ def _denied(
             continue
         source_id = denial.source_id if denial is not None else claim.chain[-1]
         message = DENIED.format(
-            claims=_list([claim.id]),
-            is_are="is",
+            claim=claim.id,
             source=_name(names, source_id),
             text=_one_line(claim.text),
         )
