@@ -31,6 +31,9 @@ def spans_of(analysis: Analysis):
             span = getattr(attribution, part)
             if span is not None:
                 yield f"attribution {attribution.id} {part}", span
+    for claim in analysis.claims:
+        for quantity in claim.quantities:
+            yield f"claim {claim.id} quantity", quantity
 
 
 def assert_offsets_hold(text: str, analysis: Analysis) -> None:

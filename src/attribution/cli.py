@@ -32,6 +32,7 @@ from rich.text import Text
 
 from . import __version__
 from .analyzer import Analyzer
+from .checks_cli import checkworthy, findings_table
 from .errors import AttributionError, InputError
 from .evaluate_cli import evaluate
 from .models import Analysis, Claim, Source
@@ -304,6 +305,8 @@ def _print_tables(analysis: Analysis, console: Console) -> None:
     arrow = _arrow(console)
     console.print(_summary(analysis))
     console.print(_claims_table(analysis, arrow))
+    if (findings := findings_table(analysis)) is not None:
+        console.print(findings)
     console.print(_sources_table(analysis))
     for warning in analysis.warnings:
         typer.echo(f"warning: {warning}", err=True)
@@ -712,6 +715,7 @@ def _analyse_one(analyzer: Analyzer, record: Record) -> Analysis | str:
 # `attribution rules ...` and `attribution evaluate ...` live in their own modules.
 app.add_typer(rules_app, name="rules")
 app.command("evaluate")(evaluate)
+app.command("checkworthy")(checkworthy)
 
 
 if __name__ == "__main__":

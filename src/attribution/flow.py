@@ -1,6 +1,7 @@
 """The order of the stages, and the only module that knows it.
 
-text -> article -> (parsed Doc) -> quotes -> cues -> links -> sources -> claims -> graph
+text -> article -> (parsed Doc) -> quotes -> cues -> links -> sources -> claims -> checks
+     -> graph
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .article import read_article
+from .checks import run_checks
 from .claims import build_claims
 from .cues import find_cues
 from .graph import build_graph, graph_data
@@ -49,17 +51,29 @@ def analyze_doc(doc: Doc, rules: CompiledRules, meta: dict[str, Any] | None = No
         body_start=article.body_start,
         attribution_ids=attribution_ids,
     )
+    attributions = [
+        _attribution(text, link, attribution_ids, resolved.source_ids[i], attribution_ids[i])
+        for i, link in enumerate(resolved.links)
+    ]
+    headline = (article.headline.start, article.headline.end) if article.headline else None
+    checked = run_checks(
+        doc,
+        claims,
+        resolved.sources,
+        attributions,
+        resolved.publisher_id,
+        rules.rules,
+        headline=headline,
+    )
     graph = build_graph(doc_id or text_key(text), claims, resolved.sources, title=article.title)
     return Analysis(
         id=doc_id,
         publisher=resolved.publisher_id,
         article=article,
         sources=resolved.sources,
-        attributions=[
-            _attribution(text, link, attribution_ids, resolved.source_ids[i], attribution_ids[i])
-            for i, link in enumerate(resolved.links)
-        ],
-        claims=claims,
+        attributions=attributions,
+        claims=checked.claims,
+        findings=checked.findings,
         graph=graph_data(graph),
         warnings=warnings,
         text=text,

@@ -87,6 +87,34 @@ class Attribution(_Model):
     stance: Stance = "asserts"
 
 
+class Quantity(_Model):
+    """A number in a claim, with its unit, its qualifier and what it counts.
+
+    ``start``/``end``/``text`` cover the number and its unit ("$4.2 billion", "40
+    percent", "three"); ``qualifier`` is the bounding words before it ("at least") and
+    ``bound`` what they mean; ``low``/``high`` are a range's ends ("between 10 and 20");
+    ``counts`` is the noun it counts ("people", "buildings"), when the parse says.
+    """
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    bound: Literal["lower", "upper", "approximate", "range"] | None = None
+    counts: str | None = None
+
+
+class Checkworthiness(_Model):
+    """How much a claim is worth checking, in [0, 1], and why (the questions answered)."""
+
+    score: float = Field(ge=0.0, le=1.0)
+    reasons: list[str] = Field(default_factory=list)
+
+
 class Claim(_Model):
     """A sentence-level unit of content and the chain of sources it came through."""
 
@@ -100,6 +128,8 @@ class Claim(_Model):
     inferred: bool = False
     attribution_ids: list[str] = Field(default_factory=list)
     stance: Stance | None = None
+    checkworthiness: Checkworthiness | None = None
+    quantities: list[Quantity] = Field(default_factory=list)
 
 
 class Finding(_Model):

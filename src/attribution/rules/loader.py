@@ -23,13 +23,17 @@ from .model import (
     AnonymityPhrases,
     Category,
     Channel,
+    CheckExample,
     CueVerb,
     Evidential,
     Example,
     Finding,
     GenderWords,
+    Hedge,
     Organisation,
     Pronoun,
+    Qualifier,
+    Question,
     Relay,
     RuleSet,
     WordClass,
@@ -196,9 +200,10 @@ def _compose(text: str, path: str) -> yaml.MappingNode:
 def _field_names() -> frozenset[str]:
     """Every field a rule file may use, for "did you mean" hints."""
     models = (RuleSet, Example, Category, CueVerb, Evidential, Relay, Channel, WordClass)
+    checks = (CheckExample, Question, Hedge, Qualifier)
     return frozenset(
         name
-        for model in (*models, Organisation, Pronoun, GenderWords, AnonymityPhrases)
+        for model in (*models, *checks, Organisation, Pronoun, GenderWords, AnonymityPhrases)
         for name, info in model.model_fields.items()
         if not info.exclude
     )

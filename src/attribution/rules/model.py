@@ -29,6 +29,23 @@ from ..models import SourceType
 Scope = Literal["speech", "all"]
 Gender = Literal["male", "female"]
 RelayForm = Literal["participle", "quote_as", "recipient", "interview", "preposition"]
+QuestionTest = Literal[
+    "always",
+    "quantity",
+    "quantities",
+    "comparison",
+    "named_subject",
+    "named_entity",
+    "date",
+    "past_event",
+    "lemmas",
+    "words",
+    "modal",
+    "question",
+    "shorter_than",
+    "longer_than",
+]
+Bound = Literal["lower", "upper", "approximate", "range"]
 
 
 class _Rule(BaseModel):
@@ -235,6 +252,73 @@ class AnonymityPhrases(_Entry):
     phrases: Words = Field(min_length=1, description="Matched case-insensitively, as words.")
 
 
+class CheckExample(_Rule):
+    """A sentence and whether a check rule fires on it (a question answers yes, a hedge or
+    a qualifier is found); it runs as a test."""
+
+    text: str = Field(min_length=1, description="The sentence to check.")
+    expect: bool = Field(description="True when the rule must fire on the text, else False.")
+    line: SkipJsonSchema[int | None] = Field(default=None, exclude=True)
+    file: SkipJsonSchema[str | None] = Field(default=None, exclude=True)
+
+
+class _CheckEntry(_Rule):
+    key: str = Field(
+        min_length=1,
+        description="Unique within its section; an extension overrides or removes by key.",
+    )
+    examples: list[CheckExample] = Field(
+        default_factory=list, description="Sentences that run as tests of this entry."
+    )
+
+
+class Question(_CheckEntry):
+    """A check-worthiness question asked of a claim, and the weight of a yes.
+
+    ``test`` names the shape the code answers (a number, a named subject, a word from
+    ``lemmas``...); the words live here. A claim's score is the logistic of the summed
+    weights of its yes answers (the ``always`` question is the prior).
+    """
+
+    ask: str = Field(min_length=1, description="The question, as a fact-checker asks it.")
+    reason: str = Field(
+        min_length=1, description="The reason shown on a claim when the answer is yes."
+    )
+    test: QuestionTest = Field(description="The shape of the test the code runs.")
+    lemmas: Words = Field(
+        default_factory=list,
+        description="Lemmas (test 'lemmas') or lower-case words (test 'words') looked for.",
+    )
+    phrases: Words = Field(
+        default_factory=list, description="Word sequences looked for, lower-case (test 'modal')."
+    )
+    size: int | None = Field(
+        default=None,
+        ge=1,
+        description="The word count for 'shorter_than', 'longer_than' and 'quantities' "
+        "(words of numbers, qualifiers, scales and units).",
+    )
+    weight: float = Field(description="Fitted by benchmarks/fit_checkworthy.py.")
+
+
+class Hedge(_CheckEntry):
+    """Words by which the publisher passes a claim on without vouching for it or naming
+    anyone: 'reportedly', 'is said to'."""
+
+    phrases: Words = Field(min_length=1, description="Phrases matched token by token.")
+
+
+class Qualifier(_CheckEntry):
+    """Words before a number that bound it: 'at least', 'about', 'up to'."""
+
+    name: str = Field(min_length=1, description="The qualifier on quantities: 'at least'.")
+    bound: Bound = Field(
+        description="lower: 'at least'; upper: 'up to'; approximate: 'about'; range: "
+        "'between' (the number's words then hold both ends)."
+    )
+    phrases: Words = Field(min_length=1, description="Phrases matched token by token.")
+
+
 class Finding(NamedTuple):
     """A problem in a rule set, located by its path in the data (for file:line errors)."""
 
@@ -263,6 +347,10 @@ _SECTIONS = (
     "anonymity",
     "genders",
 )
+#: Sections for the checks stage; their examples are CheckExamples, not attributions.
+_CHECK_SECTIONS = ("checkworthy", "hedges", "qualifiers")
+_ATTRIBUTION_SECTIONS = _SECTIONS
+_SECTIONS = _ATTRIBUTION_SECTIONS + _CHECK_SECTIONS
 
 
 class RuleSet(BaseModel):
@@ -316,6 +404,15 @@ class RuleSet(BaseModel):
     )
     anonymity: list[AnonymityPhrases] = Field(default_factory=list)
     genders: list[GenderWords] = Field(default_factory=list)
+    checkworthy: list[Question] = Field(
+        default_factory=list, description="Check-worthiness questions and their weights."
+    )
+    hedges: list[Hedge] = Field(
+        default_factory=list, description="Hedges: 'reportedly', 'allegedly', 'is said to'."
+    )
+    qualifiers: list[Qualifier] = Field(
+        default_factory=list, description="Words that bound a number: 'at least', 'up to'."
+    )
 
     @model_validator(mode="after")
     def _check(self, info: ValidationInfo) -> Self:
@@ -411,15 +508,25 @@ class RuleSet(BaseModel):
     def _qualified_keys(self) -> set[str]:
         return {f"{section}.{entry.key}" for section, entry in self.entries()}
 
-    def entries(self) -> Iterable[tuple[str, _Entry]]:
+    def entries(self) -> Iterable[tuple[str, _Entry | _CheckEntry]]:
         """Every entry with its section name, in file order."""
         for section in _SECTIONS:
             for entry in getattr(self, section):
                 yield section, entry
 
     def examples(self) -> Iterable[tuple[str, str, int, Example]]:
-        """Every example as (section, key, index within its entry, example)."""
+        """Every attribution example as (section, key, index within its entry, example)."""
         for section, entry in self.entries():
+            if section not in _ATTRIBUTION_SECTIONS:
+                continue
+            for index, example in enumerate(entry.examples):
+                yield section, entry.key, index, example
+
+    def check_examples(self) -> Iterable[tuple[str, str, int, CheckExample]]:
+        """Every example of the check sections (questions, hedges, qualifiers)."""
+        for section, entry in self.entries():
+            if section in _ATTRIBUTION_SECTIONS:
+                continue
             for index, example in enumerate(entry.examples):
                 yield section, entry.key, index, example
 
