@@ -121,6 +121,8 @@ class Analyzer:
                 "pipe() takes an iterable of texts or (text, metadata) pairs, "
                 "not one text; use analyze() for a single text"
             )
+        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+            raise ValueError(f"batch_size must be a positive int, not {batch_size!r}")
         items = (_item(entry) for entry in texts)
         for is_long, group in itertools.groupby(items, key=self._too_long):
             if is_long:
