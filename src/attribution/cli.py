@@ -70,6 +70,9 @@ ENCODING_NOTE = "note: {name} is not UTF-8; decoded it as {encoding}"
 OUT_EXISTS = "{out}: already exists; pass --resume to continue it or --force to overwrite it"
 OUT_IS_IN = "the output file must not be the input file"
 CANNOT_WRITE = "{out}: cannot write ({reason})"
+STDOUT = "standard output"
+STDOUT_CLOSED = "standard output is closed; redirect it to a file"
+NOT_UTF8_OPTION = "{option} holds a byte that is not UTF-8 (0x{byte:02x}); give it as UTF-8 text"
 TRUNCATED_NOTE = "note: dropped an unfinished last line from {out}"
 STOPPED = "stopped: {summary}; run again with --resume to continue"
 SUMMARY = "{analysed} analysed, {failed} failed"
@@ -145,6 +148,18 @@ def main(
     ] = False,
 ) -> None:
     """Claims, sources and attribution chains from news articles."""
+    _tolerant_streams()
+
+
+def _tolerant_streams() -> None:
+    """A terminal that cannot show a character gets a stand-in for it, not a crash:
+    tables and messages print everywhere, and JSON is written as UTF-8 bytes anyway."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and encoding not in ("utf8", "utf8sig"):
+            with contextlib.suppress(ValueError, OSError, TypeError):
+                reconfigure(errors="replace")
 
 
 @functools.lru_cache(maxsize=4)
@@ -236,15 +251,44 @@ def analyze(
     With --html, offsets in the JSON refer to the extracted article text.
     """
     with _clean_errors():
+        options = {"--title": title, "--publisher": publisher, "--url": url}
+        _check_options({**options, "--published": published, "--id": doc_id})
+        if sys.stdout is None:
+            raise InputError(STDOUT_CLOSED)
         name = STDIN_NAME if file == "-" else file
         text, metadata = _article_input(file, name, html)
         metadata.update(_given(title=title, publisher=publisher, url=url, published=published))
         metadata["id"] = doc_id if doc_id is not None else _default_id(file)
         analysis = load_analyzer(model, scope.value).analyze(text, **metadata)
-        if output_format is OutputFormat.json:
-            _write_json(analysis)
-        else:
-            _print_tables(analysis, Console(highlight=False))
+        with _stdout_errors():
+            if output_format is OutputFormat.json:
+                _write_json(analysis)
+            else:
+                _print_tables(analysis, Console(highlight=False))
+            sys.stdout.flush()
+
+
+def _check_options(options: dict[str, str | None]) -> None:
+    """Text options must be text: a non-UTF-8 byte arrives as a lone surrogate, which no
+    JSON can hold, so it is refused here, where the option can be named."""
+    for option, value in options.items():
+        found = _SURROGATE_RE.search(value) if value else None
+        if found:
+            byte = ord(found.group()) - 0xDC00 if found.group() >= "\udc80" else 0
+            raise InputError(NOT_UTF8_OPTION.format(option=option, byte=byte))
+
+
+@contextmanager
+def _stdout_errors() -> Iterator[None]:
+    """A full or closed standard output is a one-line error, and the interpreter's own
+    last flush is sent to /dev/null so that it does not fail again."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _silence_stdout()
+        raise InputError(CANNOT_WRITE.format(out=STDOUT, reason=exc.strerror or exc)) from None
 
 
 def _article_input(file: str, name: str, html: bool) -> tuple[str, dict[str, Any]]:
@@ -271,7 +315,12 @@ def _given(**values: str | None) -> dict[str, str]:
 
 
 def _default_id(file: str) -> str | None:
-    return None if file == "-" else Path(file).stem
+    """The file's name without its suffix; a byte of the name that is not UTF-8 becomes
+    U+FFFD, since an id must be text."""
+    if file == "-":
+        return None
+    stem = Path(file).stem
+    return os.fsencode(stem).decode("utf-8", "replace") if _SURROGATE_RE.search(stem) else stem
 
 
 def _write_json(analysis: Analysis) -> None:

@@ -49,6 +49,23 @@ def clip(text: str) -> str:
     return _LONG_QUOTE_RE.sub(cut, text)
 
 
+class PipelineError(AttributionError, ValueError):
+    """A spaCy pipeline that cannot do the analysis: it would not load, or it lacks a
+    component the analysis reads (a dependency parser)."""
+
+
+#: The messages of PipelineError.
+PIPELINE_UNLOADABLE = "spaCy pipeline {name!r} could not be loaded: {reason}"
+NO_PARSER = (
+    "spaCy pipeline {name!r} has no dependency parser (no component sets token.dep), and "
+    "the analysis reads the parse: use a trained pipeline such as en_core_web_sm"
+)
+NOT_PARSED = (
+    "the Doc has no dependency parse: add the attribution component after a parser "
+    "(a trained pipeline such as en_core_web_sm has one)"
+)
+
+
 class RuleFileError(AttributionError):
     """A rule file could not be read or validated."""
 

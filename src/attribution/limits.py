@@ -9,7 +9,7 @@ from __future__ import annotations
 
 #: The largest article read from a file, from standard input, or as one line of a batch
 #: input file (bytes). Longer texts are refused before they are decoded.
-MAX_INPUT_BYTES = 50_000_000
+MAX_INPUT_BYTES = 10_000_000
 
 #: The largest rule file (bytes on disk, or characters of rule text given as a string).
 MAX_RULE_FILE_BYTES = 2_000_000
