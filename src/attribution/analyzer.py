@@ -152,7 +152,7 @@ class Analyzer:
                     yield self._analyze_in_chunks(item)
             else:
                 docs = (self._doc(item) for item in group)
-                settings = {self.component.name: self._settings}
+                settings = {self.component.name: dict(self._settings)}  # spaCy adds to it
                 for doc in self.nlp.pipe(
                     docs, batch_size=batch_size, n_process=n_process, component_cfg=settings
                 ):
@@ -227,7 +227,7 @@ class Analyzer:
         metadata = dict(item.metadata)
         metadata["warnings"] = [note, *metadata.get("warnings", ())]
         whole._.set("attribution_meta", metadata)
-        return self.component(whole, **self._settings)._.attribution
+        return self.component(whole, rules=self._rules, scope=self.scope)._.attribution
 
 
 def _item(entry: Any) -> _Item:
