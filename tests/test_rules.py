@@ -315,7 +315,7 @@ def test_non_utf8_text_names_the_line(tmp_path: Path) -> None:
 
 def test_huge_files_are_refused(tmp_path: Path) -> None:
     path = _write(tmp_path, "# " + "x" * MAX_RULE_FILE_BYTES + "\nname: big\n")
-    with pytest.raises(RuleFileError, match="larger than 2 MB"):
+    with pytest.raises(RuleFileError, match="larger than 2000000 bytes, the limit"):
         load_rule_file(path)
 
 

@@ -188,14 +188,13 @@ def _syntax_error(exc: yaml.YAMLError, text: str, path: str) -> RuleFileError:
     return RuleFileError(path, line, None, f"YAML syntax error: {_one_line(problem)}")
 
 
-_TOO_DEEP = f"lists and mappings nest more than {MAX_RULE_DEPTH} levels deep, the limit"
-_TOO_MANY = f"the file holds more than {MAX_RULE_NODES} YAML nodes, the limit for a rule file"
-_TOO_LONG = (
-    f"the file holds more than {MAX_RULE_CHARS} characters of text, the limit for a rule file"
-)
-_ALIASES_TOO_MANY = f"YAML aliases expand the file to more than {MAX_RULE_NODES} nodes, the limit"
+# Formatted when raised, with the limits as they are then.
+_TOO_DEEP = "lists and mappings nest more than {limit} levels deep, the limit"
+_TOO_MANY = "the file holds more than {limit} YAML nodes, the limit for a rule file"
+_TOO_LONG = "the file holds more than {limit} characters of text, the limit for a rule file"
+_ALIASES_TOO_MANY = "YAML aliases expand the file to more than {limit} nodes, the limit"
 _ALIASES_TOO_LONG = (
-    f"YAML aliases expand the file to more than {MAX_RULE_CHARS} characters of text, the limit"
+    "YAML aliases expand the file to more than {limit} characters of text, the limit"
 )
 
 
@@ -220,9 +219,11 @@ class _BoundedLoader(yaml.SafeLoader):
         self.nodes += 1
         try:
             if self.depth > MAX_RULE_DEPTH:
-                raise _OverLimit(self.peek_event().start_mark.line + 1, _TOO_DEEP)
+                problem = _TOO_DEEP.format(limit=MAX_RULE_DEPTH)
+                raise _OverLimit(self.peek_event().start_mark.line + 1, problem)
             if self.nodes > MAX_RULE_NODES:
-                raise _OverLimit(self.peek_event().start_mark.line + 1, _TOO_MANY)
+                problem = _TOO_MANY.format(limit=MAX_RULE_NODES)
+                raise _OverLimit(self.peek_event().start_mark.line + 1, problem)
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
@@ -230,7 +231,7 @@ class _BoundedLoader(yaml.SafeLoader):
 
 def _compose(text: str, path: str) -> yaml.MappingNode:
     if len(text) > MAX_RULE_FILE_BYTES:
-        raise RuleFileError(path, None, None, _TOO_LARGE)
+        raise RuleFileError(path, None, None, _TOO_LARGE.format(limit=MAX_RULE_FILE_BYTES))
     try:
         loader = _BoundedLoader(text)  # the reader checks the characters here
         try:
@@ -334,10 +335,10 @@ def _check_size(root: yaml.Node, path: str) -> None:
     nodes, chars = size.of(root)
     if nodes > MAX_RULE_NODES:
         problem = _ALIASES_TOO_MANY if size.repeated else _TOO_MANY
-        raise RuleFileError(path, None, None, problem)
+        raise RuleFileError(path, None, None, problem.format(limit=MAX_RULE_NODES))
     if chars > MAX_RULE_CHARS:
         problem = _ALIASES_TOO_LONG if size.repeated else _TOO_LONG
-        raise RuleFileError(path, None, None, problem)
+        raise RuleFileError(path, None, None, problem.format(limit=MAX_RULE_CHARS))
 
 
 def parse_rules(text: str, path: str = "<rules>", *, base: RuleSet | None = None) -> RuleSet:
@@ -359,7 +360,7 @@ def parse_rules(text: str, path: str = "<rules>", *, base: RuleSet | None = None
     return rules
 
 
-_TOO_LARGE = f"rule file is larger than {MAX_RULE_FILE_BYTES // 1_000_000} MB"
+_TOO_LARGE = "rule file is larger than {limit} bytes, the limit"
 
 
 def _read_text(path: Path) -> str:
@@ -377,7 +378,7 @@ def _read_text(path: Path) -> str:
     except OSError as exc:
         raise RuleFileError(str(path), None, None, exc.strerror or str(exc)) from None
     if len(raw) > MAX_RULE_FILE_BYTES:
-        raise RuleFileError(str(path), None, None, _TOO_LARGE)
+        raise RuleFileError(str(path), None, None, _TOO_LARGE.format(limit=MAX_RULE_FILE_BYTES))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
