@@ -46,7 +46,14 @@ def clip(text: str) -> str:
         value = match.group()
         return f"{value[: MAX_QUOTED_CHARS // 2]}… ({len(value)} characters)"
 
-    return _LONG_QUOTE_RE.sub(cut, text)
+    return _LONG_QUOTE_RE.sub(cut, _printable(text))
+
+
+def _printable(text: str) -> str:
+    """One line: a line break or other control character in a value is shown escaped."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 class PipelineError(AttributionError, ValueError):
