@@ -426,12 +426,19 @@ def test_11_stdout_closed(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
-def test_11_stdout_full(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("args", "where"),
+    [
+        pytest.param(["analyze", "{article}", "--format", "json"], "standard output", id="analyze"),
+        pytest.param(["rules", "schema"], "the output", id="rules-schema"),
+    ],
+)
+def test_11_stdout_full(tmp_path: Path, args: list[str], where: str) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Police said so.", encoding="utf-8")
     with open("/dev/full", "wb") as full:
         done = subprocess.run(
-            [*ATTRIBUTION, "analyze", str(article), "--format", "json"],
+            [*ATTRIBUTION, *(arg.format(article=article) for arg in args)],
             env=subprocess_env(),
             stdout=full,
             stderr=subprocess.PIPE,
@@ -439,7 +446,7 @@ def test_11_stdout_full(tmp_path: Path) -> None:
         )
     assert (done.returncode, done.stderr) == (
         2,
-        b"error: standard output: cannot write (No space left on device)\n",
+        f"error: {where}: cannot write (No space left on device)\n".encode(),
     )
 
 

@@ -11,6 +11,7 @@ to see the traceback of an internal error.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import json
 import os
@@ -108,7 +109,29 @@ class ScopeChoice(StrEnum):
     all = "all"
 
 
-app = typer.Typer(
+#: The errors of a write that cannot happen: a full disk, a closed descriptor.
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EBADF})
+
+
+class _GuardedApp(typer.Typer):
+    """The app with a last guard: output that cannot be written under any command (say
+    `attribution rules show > /dev/full`) is one line, never a traceback. Commands read
+    their files through InputError, so such an error escaping one is from writing."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().__call__(*args, **kwargs)
+        except OSError as exc:
+            if os.environ.get(DEBUG_ENV) or exc.errno not in _WRITE_ERRNOS:
+                raise
+            _silence_stdout()
+            message = CANNOT_WRITE.format(out="the output", reason=exc.strerror or exc)
+            with contextlib.suppress(OSError, ValueError):
+                typer.echo(ERROR.format(message=message), err=True)
+            sys.exit(EXIT_INPUT)
+
+
+app = _GuardedApp(
     name="attribution",
     help="Claims, sources and attribution chains from news articles: who said what, through whom.",
     no_args_is_help=True,
