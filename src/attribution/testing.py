@@ -29,6 +29,7 @@ from .models import Analysis, Attribution, Claim
 from .rules.model import Example, RuleSet, Scope
 
 __all__ = [
+    "Alarm",
     "AnalyzerPool",
     "ExampleResult",
     "ExampleTimeout",
@@ -323,29 +324,53 @@ class ExampleTimeout(Exception):
     """An example's analysis ran past its time limit."""
 
 
+#: After the limit, the alarm rings again this often (seconds) until the block ends: a
+#: ring can be lost, as when it lands in a garbage-collector callback, whose exceptions
+#: Python prints and drops.
+_RING_AGAIN = 0.05
+
+
+@dataclass
+class Alarm:
+    """The state of one time limit: ``rang`` once the limit has passed."""
+
+    seconds: float
+    active: bool = True
+    rang: bool = False
+
+    def ring(self, signum: int, frame: Any) -> None:
+        self.rang = True
+        if self.active:
+            raise ExampleTimeout(TIMED_OUT.format(seconds=self.seconds))
+
+
 @contextlib.contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
+def time_limit(seconds: float | None) -> Iterator[Alarm | None]:
     """Raise ExampleTimeout in the block after ``seconds`` (None or 0: no limit).
 
     A timer signal is the one way to stop pure-Python work from outside it; it reaches
-    only the main thread, and Windows has none, so elsewhere the block runs unlimited.
-    A timer already set (pytest-timeout's, say) is left alone, and so is its limit.
+    only the main thread, and Windows has none, so elsewhere the block runs unlimited
+    (and the context gives None). A timer already set (pytest-timeout's, say) is left
+    alone, and so is its limit.
     """
     usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if not seconds or not usable or signal.getitimer(signal.ITIMER_REAL)[0]:
-        yield
+        yield None
         return
-
-    def expire(signum: int, frame: Any) -> None:
-        raise ExampleTimeout(TIMED_OUT.format(seconds=seconds))
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    alarm = Alarm(seconds)
+    previous = signal.signal(signal.SIGALRM, alarm.ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds, _RING_AGAIN)
     try:
-        yield
+        yield alarm
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        while True:  # a ring between these lines must not leave the timer running
+            try:
+                alarm.active = False
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+                break
+            except ExampleTimeout:
+                continue
 
 
 def run_example(
@@ -356,10 +381,12 @@ def run_example(
 ) -> ExampleResult:
     """Analyse one example's text within the time limit and check the analysis."""
     try:
-        with time_limit(seconds):
+        with time_limit(seconds) as alarm:
             analysis = analyzer.analyze(example.text)
     except ExampleTimeout as exc:
         return ExampleResult(name, example, [str(exc)], None)
+    if alarm is not None and alarm.rang:  # every ring was lost, but the time is up
+        return ExampleResult(name, example, [TIMED_OUT.format(seconds=seconds)], None)
     return ExampleResult(name, example, check_example(analysis, example), analysis)
 
 
