@@ -16,6 +16,7 @@ def test_exported_names() -> None:
         "Finding",
         "InputError",
         "ModelNotFoundError",
+        "PipelineError",
         "RuleFileError",
         "RuleSet",
         "Source",

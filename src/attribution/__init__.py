@@ -6,7 +6,13 @@
 """
 
 from .analyzer import Analyzer, analyze
-from .errors import AttributionError, InputError, ModelNotFoundError, RuleFileError
+from .errors import (
+    AttributionError,
+    InputError,
+    ModelNotFoundError,
+    PipelineError,
+    RuleFileError,
+)
 from .language import load_pipeline
 from .models import Analysis, Article, Attribution, Claim, Finding, Source, Span
 from .rules import RuleSet, default_rules
@@ -22,6 +28,7 @@ __all__ = [
     "Finding",
     "InputError",
     "ModelNotFoundError",
+    "PipelineError",
     "RuleFileError",
     "RuleSet",
     "Source",

@@ -19,11 +19,13 @@ Two guards keep the cost linear in the text's length:
 from __future__ import annotations
 
 import itertools
+import os
 import re
 import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sized
 from functools import cache
+from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 import numpy
@@ -34,11 +36,14 @@ from spacy.tokens import Doc
 
 from . import component
 from .chunking import is_paragraph_cut, plan_chunks
-from .flow import METADATA_FIELDS
-from .language import load_language
+from .errors import NO_PARSER, PipelineError
+from .language import has_parser, load_language, pipeline_name
+from .metadata import check_metadata
 from .models import Analysis
 from .quotes import find_quotes
-from .rules import RuleSet
+from .rules import RuleSet, default_rules
+from .rules.compiled import CompiledRules
+from .rules.loader import load_extension
 from .rules.model import Scope
 
 _SCOPES = ("speech", "all")
@@ -73,25 +78,28 @@ class _Entry(NamedTuple):
 
 OnError = Literal["raise", "skip", "keep"]
 _ON_ERROR = ("raise", "skip", "keep")
-KNOWN_METADATA = ("id", *METADATA_FIELDS)
 
 
 class Analyzer:
     """Loads a spaCy pipeline and a rule set once, then analyses many articles.
 
     ``model`` names an installed spaCy pipeline (default: en_core_web_sm, or its PyPI
-    copy from the ``model`` extra); ``rules`` replaces the built-in rule set (extend
-    :func:`attribution.default_rules` to add to it); ``scope`` is ``"speech"`` (what
-    was said, reported or written) or ``"all"`` (also beliefs, intentions, perceptions).
+    copy from the ``model`` extra); it must have a dependency parser. ``rules`` replaces
+    the built-in rule set (extend :func:`attribution.default_rules` to add to it), or is
+    the path of a rule file that extends it; ``scope`` is ``"speech"`` (what was said,
+    reported or written) or ``"all"`` (also beliefs, intentions, perceptions).
     ``max_chunk_chars`` is the longest text parsed in one piece (default: the
     pipeline's ``max_length``); longer texts are parsed in paragraph-aligned chunks.
+
+    Analyzers may share one pipeline (``Analyzer(nlp=other.nlp)``); each keeps its own
+    rules and scope, and hands them to the shared component with every Doc.
     """
 
     def __init__(
         self,
         model: str | None = None,
         *,
-        rules: RuleSet | None = None,
+        rules: RuleSet | str | os.PathLike[str] | None = None,
         scope: Scope = "speech",
         nlp: Language | None = None,
         max_chunk_chars: int | None = None,
@@ -104,24 +112,36 @@ class Analyzer:
             or max_chunk_chars < 1
         ):
             raise ValueError(f"max_chunk_chars must be a positive int, not {max_chunk_chars!r}")
+        self._rules = _rule_set(rules)
+        self.scope: Scope = scope
         self.nlp = nlp if nlp is not None else load_language(model)
+        if not has_parser(self.nlp):
+            raise PipelineError(NO_PARSER.format(name=model or pipeline_name(self.nlp)))
         self.max_chunk_chars: int = (
             max_chunk_chars if max_chunk_chars is not None else self.nlp.max_length
         )
-        self.component = self._install(rules, scope)
+        self.component = self._install()
+        #: What the shared component is told with every Doc this Analyzer sends it.
+        self._settings = {"rules": self._rules, "scope": scope}
 
-    def _install(self, rules: RuleSet | None, scope: Scope) -> component.AttributionComponent:
+    def _install(self) -> component.AttributionComponent:
+        """The pipeline's attribution component, added (with these settings as its own)
+        if the pipeline has none; an existing one keeps its settings."""
         nlp = self.nlp
         component.ensure_segmenter(nlp)
         if "attribution" not in nlp.pipe_names:
-            nlp.add_pipe("attribution", config={"scope": scope})
-        pipe = nlp.get_pipe("attribution")
-        pipe.configure(rules=rules, scope=scope)
-        return pipe
+            nlp.add_pipe("attribution", config={"scope": self.scope})
+            nlp.get_pipe("attribution").configure(rules=self._rules, scope=self.scope)
+        return nlp.get_pipe("attribution")
 
     @property
     def rules(self) -> RuleSet:
-        return self.component.rules
+        return self._rules
+
+    @property
+    def compiled(self) -> CompiledRules:
+        """This Analyzer's rules compiled for its pipeline and scope."""
+        return self.component.compiled_for(self._rules, self.scope)
 
     def analyze(self, text: str, **metadata: Any) -> Analysis:
         """Analyse one article. Metadata: id, title, publisher, url, published."""
@@ -152,6 +172,8 @@ class Analyzer:
                 "pipe() takes an iterable of texts or (text, metadata) pairs, "
                 "not one text; use analyze() for a single text"
             )
+        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+            raise ValueError(f"batch_size must be a positive int, not {batch_size!r}")
         if on_error not in _ON_ERROR:
             raise ValueError(f"on_error must be one of {', '.join(_ON_ERROR)}, not {on_error!r}")
         entries = _entries(texts, as_tuples=as_tuples)
@@ -184,7 +206,10 @@ class Analyzer:
                         waiting.append(entry.context)
                         yield self._doc(entry.item)
 
-                for doc in self.nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+                settings = {self.component.name: dict(self._settings)}  # spaCy adds to it
+                for doc in self.nlp.pipe(
+                    docs(), batch_size=batch_size, n_process=n_process, component_cfg=settings
+                ):
                     yield doc._.attribution, contexts.popleft()
 
     def _kind(self, entry: _Entry) -> str:
@@ -261,7 +286,7 @@ class Analyzer:
         metadata = dict(item.metadata)
         metadata["warnings"] = [note, *metadata.get("warnings", ())]
         whole._.set("attribution_meta", metadata)
-        return self.component(whole)._.attribution
+        return self.component(whole, rules=self._rules, scope=self.scope)._.attribution
 
 
 def _item(entry: Any) -> _Item:
@@ -281,13 +306,7 @@ def _item(entry: Any) -> _Item:
         metadata = {}
     if not isinstance(metadata, Mapping):
         raise TypeError(f"article metadata must be a mapping, not {type(metadata).__name__}")
-    unknown = sorted(str(key) for key in metadata if key not in KNOWN_METADATA)
-    if unknown:
-        raise TypeError(
-            f"unknown article metadata {', '.join(map(repr, unknown))}; "
-            f"the known fields are {', '.join(KNOWN_METADATA)}"
-        )
-    metadata = dict(metadata)
+    metadata = check_metadata(metadata)
     text, count = _SURROGATE_RE.subn("\ufffd", text)
     if count:  # spaCy and JSON both need valid Unicode; U+FFFD keeps every offset
         metadata["warnings"] = [SURROGATES.format(count=count), *metadata.get("warnings", ())]
@@ -319,7 +338,7 @@ def _checked_entry(entry: _Entry, on_error: OnError) -> _Entry:
     """The entry with a checked item, or with the error text for a bad one."""
     try:
         return entry._replace(item=_item(entry.item))
-    except TypeError as exc:
+    except (TypeError, ValueError) as exc:
         if on_error == "raise":
             raise
         return entry._replace(error=f"{_describe(entry)}: {exc}")
@@ -345,6 +364,20 @@ def _metadata_of(item: Any) -> Mapping[str, Any]:
     if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Mapping):
         return item[1]
     return {}
+
+
+def _rule_set(rules: Any) -> RuleSet:
+    """The rule set an Analyzer uses: the built-in one, the one given, or the built-in
+    one extended by the rule file at a given path (read now, so errors show at once)."""
+    if rules is None:
+        return default_rules()
+    if isinstance(rules, RuleSet):
+        return rules
+    if isinstance(rules, str | os.PathLike):
+        return load_extension(Path(rules))
+    raise TypeError(
+        f"rules must be a RuleSet or the path of a rule file, not {type(rules).__name__}"
+    )
 
 
 def _checked(doc: Doc, text: str) -> Doc:

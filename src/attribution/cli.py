@@ -1,14 +1,17 @@
 """The ``attribution`` command: one article to a table or JSON, or many in a batch.
 
 Exit codes: 0 done (a batch counts as done even when some documents failed, since each
-failure is recorded in its output line), 1 an unexpected internal error, 2 bad input or
-a missing model, 130 interrupted (143 on SIGTERM). Errors print as one ``error: ...``
-line, never as a traceback; set ATTRIBUTION_DEBUG=1 to see the traceback of an
-internal error.
+failure is recorded in its output line), 1 an unexpected internal error, 2 bad input, a
+missing or unsuitable model, or an output that cannot be written (a full disk: a batch
+then keeps every line it finished and can --resume), 130 interrupted (143 on SIGTERM).
+Errors print as one ``error: ...`` line, never as a traceback; set ATTRIBUTION_DEBUG=1
+to see the traceback of an internal error.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import functools
 import json
 import os
@@ -35,6 +38,7 @@ from .analyzer import Analyzer
 from .checks_cli import checkworthy, findings_table
 from .errors import AttributionError, InputError
 from .evaluate_cli import evaluate
+from .limits import MAX_INPUT_BYTES
 from .models import Analysis, Claim, Source
 from .reading import (
     IS_DIRECTORY,
@@ -69,7 +73,11 @@ ENCODING_NOTE = "note: {name} is not UTF-8; decoded it as {encoding}"
 OUT_EXISTS = "{out}: already exists; pass --resume to continue it or --force to overwrite it"
 OUT_IS_IN = "the output file must not be the input file"
 CANNOT_WRITE = "{out}: cannot write ({reason})"
+STDOUT = "standard output"
+STDOUT_CLOSED = "standard output is closed; redirect it to a file"
+NOT_UTF8_OPTION = "{option} holds a byte that is not UTF-8 (0x{byte:02x}); give it as UTF-8 text"
 TRUNCATED_NOTE = "note: dropped an unfinished last line from {out}"
+STOPPED = "stopped: {summary}; run again with --resume to continue"
 SUMMARY = "{analysed} analysed, {failed} failed"
 SKIPPED = ", {skipped} skipped (already in {out})"
 INTERRUPTED = "interrupted: {summary}; run again with --resume to continue"
@@ -79,6 +87,8 @@ NOT_JSON = "not valid JSON: {reason}"
 NOT_OBJECT = "not a JSON object"
 NO_FIELD = 'no "{field}" field'
 BAD_ID = '"id" must be a string or an integer'
+SURROGATE = '"{field}" holds a lone surrogate ({code}), which is not Unicode text'
+TOO_LONG = "the line is longer than {limit} bytes"
 NOT_STRING = '"{field}" must be a string'
 DUPLICATE_ID = 'duplicate id "{id}" (first on line {first})'
 ANALYSIS_FAILED = "analysis failed: {detail}"
@@ -108,7 +118,29 @@ class ScopeChoice(StrEnum):
     all = "all"
 
 
-app = typer.Typer(
+#: The errors of a write that cannot happen: a full disk, a closed descriptor.
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EBADF})
+
+
+class _GuardedApp(typer.Typer):
+    """The app with a last guard: output that cannot be written under any command (say
+    `attribution rules show > /dev/full`) is one line, never a traceback. Commands read
+    their files through InputError, so such an error escaping one is from writing."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().__call__(*args, **kwargs)
+        except OSError as exc:
+            if os.environ.get(DEBUG_ENV) or exc.errno not in _WRITE_ERRNOS:
+                raise
+            _silence_stdout()
+            message = CANNOT_WRITE.format(out="the output", reason=exc.strerror or exc)
+            with contextlib.suppress(OSError, ValueError):
+                typer.echo(ERROR.format(message=message), err=True)
+            sys.exit(EXIT_INPUT)
+
+
+app = _GuardedApp(
     name="attribution",
     help="Claims, sources and attribution chains from news articles: who said what, through whom.",
     no_args_is_help=True,
@@ -148,6 +180,18 @@ def main(
     ] = False,
 ) -> None:
     """Claims, sources and attribution chains from news articles."""
+    _tolerant_streams()
+
+
+def _tolerant_streams() -> None:
+    """A terminal that cannot show a character gets a stand-in for it, not a crash:
+    tables and messages print everywhere, and JSON is written as UTF-8 bytes anyway."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and encoding not in ("utf8", "utf8sig"):
+            with contextlib.suppress(ValueError, OSError, TypeError):
+                reconfigure(errors="replace")
 
 
 @functools.lru_cache(maxsize=4)
@@ -174,11 +218,12 @@ _CLI_EXITS = (typer.Exit, typer.Abort, click.exceptions.Exit, click.ClickExcepti
 
 
 @contextmanager
-def _clean_errors() -> Iterator[None]:
-    """Turn the errors a user can cause into ``error: ...`` and an exit code."""
+def _clean_errors(*passed: type[Exception]) -> Iterator[None]:
+    """Turn the errors a user can cause into ``error: ...`` and an exit code; the
+    ``passed`` exceptions go through, for the caller to report."""
     try:
         yield
-    except _CLI_EXITS:
+    except (*_CLI_EXITS, *passed):
         raise
     except AttributionError as exc:  # InputError, ModelNotFoundError, RuleFileError
         raise _fail(str(exc)) from None
@@ -243,17 +288,46 @@ def analyze(
     With --html, offsets in the JSON refer to the extracted article text.
     """
     with _clean_errors():
+        options = {"--title": title, "--publisher": publisher, "--url": url}
+        _check_options({**options, "--published": published, "--id": doc_id})
+        if sys.stdout is None:
+            raise InputError(STDOUT_CLOSED)
         name = STDIN_NAME if file == "-" else file
         text, metadata = _article_input(file, name, html)
         metadata.update(_given(title=title, publisher=publisher, url=url, published=published))
         metadata["id"] = doc_id if doc_id is not None else _default_id(file)
         analysis = load_analyzer(model, scope.value).analyze(text, **metadata)
-        if output_format is OutputFormat.json:
-            _write_json(analysis)
-        elif output_format is not OutputFormat.table:
-            _write_text(analysis.export(output_format.value, text=text))
-        else:
-            _print_tables(analysis, stdout_console(highlight=False))
+        with _stdout_errors():
+            if output_format is OutputFormat.json:
+                _write_json(analysis)
+            elif output_format is not OutputFormat.table:
+                _write_text(analysis.export(output_format.value, text=text))
+            else:
+                _print_tables(analysis, stdout_console(highlight=False))
+            sys.stdout.flush()
+
+
+def _check_options(options: dict[str, str | None]) -> None:
+    """Text options must be text: a non-UTF-8 byte arrives as a lone surrogate, which no
+    JSON can hold, so it is refused here, where the option can be named."""
+    for option, value in options.items():
+        found = _SURROGATE_RE.search(value) if value else None
+        if found:
+            byte = ord(found.group()) - 0xDC00 if found.group() >= "\udc80" else 0
+            raise InputError(NOT_UTF8_OPTION.format(option=option, byte=byte))
+
+
+@contextmanager
+def _stdout_errors() -> Iterator[None]:
+    """A full or closed standard output is a one-line error, and the interpreter's own
+    last flush is sent to /dev/null so that it does not fail again."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _silence_stdout()
+        raise InputError(CANNOT_WRITE.format(out=STDOUT, reason=exc.strerror or exc)) from None
 
 
 def _article_input(file: str, name: str, html: bool) -> tuple[str, dict[str, Any]]:
@@ -280,7 +354,12 @@ def _given(**values: str | None) -> dict[str, str]:
 
 
 def _default_id(file: str) -> str | None:
-    return None if file == "-" else Path(file).stem
+    """The file's name without its suffix; a byte of the name that is not UTF-8 becomes
+    U+FFFD, since an id must be text."""
+    if file == "-":
+        return None
+    stem = Path(file).stem
+    return os.fsencode(stem).decode("utf-8", "replace") if _SURROGATE_RE.search(stem) else stem
 
 
 def _write_json(analysis: Analysis) -> None:
@@ -400,10 +479,18 @@ class Record(NamedTuple):
 
 
 class Done(NamedTuple):
-    """What an earlier run already wrote: ids, and line numbers of id-less errors."""
+    """What an earlier run already wrote: ids of analyses, and input line numbers of
+    error lines (every error line carries its line, so a duplicate's is found too)."""
 
     ids: set[str]
     lines: set[int]
+
+
+class WriteFailed(Exception):
+    """OUT could not take a line (a full disk); every whole line before it is kept."""
+
+    def __init__(self, out: str, exc: OSError) -> None:
+        super().__init__(CANNOT_WRITE.format(out=out, reason=exc.strerror or exc))
 
 
 @dataclass
@@ -423,11 +510,13 @@ class Tally:
 class Writer:
     """Writes each outcome to OUT the moment it is known, counts it, moves the bar."""
 
-    def __init__(self, sink: IO[str], tally: Tally, progress: Progress, total: int) -> None:
+    def __init__(self, sink: IO[bytes], tally: Tally, progress: Progress, total: int) -> None:
         self.sink = sink
         self.tally = tally
         self.progress = progress
         self.task = progress.add_task("analysing", total=total)
+        #: Where the last whole line ends: a failed write is cut back to it.
+        self.good = sink.seek(0, os.SEEK_END) if sink.seekable() else 0
 
     def skip(self) -> None:
         self.tally.skipped += 1
@@ -437,19 +526,41 @@ class Writer:
         if isinstance(outcome, str):
             self.error(record, outcome)
             return
-        self._line(outcome.model_dump_json())
+        try:
+            line = outcome.model_dump_json()
+        except Exception as exc:  # e.g. a value pydantic cannot write as JSON
+            self.error(record, ANALYSIS_FAILED.format(detail=_one_line(exc)))
+            return
+        self._line(line)
         self.tally.analysed += 1
 
     def error(self, record: Record, error: str) -> None:
         entry = {"id": record.id, "line": record.line, "error": error}
-        self._line(json.dumps(entry, ensure_ascii=False))
+        try:
+            line = json.dumps(entry, ensure_ascii=False)
+            line.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: escaped, it is still valid JSON
+            line = json.dumps(entry)
+        self._line(line)
         self.tally.failed += 1
 
     def _line(self, line: str) -> None:
-        """One whole line, flushed at once: a killed run loses at most what is in flight."""
-        self.sink.write(line + "\n")
-        self.sink.flush()
+        """One whole line, written at once: a killed run loses at most what is in flight,
+        and a failed write (a full disk) is cut back so that no torn line is left."""
+        data = memoryview((line + "\n").encode("utf-8"))
+        try:
+            while data:
+                data = data[self.sink.write(data) or 0 :]
+        except OSError as exc:
+            self._cut_back()
+            raise WriteFailed(self.tally.out, exc) from None
+        self.good += len(line.encode("utf-8")) + 1
         self.progress.advance(self.task)
+
+    def _cut_back(self) -> None:
+        if self.sink.seekable():
+            with contextlib.suppress(OSError):
+                self.sink.truncate(self.good)
 
 
 class _Terminated(BaseException):
@@ -480,7 +591,7 @@ def batch(
     """
     tally = Tally(out=str(out))
     try:
-        with _clean_errors(), _stop_on_sigterm():
+        with _clean_errors(WriteFailed), _stop_on_sigterm():
             _check_paths(input_path, out, resume=resume, force=force)
             done = _read_done(out) if resume else Done(set(), set())
             analyzer = load_analyzer(model, scope.value)
@@ -492,6 +603,10 @@ def batch(
         raise _interrupted(tally, EXIT_INTERRUPTED) from None
     except _Terminated:
         raise _interrupted(tally, EXIT_TERMINATED) from None
+    except WriteFailed as exc:
+        typer.echo(ERROR.format(message=exc), err=True)
+        typer.echo(STOPPED.format(summary=tally.summary()), err=True)
+        raise typer.Exit(EXIT_INPUT) from None
     typer.echo(tally.summary(), err=True)
 
 
@@ -511,9 +626,10 @@ def _check_paths(input_path: Path, out: Path, *, resume: bool, force: bool) -> N
 
 
 @contextmanager
-def _open_out(out: Path, *, append: bool) -> Iterator[IO[str]]:
+def _open_out(out: Path, *, append: bool) -> Iterator[IO[bytes]]:
+    """OUT unbuffered, so that each line reaches the file (or fails) when written."""
     try:
-        handle = out.open("a" if append else "w", encoding="utf-8", newline="\n")
+        handle = out.open("ab" if append else "wb", buffering=0)
     except OSError as exc:
         raise InputError(CANNOT_WRITE.format(out=out, reason=exc.strerror or exc)) from None
     with handle:
@@ -555,7 +671,7 @@ def _progress() -> AbstractContextManager[Progress]:
 
 def _count_lines(path: Path) -> int:
     with path.open("rb") as handle:
-        return sum(1 for raw in handle if raw.strip())
+        return sum(1 for _, raw in _lines(handle) if raw is None or raw.strip())
 
 
 # Our own output lines start with the id, so resuming need not parse whole analyses.
@@ -575,13 +691,26 @@ def _read_done(out: Path) -> Done:
             keep += len(raw)
             _note_done(raw, done)
     if keep < out.stat().st_size:
-        with out.open("r+b") as handle:
-            handle.truncate(keep)
+        try:
+            with out.open("r+b") as handle:
+                handle.truncate(keep)
+        except OSError as exc:
+            raise InputError(CANNOT_WRITE.format(out=out, reason=exc.strerror or exc)) from None
         typer.echo(TRUNCATED_NOTE.format(out=out), err=True)
     return done
 
 
+# Error lines are short and ours alone: {"id": ..., "line": N, "error": ...}.
+_ERROR_LINE_RE = re.compile(
+    rb'^\{"id":\s*(?:"(?:[^"\\]|\\.)*"|null),\s*"line":\s*(\d+),\s*"error":'
+)
+
+
 def _note_done(raw: bytes, done: Done) -> None:
+    error = _ERROR_LINE_RE.match(raw)
+    if error:
+        done.lines.add(int(error.group(1)))
+        return
     match = _ID_PREFIX_RE.match(raw)
     try:
         if match and match.group(1) != b"null":
@@ -592,28 +721,48 @@ def _note_done(raw: bytes, done: Done) -> None:
         return
     if not isinstance(entry, dict):
         return
-    if entry.get("id") is not None:
-        done.ids.add(str(entry["id"]))
-    elif isinstance(entry.get("line"), int):
+    if isinstance(entry.get("line"), int) and "error" in entry:
         done.lines.add(entry["line"])
+    elif entry.get("id") is not None:
+        done.ids.add(str(entry["id"]))
 
 
 def _records(path: Path, done: Done) -> Iterator[Record | None]:
-    """Input lines as Records, in order; None for a line an earlier run already did."""
+    """Input lines as Records, in order; None for a line an earlier run already did.
+
+    Every line goes through the duplicate check, skipped or not, so that a resumed run
+    fails the same lines as an uninterrupted one would.
+    """
     seen: dict[str, int] = {}
     with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
+        for number, raw in _lines(handle):
+            if raw is not None and not raw.strip():
                 continue
-            record = _parse_line(number, raw)
-            if record.id in done.ids or (record.id is None and number in done.lines):
+            record = _check_duplicate(_parse_line(number, raw), seen)
+            if number in done.lines or (record.error is None and record.id in done.ids):
                 yield None
                 continue
-            yield _check_duplicate(record, seen)
+            yield record
 
 
-def _parse_line(number: int, raw: bytes) -> Record:
+def _lines(handle: IO[bytes]) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines; None for a line longer than MAX_INPUT_BYTES, which is skipped
+    in pieces rather than read whole into memory."""
+    number = 0
+    while raw := handle.readline(MAX_INPUT_BYTES + 1):
+        number += 1
+        if len(raw) <= MAX_INPUT_BYTES or raw.endswith(b"\n"):
+            yield number, raw
+            continue
+        while (rest := handle.readline(MAX_INPUT_BYTES)) and not rest.endswith(b"\n"):
+            pass
+        yield number, None
+
+
+def _parse_line(number: int, raw: bytes | None) -> Record:
     """One input line, or the one-line reason it cannot be analysed."""
+    if raw is None:
+        return _bad(number, None, TOO_LONG.format(limit=MAX_INPUT_BYTES))
     try:
         entry = json.loads(raw)
     except ValueError as exc:
@@ -630,7 +779,7 @@ def _parse_line(number: int, raw: bytes) -> Record:
         doc_id = str(doc_id)
     if not isinstance(doc_id, str):
         return _bad(number, None, NO_FIELD.format(field="id") if doc_id is None else BAD_ID)
-    problem = _field_problem(entry)
+    problem = _field_problem(entry) or _surrogate_problem(entry, doc_id)
     if problem:
         return _bad(number, doc_id, problem)
     metadata = {key: entry[key] for key in METADATA_FIELDS if entry.get(key) is not None}
@@ -645,6 +794,19 @@ def _field_problem(entry: dict[str, Any]) -> str | None:
         if (value is not None or key == "text") and not isinstance(value, str):
             return NOT_STRING.format(field=key)
     return None
+
+
+def _surrogate_problem(entry: dict[str, Any], doc_id: str) -> str | None:
+    """Ids and metadata go into the output as they are, so they must be Unicode text;
+    the text may hold lone surrogates (the analysis reads them as U+FFFD)."""
+    for key, value in (("id", doc_id), *((key, entry.get(key)) for key in METADATA_FIELDS)):
+        found = _SURROGATE_RE.search(value) if isinstance(value, str) else None
+        if found:
+            return SURROGATE.format(field=key, code=f"U+{ord(found.group()):04X}")
+    return None
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def _bad(number: int, doc_id: str | None, error: str) -> Record:

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .article import LINE_BREAKS, read_article
+from .errors import NOT_PARSED, PipelineError
 from .flow import analyze_doc
 from .models import Analysis
 from .rules import RuleSet, default_rules
@@ -24,6 +25,8 @@ from .rules.model import Scope
 
 SPANS_KEY = "attribution"
 SEGMENTER = "attribution_segmenter"
+#: How many other callers' compiled rules a shared component keeps.
+_MAX_OTHERS = 8
 _DATA = "attribution_data"
 _META = "attribution_meta"
 
@@ -75,6 +78,8 @@ class AttributionComponent:
         base = default_rules()
         self.rules: RuleSet = base if rules is None else base.extend(RuleSet.load(Path(rules)))
         self._compiled: CompiledRules | None = None
+        #: Rules compiled for the settings other Analyzers sharing the pipeline hand in.
+        self._others: dict[tuple[int, Scope], tuple[RuleSet, CompiledRules]] = {}
         ensure_extensions()
 
     def configure(self, rules: RuleSet | None = None, scope: Scope | None = None) -> None:
@@ -91,9 +96,25 @@ class AttributionComponent:
             self._compiled = compile_rules(self.rules, self.nlp, self.scope)
         return self._compiled
 
-    def __call__(self, doc: Doc) -> Doc:
+    def compiled_for(self, rules: RuleSet, scope: Scope) -> CompiledRules:
+        """Rules compiled for one caller's settings: the component's own, or another's
+        (an Analyzer sharing the pipeline), compiled once and kept while in use."""
+        if rules is self.rules and scope == self.scope:
+            return self.compiled
+        key = (id(rules), scope)
+        if key not in self._others:
+            if len(self._others) >= _MAX_OTHERS:
+                self._others.pop(next(iter(self._others)))
+            self._others[key] = (rules, compile_rules(rules, self.nlp, scope))
+        return self._others[key][1]
+
+    def __call__(self, doc: Doc, rules: RuleSet | None = None, scope: Scope | None = None) -> Doc:
+        """Analyse a parsed Doc, with this component's rules and scope unless given."""
         ensure_extensions()
-        analysis = analyze_doc(doc, self.compiled, doc._.get(_META))
+        if len(doc) and not doc.has_annotation("DEP"):
+            raise PipelineError(NOT_PARSED)
+        compiled = self.compiled_for(rules or self.rules, scope or self.scope)
+        analysis = analyze_doc(doc, compiled, doc._.get(_META))
         data = analysis.model_dump(mode="json")
         doc._.set(_DATA, data)
         _READ[doc] = (data, analysis)

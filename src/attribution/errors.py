@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+from .limits import MAX_QUOTED_CHARS
+
 
 class AttributionError(Exception):
     """Base class for the errors this library raises on purpose."""
@@ -30,14 +34,54 @@ class ModelNotFoundError(AttributionError):
         super().__init__(message)
 
 
+_LONG = MAX_QUOTED_CHARS + 1
+_LONG_QUOTE_RE = re.compile(rf"'[^']{{{_LONG},}}'|\"[^\"]{{{_LONG},}}\"|\S{{{_LONG},}}")
+
+
+def clip(text: str) -> str:
+    """A message with every long quoted value or word cut to a readable head, so that
+    an error about a huge value does not print the value."""
+
+    def cut(match: re.Match[str]) -> str:
+        value = match.group()
+        return f"{value[: MAX_QUOTED_CHARS // 2]}… ({len(value)} characters)"
+
+    return _LONG_QUOTE_RE.sub(cut, _printable(text))
+
+
+def _printable(text: str) -> str:
+    """One line: a line break or other control character in a value is shown escaped."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
+class PipelineError(AttributionError, ValueError):
+    """A spaCy pipeline that cannot do the analysis: it would not load, or it lacks a
+    component the analysis reads (a dependency parser)."""
+
+
+#: The messages of PipelineError.
+PIPELINE_UNLOADABLE = "spaCy pipeline {name!r} could not be loaded: {reason}"
+NO_PARSER = (
+    "spaCy pipeline {name!r} has no dependency parser (no component sets token.dep), and "
+    "the analysis reads the parse: use a trained pipeline such as en_core_web_sm"
+)
+NOT_PARSED = (
+    "the Doc has no dependency parse: add the attribution component after a parser "
+    "(a trained pipeline such as en_core_web_sm has one)"
+)
+
+
 class RuleFileError(AttributionError):
     """A rule file could not be read or validated."""
 
     def __init__(self, path: str, line: int | None, field: str | None, problem: str) -> None:
         self.path = path
         self.line = line
-        self.field = field
-        self.problem = problem
+        self.field = clip(field) if field else field
+        self.problem = problem = clip(problem)
+        field = self.field
         where = f"{path}:{line}" if line else path
         what = f" (field {field})" if field else ""
         super().__init__(f"{where}: {problem}{what}")

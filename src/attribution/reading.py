@@ -15,13 +15,17 @@ as mojibake.
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
+import stat
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import IO, Any, NamedTuple
 
 from .errors import InputError
+from .limits import MAX_INPUT_BYTES
 
 #: How much of the start of a file the binary checks look at.
 SNIFF_BYTES = 8192
@@ -39,6 +43,8 @@ NO_SUCH_FILE = "{name}: no such file"
 IS_DIRECTORY = "{name}: is a directory, not a file"
 NOT_A_FILE = "{name}: is not a regular file"
 UNREADABLE = "{name}: cannot read the file ({reason})"
+LINK_LOOP = "{name}: the symbolic links loop, so there is no file to read"
+TOO_LARGE = "{name}: is larger than {limit} bytes, the limit for one article"
 BINARY = "{name}: looks like a binary file, not text"
 UNKNOWN_ENCODING = (
     "{name}: is not UTF-8 and its encoding could not be detected; convert it to UTF-8"
@@ -93,31 +99,52 @@ def read_decoded(path: str | Path) -> Decoded:
 
 
 def read_stdin() -> Decoded:
-    """Standard input, read as bytes and decoded like a file."""
-    return decode_bytes(sys.stdin.buffer.read(), STDIN_NAME)
+    """Standard input, read as bytes (at most MAX_INPUT_BYTES) and decoded like a file."""
+    stream = sys.stdin.buffer if sys.stdin is not None else None
+    if stream is None:
+        raise InputError(f"{STDIN_NAME}: standard input is closed")
+    try:
+        data = _read_capped(stream, STDIN_NAME)
+    except OSError as exc:
+        raise InputError(f"{STDIN_NAME}: cannot read ({_reason(exc)})") from None
+    return decode_bytes(data, STDIN_NAME)
 
 
 def read_file_bytes(path: str | Path) -> bytes:
     """The raw bytes of a regular file; an InputError names what is wrong otherwise."""
     check_readable_file(path)
     try:
-        return Path(path).read_bytes()
+        with Path(path).open("rb") as handle:
+            return _read_capped(handle, str(path))
     except OSError as exc:
         raise InputError(UNREADABLE.format(name=path, reason=_reason(exc))) from None
 
 
+def _read_capped(stream: IO[bytes], name: str) -> bytes:
+    """All of a stream, but never more than MAX_INPUT_BYTES (a file can grow, and a
+    pipe from /dev/zero never ends)."""
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(TOO_LARGE.format(name=name, limit=MAX_INPUT_BYTES))
+    return data
+
+
 def check_readable_file(path: str | Path) -> None:
     """Fail early, with a one-line reason, for a path that is not a readable file."""
-    file = Path(path)
     try:
-        if file.is_dir():
-            raise InputError(IS_DIRECTORY.format(name=path))
-        if not file.exists():
-            raise InputError(NO_SUCH_FILE.format(name=path))
-        if not file.is_file():
-            raise InputError(NOT_A_FILE.format(name=path))
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise InputError(NO_SUCH_FILE.format(name=path)) from None
     except OSError as exc:  # e.g. a name too long, or a loop of links
+        if exc.errno == errno.ELOOP:
+            raise InputError(LINK_LOOP.format(name=path)) from None
         raise InputError(UNREADABLE.format(name=path, reason=_reason(exc))) from None
+    except ValueError as exc:  # a NUL in the name
+        raise InputError(UNREADABLE.format(name=path, reason=str(exc))) from None
+    if stat.S_ISDIR(mode):
+        raise InputError(IS_DIRECTORY.format(name=path))
+    if not stat.S_ISREG(mode):
+        raise InputError(NOT_A_FILE.format(name=path))
 
 
 def decode_bytes(data: bytes, name: str) -> Decoded:

@@ -18,9 +18,10 @@ import typer
 import yaml
 
 from .errors import AttributionError, RuleFileError
+from .limits import EXAMPLE_TIME_LIMIT
 from .rules.loader import default_rules, load_extension, load_rule_file
 from .rules.model import RuleSet, schema_text
-from .testing import ExampleResult, example_cases, example_location, run_examples
+from .testing import AnalyzerPool, ExampleResult, example_cases, example_location, run_examples
 
 app = typer.Typer(
     name="rules",
@@ -84,12 +85,23 @@ def test(
     model: Annotated[
         str | None, typer.Option(help="The spaCy pipeline to use (default: the English one).")
     ] = None,
+    time_limit: Annotated[
+        float,
+        typer.Option(
+            "--time-limit",
+            min=0,
+            metavar="SECONDS",
+            help="Fail an example whose analysis takes longer (0: no limit).",
+        ),
+    ] = EXAMPLE_TIME_LIMIT,
 ) -> None:
     """Run a rule file's examples against the default rules extended by the file."""
     try:
         own = load_rule_file(file) if file is not None else default_rules()
         rules = load_extension(file) if file is not None else default_rules()
-        results = run_examples(example_cases(own), rules, label=str(file or "default"))
+        label = str(file or "default")
+        pool = AnalyzerPool(model)
+        results = run_examples(example_cases(own), rules, pool, label=label, seconds=time_limit)
     except AttributionError as exc:
         _fail(exc)
     _print_results(results)

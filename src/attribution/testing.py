@@ -7,32 +7,46 @@ plugin (:mod:`attribution.pytest_plugin`) both run examples through here. This m
 needs no test tools: the command line imports it on a machine without pytest.
 
 Analyzers are built once per (rule file, scope) and reused, because loading a spaCy
-pipeline takes seconds.
+pipeline takes seconds. Each example gets at most
+:data:`~attribution.limits.EXAMPLE_TIME_LIMIT` seconds (where a timer signal can be set:
+the main thread of a POSIX process); one that takes longer fails with a message saying so.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import string
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from .analyzer import Analyzer
+from .limits import EXAMPLE_TIME_LIMIT
 from .models import Analysis, Attribution, Claim
 from .rules.model import Example, RuleSet, Scope
 
 __all__ = [
+    "Alarm",
     "AnalyzerPool",
     "ExampleResult",
+    "ExampleTimeout",
     "check_example",
     "describe_attributions",
     "example_cases",
     "example_location",
     "format_failure",
+    "run_example",
     "run_examples",
+    "time_limit",
 ]
+
+TIMED_OUT = (
+    "the analysis took longer than {seconds:g} s, the time limit for one example; "
+    "shorten the example's text"
+)
 
 _TRIM = string.punctuation + string.whitespace + "“”‘’«»—–…"
 
@@ -222,13 +236,28 @@ def example_location(example: Example) -> str:
     return f"{file}:{example.line}" if example.line else file
 
 
-def format_failure(label: str, example: Example, mismatches: list[str], analysis: Analysis) -> str:
+#: The most of an example's text a failure report shows.
+SHOWN_CHARS = 300
+
+
+def _shown(text: str) -> str:
+    if len(text) <= SHOWN_CHARS:
+        return text
+    return f"{text[:SHOWN_CHARS]}… ({len(text)} characters)"
+
+
+def format_failure(
+    label: str, example: Example, mismatches: list[str], analysis: Analysis | None
+) -> str:
     """The report for a failed example: where it is, what it wanted, what came out."""
-    actual = describe_attributions(analysis) or ["(none)"]
+    if analysis is None:  # it ran out of time
+        actual = ["(not analysed to the end)"]
+    else:
+        actual = describe_attributions(analysis) or ["(none)"]
     return "\n".join(
         [
             f"{example_location(example)}: example {label} failed",
-            f"  text:     {example.text}",
+            f"  text:     {_shown(example.text)}",
             f"  expected: {_expected(example)} (scope {example.scope})",
             *(f"  mismatch: {m}" for m in mismatches),
             "  actual (source | cue | content | chain | channel):",
@@ -261,12 +290,13 @@ class ExampleResult:
     label: str
     example: Example
     mismatches: list[str]
-    analysis: Analysis
+    analysis: Analysis | None  # None when the example ran out of time
 
     @property
     def outcome(self) -> str:
-        """passed, failed, known failure, or fixed (a known failure that now passes)."""
-        if self.example.known_failure is None:
+        """passed, failed, known failure, or fixed (a known failure that now passes).
+        Running out of time is a failure, never the known one."""
+        if self.example.known_failure is None or self.analysis is None:
             return "failed" if self.mismatches else "passed"
         return "known failure" if self.mismatches else "fixed"
 
@@ -290,16 +320,87 @@ def example_cases(rules: RuleSet) -> Iterator[tuple[str, Example]]:
         yield f"{section}.{key}[{index}]", example
 
 
+class ExampleTimeout(Exception):
+    """An example's analysis ran past its time limit."""
+
+
+#: After the limit, the alarm rings again this often (seconds) until the block ends: a
+#: ring can be lost, as when it lands in a garbage-collector callback, whose exceptions
+#: Python prints and drops.
+_RING_AGAIN = 0.05
+
+
+@dataclass
+class Alarm:
+    """The state of one time limit: ``rang`` once the limit has passed."""
+
+    seconds: float
+    active: bool = True
+    rang: bool = False
+
+    def ring(self, signum: int, frame: Any) -> None:
+        self.rang = True
+        if self.active:
+            raise ExampleTimeout(TIMED_OUT.format(seconds=self.seconds))
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None) -> Iterator[Alarm | None]:
+    """Raise ExampleTimeout in the block after ``seconds`` (None or 0: no limit).
+
+    A timer signal is the one way to stop pure-Python work from outside it; it reaches
+    only the main thread, and Windows has none, so elsewhere the block runs unlimited
+    (and the context gives None). A timer already set (pytest-timeout's, say) is left
+    alone, and so is its limit.
+    """
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not seconds or not usable or signal.getitimer(signal.ITIMER_REAL)[0]:
+        yield None
+        return
+    alarm = Alarm(seconds)
+    previous = signal.signal(signal.SIGALRM, alarm.ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds, _RING_AGAIN)
+    try:
+        yield alarm
+    finally:
+        while True:  # a ring between these lines must not leave the timer running
+            try:
+                alarm.active = False
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+                break
+            except ExampleTimeout:
+                continue
+
+
+def run_example(
+    analyzer: Analyzer,
+    name: str,
+    example: Example,
+    seconds: float | None = EXAMPLE_TIME_LIMIT,
+) -> ExampleResult:
+    """Analyse one example's text within the time limit and check the analysis."""
+    try:
+        with time_limit(seconds) as alarm:
+            analysis = analyzer.analyze(example.text)
+    except ExampleTimeout as exc:
+        return ExampleResult(name, example, [str(exc)], None)
+    if alarm is not None and alarm.rang:  # every ring was lost, but the time is up
+        return ExampleResult(name, example, [TIMED_OUT.format(seconds=seconds)], None)
+    return ExampleResult(name, example, check_example(analysis, example), analysis)
+
+
 def run_examples(
     cases: Iterable[tuple[str, Example]],
     rules: RuleSet,
     pool: AnalyzerPool | None = None,
     label: str = "rules",
+    seconds: float | None = EXAMPLE_TIME_LIMIT,
 ) -> list[ExampleResult]:
-    """Check each example with an Analyzer using ``rules`` at the example's scope."""
+    """Check each example with an Analyzer using ``rules`` at the example's scope, each
+    within ``seconds``."""
     pool = pool or AnalyzerPool()
-    results = []
-    for name, example in cases:
-        analysis = pool.get(label, rules, example.scope).analyze(example.text)
-        results.append(ExampleResult(name, example, check_example(analysis, example), analysis))
-    return results
+    return [
+        run_example(pool.get(label, rules, example.scope), name, example, seconds)
+        for name, example in cases
+    ]

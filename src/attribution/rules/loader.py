@@ -4,11 +4,18 @@ Files are composed with PyYAML's safe loader and then turned into plain data nod
 node, so that every error, from a YAML typo to an unknown category, can point at the
 line of the offending field. Only plain YAML is accepted: a tag such as
 ``!!python/object`` is an error, never a constructor call.
+
+A rule file is inert and bounded (the numbers are in :mod:`attribution.limits`): only a
+regular file is read, and no more of it than the size limit; nesting deeper than the
+depth limit is refused while composing, before Python's recursion limit is near; and the
+node tree is measured with each alias counted as the whole tree it repeats, so a small
+file that would expand into gigabytes is refused before anything is built.
 """
 
 from __future__ import annotations
 
 import re
+import stat
 from difflib import get_close_matches
 from functools import cache
 from importlib import resources
@@ -19,6 +26,12 @@ import yaml
 from pydantic import ValidationError
 
 from ..errors import RuleFileError
+from ..limits import (
+    MAX_RULE_CHARS,
+    MAX_RULE_DEPTH,
+    MAX_RULE_FILE_BYTES,
+    MAX_RULE_NODES,
+)
 from .model import (
     AnonymityPhrases,
     Category,
@@ -39,9 +52,8 @@ from .model import (
     WordClass,
 )
 
-MAX_RULE_FILE_BYTES = 2_000_000
-#: Aliases can make a small file expand into a huge tree; no real rule file comes close.
-MAX_NODES = 200_000
+#: Kept under its old name: the most YAML nodes a rule file may expand to.
+MAX_NODES = MAX_RULE_NODES
 _PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}"
     for name in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")
@@ -82,8 +94,8 @@ class _Builder:
 
     def build(self, node: yaml.Node) -> Any:
         self.count += 1
-        if self.count > MAX_NODES:
-            raise self.error(node, f"more than {MAX_NODES} YAML nodes (aliases expanding?)")
+        if self.count > MAX_NODES:  # pragma: no cover - _check_size refuses such a tree first
+            raise self.error(node, f"more than {MAX_NODES} YAML nodes")
         if node.tag not in _PLAIN_TAGS:
             raise self.error(node, _tag_problem(node.tag))
         if id(node) in self.open:
@@ -182,11 +194,60 @@ def _syntax_error(exc: yaml.YAMLError, text: str, path: str) -> RuleFileError:
     return RuleFileError(path, line, None, f"YAML syntax error: {_one_line(problem)}")
 
 
+# Formatted when raised, with the limits as they are then.
+_TOO_DEEP = "lists and mappings nest more than {limit} levels deep, the limit"
+_TOO_MANY = "the file holds more than {limit} YAML nodes, the limit for a rule file"
+_TOO_LONG = "the file holds more than {limit} characters of text, the limit for a rule file"
+_ALIASES_TOO_MANY = "YAML aliases expand the file to more than {limit} nodes, the limit"
+_ALIASES_TOO_LONG = (
+    "YAML aliases expand the file to more than {limit} characters of text, the limit"
+)
+
+
+class _OverLimit(Exception):
+    def __init__(self, line: int, problem: str) -> None:
+        self.line = line
+        self.problem = problem
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing nesting deeper than MAX_RULE_DEPTH and more than
+    MAX_RULE_NODES nodes as it composes (its composer recurses once per level, so a
+    deep file would exhaust the stack)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.depth = 0
+        self.nodes = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self.depth += 1
+        self.nodes += 1
+        try:
+            if self.depth > MAX_RULE_DEPTH:
+                problem = _TOO_DEEP.format(limit=MAX_RULE_DEPTH)
+                raise _OverLimit(self.peek_event().start_mark.line + 1, problem)
+            if self.nodes > MAX_RULE_NODES:
+                problem = _TOO_MANY.format(limit=MAX_RULE_NODES)
+                raise _OverLimit(self.peek_event().start_mark.line + 1, problem)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
 def _compose(text: str, path: str) -> yaml.MappingNode:
+    if len(text) > MAX_RULE_FILE_BYTES:
+        raise RuleFileError(path, None, None, _TOO_LARGE.format(limit=MAX_RULE_FILE_BYTES))
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        loader = _BoundedLoader(text)  # the reader checks the characters here
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         raise _syntax_error(exc, text, path) from None
+    except _OverLimit as exc:
+        raise RuleFileError(path, exc.line, None, exc.problem) from None
     if root is None:
         raise RuleFileError(path, 1, None, "the file is empty; a rule set needs at least a name")
     if root.tag not in _PLAIN_TAGS:
@@ -241,6 +302,52 @@ def _raise_first(root: yaml.MappingNode, findings: list[Finding], path: str) -> 
         raise RuleFileError(path, _line_of(root, loc), field, message)
 
 
+class _Size:
+    """The size of a node tree with every alias expanded, measured without expanding:
+    each distinct node is measured once and its size reused wherever it is repeated."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.sizes: dict[int, tuple[int, int]] = {}
+        self.open: set[int] = set()
+        self.repeated = False
+
+    def of(self, node: yaml.Node) -> tuple[int, int]:
+        """(nodes, characters of scalar text) under ``node``, aliases expanded."""
+        key = id(node)
+        if key in self.sizes:
+            self.repeated = True
+            return self.sizes[key]
+        if key in self.open:
+            raise RuleFileError(self.path, _line(node), None, "a YAML alias refers to itself")
+        self.open.add(key)
+        nodes, chars = 1, 0
+        if isinstance(node, yaml.ScalarNode):
+            chars = len(node.value)
+        else:
+            for child in node.value:  # nodes of a list, (key, value) pairs of a mapping
+                for part in child if isinstance(child, tuple) else (child,):
+                    more_nodes, more_chars = self.of(part)
+                    nodes, chars = nodes + more_nodes, chars + more_chars
+                if nodes > MAX_RULE_NODES or chars > MAX_RULE_CHARS:
+                    break  # over a limit already: no need to measure the rest
+        self.open.discard(key)
+        self.sizes[key] = (nodes, chars)
+        return nodes, chars
+
+
+def _check_size(root: yaml.Node, path: str) -> None:
+    """Refuse a tree that is too large, saying whether aliases made it so."""
+    size = _Size(path)
+    nodes, chars = size.of(root)
+    if nodes > MAX_RULE_NODES:
+        problem = _ALIASES_TOO_MANY if size.repeated else _TOO_MANY
+        raise RuleFileError(path, None, None, problem.format(limit=MAX_RULE_NODES))
+    if chars > MAX_RULE_CHARS:
+        problem = _ALIASES_TOO_LONG if size.repeated else _TOO_LONG
+        raise RuleFileError(path, None, None, problem.format(limit=MAX_RULE_CHARS))
+
+
 def parse_rules(text: str, path: str = "<rules>", *, base: RuleSet | None = None) -> RuleSet:
     """Validate rule-file text; raise RuleFileError naming file, line and field.
 
@@ -248,6 +355,7 @@ def parse_rules(text: str, path: str = "<rules>", *, base: RuleSet | None = None
     names must be defined here or in ``base``, and every removal must name a base entry.
     """
     root = _compose(text, path)
+    _check_size(root, path)
     data = _Builder(path).build(root)
     _mark_examples(root, data, path)
     rules = _validate(root, data, path)
@@ -259,15 +367,25 @@ def parse_rules(text: str, path: str = "<rules>", *, base: RuleSet | None = None
     return rules
 
 
+_TOO_LARGE = "rule file is larger than {limit} bytes, the limit"
+
+
 def _read_text(path: Path) -> str:
-    if path.is_dir():
-        raise RuleFileError(str(path), None, None, "is a directory, not a rule file")
+    """The file's text: a regular file only (a device or a FIFO would never end), and
+    never more of it than the size limit, whatever its size says."""
     try:
-        if path.stat().st_size > MAX_RULE_FILE_BYTES:
-            raise RuleFileError(str(path), None, None, "rule file is larger than 2 MB")
-        raw = path.read_bytes()
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise RuleFileError(str(path), None, None, "is a directory, not a rule file")
+        if not stat.S_ISREG(mode):
+            problem = "is not a regular file (a device, FIFO or socket); rule files are files"
+            raise RuleFileError(str(path), None, None, problem)
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_RULE_FILE_BYTES + 1)
     except OSError as exc:
         raise RuleFileError(str(path), None, None, exc.strerror or str(exc)) from None
+    if len(raw) > MAX_RULE_FILE_BYTES:
+        raise RuleFileError(str(path), None, None, _TOO_LARGE.format(limit=MAX_RULE_FILE_BYTES))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
