@@ -6,6 +6,7 @@
 """
 
 from .analyzer import Analyzer, analyze
+from .corpus import Corpus, CorpusDocument
 from .errors import AttributionError, InputError, ModelNotFoundError, RuleFileError
 from .models import Analysis, Article, Attribution, Claim, Finding, Source, Span
 from .rules import RuleSet, default_rules
@@ -17,6 +18,8 @@ __all__ = [
     "Attribution",
     "AttributionError",
     "Claim",
+    "Corpus",
+    "CorpusDocument",
     "Finding",
     "InputError",
     "ModelNotFoundError",

@@ -32,6 +32,7 @@ from rich.text import Text
 
 from . import __version__
 from .analyzer import Analyzer
+from .corpus_cli import corpus as corpus_command
 from .errors import AttributionError, InputError
 from .evaluate_cli import evaluate
 from .models import Analysis, Claim, Source
@@ -690,6 +691,7 @@ def _analyse_one(analyzer: Analyzer, record: Record) -> Analysis | str:
 # `attribution rules ...` and `attribution evaluate ...` live in their own modules.
 app.add_typer(rules_app, name="rules")
 app.command("evaluate")(evaluate)
+app.command("corpus")(corpus_command)
 
 
 if __name__ == "__main__":

@@ -177,8 +177,12 @@ def _build(analyses: Mapping[str, Analysis], words: CorpusWords) -> _Built:
         for claim in analysis.claims
     ]
     published = {a.id: a.published for a in articles}
-    entries = [_entry(claim, published[claim.article], words) for claim in claims]
-    findings = _findings(entries, identities.sources, words)
+    entries, items = [], []
+    for claim in claims:
+        entry, item = _compared(claim, published[claim.article], words)
+        entries.append(entry)
+        items.append(item)
+    findings = _findings(entries, items, identities.sources)
     document = CorpusDocument(
         articles=articles,
         sources=identities.sources,
@@ -224,15 +228,18 @@ def _claim(article: str, claim: Any, identities: Identities, warnings: list[str]
     )
 
 
-def _entry(claim: CorpusClaim, published: str | None, words: CorpusWords) -> Entry:
+def _compared(claim: CorpusClaim, published: str | None, words: CorpusWords) -> tuple[Entry, Item]:
+    """What the findings and the grouping compare of one claim (normalised once)."""
     norm = normalise(claim.text, words)
-    return Entry(claim, norm.quantities, " ".join(norm.words), published)
+    wording = " ".join(norm.words)
+    masked = content(norm.masked, words)
+    entry = Entry(claim, norm.quantities, wording, published)
+    return entry, Item(frozenset(masked), " ".join(masked), wording)
 
 
 def _findings(
-    entries: list[Entry], sources: list[CorpusSource], words: CorpusWords
+    entries: list[Entry], items: list[Item], sources: list[CorpusSource]
 ) -> list[Finding]:
-    items = [_item(entry, words) for entry in entries]
 
     def quotable(i: int, j: int) -> bool:
         a, b = entries[i].claim, entries[j].claim
@@ -265,12 +272,6 @@ def _findings(
     return sorted(found, key=lambda f: (order.get(f.kind, len(order)), f.id))
 
 
-def _item(entry: Entry, words: CorpusWords) -> Item:
-    norm = normalise(entry.claim.text, words)
-    masked = content(norm.masked, words)
-    return Item(frozenset(masked), " ".join(masked), " ".join(norm.words))
-
-
 def _fact_findings(entries: list[Entry], members: list[int], context: Context) -> list[Finding]:
     """Per statement (same quantities): who carries it; across statements: conflicts."""
     statements: dict[tuple[float, ...], list[int]] = defaultdict(list)
@@ -290,4 +291,3 @@ def _fact_findings(entries: list[Entry], members: list[int], context: Context) -
     if conflict is not None:
         found.append(conflict)
     return found
-

@@ -107,7 +107,7 @@ def _outlet_name(source: Source, words: CorpusWords, outlets: set[str]) -> str |
     for name in _names(source):
         canonical = words.outlets.get(name.casefold()) or words.outlets.get(_strip_the(name))
         if canonical is not None:
-            return canonical.casefold()
+            return _strip_the(canonical)
     name = _strip_the(source.name)
     return name if source.type in OUTLET_TYPES or name in outlets else None
 

@@ -1,0 +1,93 @@
+"""The development set: each cluster of articles gives the findings a careful reader
+expects, and no others (tests/data/corpus/clusters.yaml says what and why)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from attribution import Analysis, Corpus
+from helpers import shared_analyzer
+
+CLUSTERS = yaml.safe_load(
+    (Path(__file__).parent / "data" / "corpus" / "clusters.yaml").read_text(encoding="utf-8")
+)["clusters"]
+
+
+@cache
+def analyses(name: str) -> tuple[Analysis, ...]:
+    cluster = next(c for c in CLUSTERS if c["name"] == name)
+    analyzer = shared_analyzer()
+    return tuple(
+        analyzer.analyze(a["text"], **{k: v for k, v in a.items() if k != "text"})
+        for a in cluster["articles"]
+    )
+
+
+def texts(name: str) -> dict[str, str]:
+    cluster = next(c for c in CLUSTERS if c["name"] == name)
+    return {a["id"]: a["text"] for a in cluster["articles"]}
+
+
+def described(corpus: Corpus) -> list[dict[str, Any]]:
+    """Each finding as the YAML writes expectations: kind, articles and origin names."""
+    found = []
+    for finding in corpus.findings:
+        entry: dict[str, Any] = {
+            "kind": finding.kind,
+            "articles": sorted({claim.split(":")[0] for claim in finding.claims}),
+        }
+        if "origin" in finding.detail:
+            entry["origin"] = corpus.source(finding.detail["origin"]).name
+        elif "origins" in finding.detail:
+            entry["origins"] = sorted(corpus.source(o).name for o in finding.detail["origins"])
+        if "revision" in finding.detail:
+            entry["revision"] = finding.detail["revision"]
+        found.append(entry)
+    return found
+
+
+def expected(cluster: dict[str, Any]) -> list[dict[str, Any]]:
+    result = []
+    for entry in cluster["expect"]:
+        entry = dict(entry)
+        if entry["kind"] == "numeric_conflict":
+            entry.setdefault("revision", False)
+        result.append(entry)
+    return result
+
+
+def _key(entry: dict[str, Any]) -> tuple[str, list[str]]:
+    return (entry["kind"], entry["articles"])
+
+
+@pytest.mark.parametrize("cluster", CLUSTERS, ids=[c["name"] for c in CLUSTERS])
+def test_cluster_gives_its_expected_findings(cluster: dict[str, Any]) -> None:
+    corpus = Corpus.from_analyses(analyses(cluster["name"]))
+    assert sorted(described(corpus), key=_key) == sorted(expected(cluster), key=_key)
+
+
+@pytest.mark.parametrize("cluster", CLUSTERS, ids=[c["name"] for c in CLUSTERS])
+def test_claim_offsets_hold_in_their_own_article(cluster: dict[str, Any]) -> None:
+    corpus = Corpus.from_analyses(analyses(cluster["name"]))
+    own = texts(cluster["name"])
+    for claim in corpus.document().claims:
+        assert own[claim.article][claim.start : claim.end] == claim.text, claim.id
+
+
+@pytest.mark.parametrize("cluster", CLUSTERS, ids=[c["name"] for c in CLUSTERS])
+def test_any_order_gives_the_same_document(cluster: dict[str, Any]) -> None:
+    forward = Corpus.from_analyses(analyses(cluster["name"])).document()
+    backward = Corpus.from_analyses(reversed(analyses(cluster["name"]))).document()
+    assert forward.model_dump() == backward.model_dump()
+
+
+def test_generic_sources_stay_in_their_own_articles() -> None:
+    corpus = Corpus.from_analyses(analyses("generic_sources"))
+    police = [s for s in corpus.sources if "police" in s.name.casefold()]
+    assert len(police) == 3
+    assert all(len(s.articles) == 1 and s.local for s in police)
