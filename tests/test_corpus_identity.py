@@ -83,9 +83,7 @@ def test_an_initial_joins_the_one_full_name_it_fits() -> None:
         ("Kharkiv police", "Donetsk police", False),
     ],
 )
-def test_bodies_merge_only_when_qualified_the_same_way(
-    first: str, second: str, same: bool
-) -> None:
+def test_bodies_merge_only_when_qualified_the_same_way(first: str, second: str, same: bool) -> None:
     kind = "anonymous" if first in ("a source", "officials") else "police"
     corpus = Corpus.from_analyses(
         [article("a", (first, kind, [])), article("b", (second, kind, []))]
@@ -119,9 +117,7 @@ def test_ids_are_hashed_from_the_identity_not_the_order() -> None:
     assert any(s.id.startswith("jonas-berg-") for s in one.sources)
 
 
-@pytest.mark.parametrize(
-    "example", WORDS.data.generic_modifiers.examples, ids=lambda e: e.name
-)
+@pytest.mark.parametrize("example", WORDS.data.generic_modifiers.examples, ids=lambda e: e.name)
 def test_generic_examples_from_the_words_file(example) -> None:
     assert is_generic(example.name, WORDS) is example.generic
 

@@ -26,8 +26,15 @@ PERMUTATIONS = 16
 ROWS = 2
 #: Representatives a claim is compared with in one bucket.
 LEADERS = 8
-#: Thresholds: share of content words in common, and rapidfuzz's token-sort ratio.
+#: Thresholds: share of content words in common (more for short claims, where one word
+#: changed, "killed" for "injured", changes the fact), and rapidfuzz's token-sort ratio.
 FACT_JACCARD = 0.5
+SHORT_JACCARD = 0.7
+SHORT = 8
+#: Two different words count as one form ("raise", "raising") when they share a prefix
+#: this long, covering this much of the shorter word.
+STEM = 4
+STEM_SHARE = 0.6
 FACT_RATIO = 72.0
 QUOTE_RATIO = 60.0
 
@@ -117,14 +124,30 @@ def buckets(sigs: np.ndarray, usable: np.ndarray) -> Iterator[np.ndarray]:
                 yield np.sort(usable[run])
 
 
+def _forms(a: str, b: str) -> bool:
+    """Two forms of one word, by shared prefix alone (no word list): raise / raising."""
+    shared = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared += 1
+    return shared >= STEM and shared >= STEM_SHARE * min(len(a), len(b))
+
+
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a or b else 0.0
+    """Words in common over words in all, counting two forms of one word as one."""
+    if not a and not b:
+        return 0.0
+    only_b = b - a
+    matched = sum(1 for w in a - b if any(_forms(w, v) for v in only_b))
+    return (len(a & b) + matched) / (len(a | b) - matched)
 
 
 def same_fact(a: Item, b: Item) -> bool:
     """Same content words once quantities are masked, in much the same order."""
+    short = min(len(a.content), len(b.content)) < SHORT
     return (
-        jaccard(a.content, b.content) >= FACT_JACCARD
+        jaccard(a.content, b.content) >= (SHORT_JACCARD if short else FACT_JACCARD)
         and fuzz.token_sort_ratio(a.text, b.text) >= FACT_RATIO
     )
 
