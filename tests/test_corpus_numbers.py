@@ -52,5 +52,5 @@ def test_masked_words_make_3_dead_and_4_dead_one_fact() -> None:
 
 
 def test_a_broken_words_file_names_itself() -> None:
-    with pytest.raises(RuleFileError, match="corpus.words.yaml"):
+    with pytest.raises(RuleFileError, match=r"corpus\.words\.yaml"):
         read_words_file("name: x\ngeneric_modifiers: {words: []}\n")

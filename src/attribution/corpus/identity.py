@@ -20,9 +20,10 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cache
 from typing import NamedTuple
 
-from nameparser import HumanName
+from nameparser.config import CONSTANTS
 
 from ..ids import slug
 from ..models import Analysis, Source
@@ -169,12 +170,28 @@ class _Name(NamedTuple):
     last: str
 
 
+@cache
+def _name_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Titles and suffixes from nameparser's well-kept lists (its full parser is slow)."""
+    suffixes = set(CONSTANTS.suffix_acronyms) | set(CONSTANTS.suffix_not_acronyms)
+    return frozenset(CONSTANTS.titles), frozenset(suffixes)
+
+
+@cache
 def _parse(name: str) -> _Name:
-    parsed = HumanName(name)
-    first, last = parsed.first.casefold().strip("."), parsed.last.casefold()
-    if not last:
-        return _Name("", first)
-    return _Name(first, last)
+    """First and last name, titles and suffixes dropped ("Dr. Anna Berg Jr." -> anna, berg)."""
+    titles, suffixes = _name_words()
+    tokens = [t.casefold().strip(".,") for t in name.split()]
+    tokens = [t for t in tokens if t]
+    while len(tokens) > 1 and tokens[0] in titles:
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1] in suffixes:
+        tokens = tokens[:-1]
+    if not tokens:
+        return _Name("", "")
+    if len(tokens) == 1:
+        return _Name("", tokens[0])
+    return _Name(tokens[0], tokens[-1])
 
 
 class _Doubt(NamedTuple):
