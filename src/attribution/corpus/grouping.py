@@ -14,6 +14,7 @@ in different articles, worded alike but not the same).
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
@@ -27,6 +28,13 @@ PERMUTATIONS = 48
 ROWS = 3
 #: Representatives a claim is compared with in one bucket.
 LEADERS = 8
+#: A word in more claims than this says little about which fact a claim states ("killed",
+#: "people"): it is left out of the signature, not out of the comparison, so that
+#: unrelated claims do not meet in buckets through it. The cap is fixed, not a share of
+#: the corpus, so that the claims one word brings together stay as many in a big corpus as
+#: in a small one. A claim keeps at least KEEP of its rarest words.
+COMMON_CLAIMS = 50
+KEEP = 3
 #: Thresholds: share of content words in common (more for short claims, where one word
 #: changed, "killed" for "injured", changes the fact), and rapidfuzz's token-sort ratio.
 FACT_JACCARD = 0.5
@@ -39,9 +47,7 @@ STEM_SHARE = 0.6
 FACT_RATIO = 72.0
 QUOTE_RATIO = 60.0
 
-_RNG = np.random.default_rng(20260201)
-_MULTIPLIERS = _RNG.integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
-_OFFSETS = _RNG.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
+_SEEDS = np.random.default_rng(20260201).integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
 _CHUNK = 4096  # claims per vectorised signature step, to bound memory
 
 
@@ -94,6 +100,16 @@ def _token_hash(token: str) -> int:
     return value
 
 
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: one independent-looking hash function per seed (a bare
+    multiply-add makes the permutations agree on which word is smallest)."""
+    x = x ^ (x >> np.uint64(30))
+    x = x * np.uint64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> np.uint64(27))
+    x = x * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
 def signatures(sets: Sequence[frozenset[str]]) -> np.ndarray:
     """MinHash signatures, one row per set (an empty set gives the maximum everywhere)."""
     out = np.full((len(sets), PERMUTATIONS), np.iinfo(np.uint64).max, dtype=np.uint64)
@@ -105,7 +121,7 @@ def signatures(sets: Sequence[frozenset[str]]) -> np.ndarray:
         )
         if not len(hashes):
             continue
-        mixed = hashes[:, None] * _MULTIPLIERS[None, :] + _OFFSETS[None, :]
+        mixed = _mix(hashes[:, None] ^ _SEEDS[None, :])
         filled = np.flatnonzero(sizes)
         starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))[filled]
         out[start + filled] = np.minimum.reduceat(mixed, starts, axis=0)
@@ -116,7 +132,9 @@ def buckets(sigs: np.ndarray, usable: np.ndarray) -> Iterator[np.ndarray]:
     """Runs of claim indices that share a band, each run in index order."""
     for band in range(PERMUTATIONS // ROWS):
         rows = sigs[usable, band * ROWS : (band + 1) * ROWS]
-        keys = rows[:, 0] ^ (rows[:, 1] * np.uint64(0x9E3779B97F4A7C15))
+        keys = rows[:, 0]
+        for row in range(1, ROWS):
+            keys = _mix(keys ^ rows[:, row])
         order = np.argsort(keys, kind="stable")
         ordered = keys[order]
         cuts = np.flatnonzero(ordered[1:] != ordered[:-1]) + 1
@@ -133,6 +151,18 @@ def _forms(a: str, b: str) -> bool:
             break
         shared += 1
     return shared >= STEM and shared >= STEM_SHARE * min(len(a), len(b))
+
+
+def telling_words(sets: Sequence[frozenset[str]]) -> list[frozenset[str]]:
+    """Each set without the words that too many claims share (its rarest KEEP stay)."""
+    counts = Counter(word for words in sets for word in words)
+    kept = []
+    for words in sets:
+        rare = frozenset(w for w in words if counts[w] <= COMMON_CLAIMS)
+        if len(rare) < KEEP and len(words) > len(rare):
+            rare = frozenset(sorted(words, key=lambda w: (counts[w], w))[:KEEP])
+        kept.append(rare)
+    return kept
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -165,7 +195,7 @@ def group(items: Sequence[Item], quotable: Callable[[int, int], bool]) -> Groups
     facts, quotes = _UnionFind(len(items)), _UnionFind(len(items))
     usable = np.array([i for i, item in enumerate(items) if item.content], dtype=np.int64)
     if len(usable) > 1:
-        sigs = signatures([item.content for item in items])
+        sigs = signatures(telling_words([item.content for item in items]))
         for run in buckets(sigs, usable):
             _compare_run(run.tolist(), items, facts, quotes, quotable)
     return Groups(facts.roots(), quotes.roots())
