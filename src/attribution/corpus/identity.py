@@ -84,7 +84,10 @@ def _key(member: Member, words: CorpusWords, outlets: set[str]) -> str | None:
     source = member.source
     if source.anonymous or source.type in ("anonymous", "article"):
         return _own(member)
-    outlet = _outlet_name(source, words, outlets)
+    known = _known(source, words)
+    if known is not None:
+        return f"known:{_strip_the(known)}"
+    outlet = _outlet_name(source, outlets)
     if outlet is not None:
         return f"outlet:{outlet}"
     if source.type == "person" or _bare_name(source, words):
@@ -102,13 +105,18 @@ def _names(source: Source) -> list[str]:
     return [source.name, *source.aliases]
 
 
-def _outlet_name(source: Source, words: CorpusWords, outlets: set[str]) -> str | None:
-    """The gazetteer's name for a known organisation; an outlet's own normalised name,
-    also where another article types the same name as an outlet (its publisher)."""
+def _known(source: Source, words: CorpusWords) -> str | None:
+    """The gazetteer's canonical name for any of the source's names ("AP", "the AP")."""
     for name in _names(source):
-        canonical = words.outlets.get(name.casefold()) or words.outlets.get(_strip_the(name))
-        if canonical is not None:
-            return _strip_the(canonical)
+        for form in (name.casefold(), _strip_the(name)):
+            if form in words.outlets:
+                return words.outlets[form]
+    return None
+
+
+def _outlet_name(source: Source, outlets: set[str]) -> str | None:
+    """An outlet's normalised name, also where another article types the same name as an
+    outlet (as its publisher)."""
     name = _strip_the(source.name)
     return name if source.type in OUTLET_TYPES or name in outlets else None
 
