@@ -28,7 +28,7 @@ from nameparser.config import CONSTANTS
 from ..ids import slug
 from ..models import Analysis, Source
 from .models import CandidateMerge, CorpusSource
-from .words import CorpusWords
+from .words import CorpusWords, bare
 
 OUTLET_TYPES = frozenset({"news_agency", "news_outlet"})
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -66,7 +66,7 @@ def merge_sources(analyses: Iterable[tuple[str, Analysis]], words: CorpusWords) 
     members = [
         Member(article, source) for article, analysis in analyses for source in analysis.sources
     ]
-    outlets = {_strip_the(m.source.name) for m in members if m.source.type in OUTLET_TYPES}
+    outlets = {bare(m.source.name) for m in members if m.source.type in OUTLET_TYPES}
     keys: dict[MemberKey, str] = {}
     people: list[Member] = []
     for member in members:
@@ -86,7 +86,7 @@ def _key(member: Member, words: CorpusWords, outlets: set[str]) -> str | None:
         return _own(member)
     known = _known(source, words)
     if known is not None:
-        return f"known:{_strip_the(known)}"
+        return f"known:{bare(known)}"
     outlet = _outlet_name(source, outlets)
     if outlet is not None:
         return f"outlet:{outlet}"
@@ -108,7 +108,7 @@ def _names(source: Source) -> list[str]:
 def _known(source: Source, words: CorpusWords) -> str | None:
     """The gazetteer's canonical name for any of the source's names ("AP", "the AP")."""
     for name in _names(source):
-        for form in (name.casefold(), _strip_the(name)):
+        for form in (name.casefold(), bare(name)):
             if form in words.outlets:
                 return words.outlets[form]
     return None
@@ -117,15 +117,8 @@ def _known(source: Source, words: CorpusWords) -> str | None:
 def _outlet_name(source: Source, outlets: set[str]) -> str | None:
     """An outlet's normalised name, also where another article types the same name as an
     outlet (as its publisher)."""
-    name = _strip_the(source.name)
+    name = bare(source.name)
     return name if source.type in OUTLET_TYPES or name in outlets else None
-
-
-def _strip_the(name: str) -> str:
-    tokens = _WORD.findall(name.casefold())
-    if tokens and tokens[0] == "the":
-        tokens = tokens[1:]
-    return " ".join(tokens)
 
 
 def _bare_name(source: Source, words: CorpusWords) -> bool:

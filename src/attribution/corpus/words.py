@@ -7,6 +7,7 @@ month names), plus spaCy's English stop words for determiners, numbers and funct
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -94,12 +95,25 @@ def _ies(word: str) -> str:
 
 
 def _gazetteer(rules: RuleSet) -> dict[str, str]:
-    """Every casefolded name and alias of a known organisation -> its canonical name."""
+    """Every casefolded name and alias of a known organisation, also without its leading
+    stop words -> its canonical name."""
     names: dict[str, str] = {}
     for entry in rules.organisations:
         for name in (entry.name, *entry.aliases):
             names[name.casefold()] = entry.name
+            names[bare(name)] = entry.name
     return names
+
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def bare(name: str) -> str:
+    """A name's lowercase words without its leading stop words ("The Hindu" -> "hindu")."""
+    tokens = _WORD.findall(name.casefold())
+    while len(tokens) > 1 and tokens[0] in STOP_WORDS:
+        tokens = tokens[1:]
+    return " ".join(tokens)
 
 
 def read_words_file(text: str, path: str = WORDS_FILE) -> WordsFile:
