@@ -135,3 +135,11 @@ def test_an_analysis_without_an_id_gets_a_content_hash() -> None:
 def test_an_empty_corpus_has_nothing_and_says_so() -> None:
     corpus = Corpus()
     assert corpus.findings == [] and corpus.sources == [] and corpus.graph.number_of_nodes() == 0
+
+
+def test_a_claim_with_an_empty_chain_is_kept_but_never_grouped() -> None:
+    story = reference_story()
+    story[0].claims[0].chain = []
+    corpus = Corpus.from_analyses(story)
+    assert corpus.claims[0].chain == [] and corpus.claims[0].group is None
+    assert [f.kind for f in corpus.findings] == ["circular_reporting"]

@@ -91,3 +91,12 @@ def test_generic_sources_stay_in_their_own_articles() -> None:
     police = [s for s in corpus.sources if "police" in s.name.casefold()]
     assert len(police) == 3
     assert all(len(s.articles) == 1 and s.local for s in police)
+
+
+def test_all_clusters_in_one_corpus_give_the_union_of_their_findings() -> None:
+    """Clusters do not bleed into each other: generic sources and look-alike sentences of
+    different stories stay apart when every article is in one corpus."""
+    everything = [a for c in CLUSTERS for a in analyses(c["name"])]
+    corpus = Corpus.from_analyses(everything)
+    union = [e for c in CLUSTERS for e in expected(c)]
+    assert sorted(described(corpus), key=_key) == sorted(union, key=_key)

@@ -229,10 +229,11 @@ def _claim(article: str, claim: Any, identities: Identities, warnings: list[str]
 
 
 def _compared(claim: CorpusClaim, published: str | None, words: CorpusWords) -> tuple[Entry, Item]:
-    """What the findings and the grouping compare of one claim (normalised once)."""
+    """What the findings and the grouping compare of one claim (normalised once). A claim
+    with no chain has no one to compare, so it gets no words and never groups."""
     norm = normalise(claim.text, words)
     wording = " ".join(norm.words)
-    masked = content(norm.masked, words)
+    masked = content(norm.masked, words) if claim.chain else ()
     entry = Entry(claim, norm.quantities, wording, published)
     return entry, Item(frozenset(masked), " ".join(masked), wording)
 
