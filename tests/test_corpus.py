@@ -143,3 +143,12 @@ def test_a_claim_with_an_empty_chain_is_kept_but_never_grouped() -> None:
     corpus = Corpus.from_analyses(story)
     assert corpus.claims[0].chain == [] and corpus.claims[0].group is None
     assert [f.kind for f in corpus.findings] == ["circular_reporting"]
+
+
+def test_a_denial_does_not_back_the_claim_it_denies() -> None:
+    story = reference_story()
+    denial = relayed("moscow", "TASS", TOLL, "Russian Defence Ministry")
+    denial.claims[0].stance = "denies"
+    corpus = Corpus.from_analyses([*story, denial])
+    assert [f.kind for f in corpus.findings] == ["circular_reporting"]
+    assert "moscow:c1" not in corpus.findings[0].claims

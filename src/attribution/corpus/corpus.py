@@ -273,11 +273,17 @@ def _findings(
     return sorted(found, key=lambda f: (order.get(f.kind, len(order)), f.id))
 
 
+def _denies(entry: Entry) -> bool:
+    return entry.claim.stance == "denies"
+
+
 def _fact_findings(entries: list[Entry], members: list[int], context: Context) -> list[Finding]:
-    """Per statement (same quantities): who carries it; across statements: conflicts."""
-    statements: dict[tuple[float, ...], list[int]] = defaultdict(list)
+    """Per statement (same quantities, same stance): who carries it; across statements:
+    conflicts. A denial ("the ministry denied that ...") never backs an assertion."""
+    statements: dict[tuple[tuple[float, ...], bool], list[int]] = defaultdict(list)
     for index in members:
-        statements[tuple(sorted(entries[index].quantities))].append(index)
+        entry = entries[index]
+        statements[(tuple(sorted(entry.quantities)), _denies(entry))].append(index)
     found: list[Finding] = []
     for indices in statements.values():
         chosen = [entries[i] for i in indices]
@@ -288,7 +294,8 @@ def _fact_findings(entries: list[Entry], members: list[int], context: Context) -
                     claim=entries[i].claim.model_copy(update={"group": group_id})
                 )
             found.extend(statement_findings([entries[i] for i in indices], context))
-    conflict = numeric_conflict([entries[i] for i in members], context)
+    asserted = [entries[i] for i in members if not _denies(entries[i])]
+    conflict = numeric_conflict(asserted, context)
     if conflict is not None:
         found.append(conflict)
     return found
