@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from attribution import Analysis, Corpus
 from helpers import shared_analyzer
@@ -100,3 +102,12 @@ def test_all_clusters_in_one_corpus_give_the_union_of_their_findings() -> None:
     corpus = Corpus.from_analyses(everything)
     union = [e for c in CLUSTERS for e in expected(c)]
     assert sorted(described(corpus), key=_key) == sorted(union, key=_key)
+
+
+@given(st.randoms(use_true_random=False))
+def test_any_shuffle_of_every_article_gives_the_same_document(rng) -> None:
+    everything = [a for c in CLUSTERS for a in analyses(c["name"])]
+    shuffled = list(everything)
+    rng.shuffle(shuffled)
+    first = Corpus.from_analyses(everything).document()
+    assert Corpus.from_analyses(shuffled).document() == first
