@@ -236,6 +236,8 @@ def print_tables(built: Corpus, console: Console) -> None:
         f"sources ({len(shared)} in more than one article), {len(built.findings)} findings"
     )
     claims = {claim.id: claim for claim in built.claims}
+    if not built.findings:
+        console.print("No findings across articles.")
     kinds: dict[str, list[Any]] = {}
     for finding in built.findings:
         kinds.setdefault(finding.kind, []).append(finding)
@@ -250,11 +252,14 @@ def print_tables(built: Corpus, console: Console) -> None:
                 cell.append("  " + _shorten(claim.text) + "\n")
             table.add_row(finding.message, cell.rstrip() or cell)
         console.print(table)
-    table = _table("Sources in more than one article", "source (type)", "articles")
-    for source in shared:
-        name = Text(source.name, style="bold").append(f" ({source.type})")
-        table.add_row(name, ", ".join(source.articles))
-    console.print(table)
+    if shared:
+        table = _table("Sources in more than one article", "source (type)", "articles")
+        for source in shared:
+            name = Text(source.name, style="bold").append(f" ({source.type})")
+            table.add_row(name, ", ".join(source.articles))
+        console.print(table)
+    else:
+        console.print("No source appears in more than one article.")
     for merge in built.candidate_merges:
         console.print(f"kept apart: {', '.join(merge.sources)}: {merge.reason}", style="dim")
 
