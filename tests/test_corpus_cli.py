@@ -122,3 +122,35 @@ def test_no_usable_article_is_an_error(tmp_path: Path) -> None:
 def test_a_missing_file_is_an_error(tmp_path: Path) -> None:
     result = run(tmp_path / "missing.jsonl")
     assert result.exit_code == 2 and "error: " in result.stderr
+
+
+def test_a_document_that_fails_is_a_warning(
+    tmp_path: Path, analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Failing:
+        """Fails on one text, in the pipe and alone, like a document that breaks spaCy."""
+
+        def pipe(self, items, batch_size):
+            for text, meta in items:
+                yield self.analyze(text, **meta)
+
+        def analyze(self, text, **meta):
+            if "BOOM" in text:
+                raise ValueError("boom")
+            return analyzer.analyze(text, **meta)
+
+    monkeypatch.setattr(corpus_cli, "load_analyzer", lambda model: Failing())
+    good = articles()[:2]
+    source = write(tmp_path / "in.jsonl", [good[0], {"id": "bad", "text": "BOOM"}, good[1]])
+    result = run(source)
+    assert result.exit_code == 0, result.output
+    assert "line 2 (id 'bad'): analysis failed (boom)" in result.stderr
+    assert "2 articles" in result.stdout
+
+
+def test_no_finding_is_said_plainly(tmp_path: Path) -> None:
+    source = write(tmp_path / "in.jsonl", [{"id": "one", "text": "Police said the road was shut."}])
+    result = run(source)
+    assert result.exit_code == 0, result.output
+    assert "No findings across articles." in result.stdout
+    assert "No source appears in more than one article." in result.stdout

@@ -42,6 +42,7 @@ ANALYSIS_FAILED = "line {line}{id}: analysis failed ({detail}); skipped"
 NOTHING = "{name}: no usable article; nothing to merge"
 METADATA_FIELDS = ("title", "publisher", "url", "published")
 MAX_TEXT = 160
+BATCH = 16  # documents per spaCy batch
 
 
 class OutputFormat(StrEnum):
@@ -125,15 +126,23 @@ def build_corpus(path: Path, model: str | None, warnings: list[str]) -> Corpus:
 
 
 def _analyse(todo: list[Line], model: str | None, warnings: list[str]) -> dict[int, Any]:
-    """Analyses by line number; a document that fails is a warning, not the end."""
+    """Analyses by line number, through Analyzer.pipe for speed; when the pipe fails, the
+    rest go one by one, so that a document that fails is a warning, not the end."""
     analyzer = load_analyzer(model)
     done: dict[int, Any] = {}
-    for line in todo:
-        try:
-            done[line.line] = analyzer.analyze(line.text or "", id=line.id, **line.metadata)
-        except Exception as exc:
-            detail = " ".join(str(exc).split()) or type(exc).__name__
-            warnings.append(ANALYSIS_FAILED.format(line=line.line, id=_id(line.id), detail=detail))
+    try:
+        items = ((line.text or "", {"id": line.id, **line.metadata}) for line in todo)
+        for line, analysis in zip(todo, analyzer.pipe(items, batch_size=BATCH), strict=False):
+            done[line.line] = analysis
+    except Exception:
+        for line in todo[len(done) :]:
+            try:
+                done[line.line] = analyzer.analyze(line.text or "", id=line.id, **line.metadata)
+            except Exception as exc:
+                detail = " ".join(str(exc).split()) or type(exc).__name__
+                warnings.append(
+                    ANALYSIS_FAILED.format(line=line.line, id=_id(line.id), detail=detail)
+                )
     return done
 
 
