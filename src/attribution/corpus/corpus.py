@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from ..errors import InputError
 from ..ids import text_key
-from ..models import Analysis, Finding
+from ..models import Analysis, Claim, Finding
 from .findings import (
     KINDS,
     QUOTE_KINDS,
@@ -207,7 +207,7 @@ def _article(article: str, analysis: Analysis, identities: Identities) -> Corpus
     )
 
 
-def _claim(article: str, claim: Any, identities: Identities, warnings: list[str]) -> CorpusClaim:
+def _claim(article: str, claim: Claim, identities: Identities, warnings: list[str]) -> CorpusClaim:
     chain = []
     for local in claim.chain:
         corpus_id = identities.ids.get((article, local))

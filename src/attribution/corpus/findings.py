@@ -162,7 +162,8 @@ def _circular(
         f"but it has one independent origin: {context.name(origin)}."
     )
     if unsourced:
-        message += f" {_names(context, unsourced)} print it without naming a source."
+        verb = "prints" if len(unsourced) == 1 else "print"
+        message += f" {_names(context, unsourced)} {verb} it without naming a source."
     if possibly:
         message += f" Taken to be the same: {_names(context, possibly)} (unnamed, same kind)."
     detail = {
