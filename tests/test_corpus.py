@@ -152,3 +152,14 @@ def test_a_denial_does_not_back_the_claim_it_denies() -> None:
     corpus = Corpus.from_analyses([*story, denial])
     assert [f.kind for f in corpus.findings] == ["circular_reporting"]
     assert "moscow:c1" not in corpus.findings[0].claims
+
+
+def test_a_chain_member_the_analysis_does_not_list_is_warned_about_and_still_named() -> None:
+    story = reference_story()
+    story[2].claims[0].chain.append("ghost")
+    document = Corpus.from_analyses(story).document()
+    assert any("ghost" in warning for warning in document.warnings)
+    ids = {source.id for source in document.sources}
+    assert all(set(claim.chain) <= ids for claim in document.claims)
+    graph = document.to_networkx()
+    assert all("type" in data for _, data in graph.nodes(data=True))

@@ -91,6 +91,7 @@ def corpus(
     except AttributionError as exc:
         stderr.print(f"error: {exc}", markup=False)
         raise typer.Exit(2) from None
+    warnings.extend(built.document().warnings)
     for warning in warnings:
         stderr.print(f"warning: {warning}", markup=False)
     document = built.document().model_copy(update={"warnings": warnings})

@@ -182,10 +182,11 @@ def _build(analyses: Mapping[str, Analysis], words: CorpusWords) -> _Built:
         entry, item = _compared(claim, published[claim.article], words)
         entries.append(entry)
         items.append(item)
-    findings = _findings(entries, items, identities.sources)
+    sources = identities.sources + _unlisted(claims, identities)
+    findings = _findings(entries, items, sources)
     document = CorpusDocument(
         articles=articles,
-        sources=identities.sources,
+        sources=sorted(sources, key=lambda s: s.id),
         claims=[e.claim for e in entries],
         findings=findings,
         candidate_merges=identities.candidates,
@@ -226,6 +227,26 @@ def _claim(article: str, claim: Claim, identities: Identities, warnings: list[st
         chain=chain,
         channel=claim.channel,
     )
+
+
+def _unlisted(claims: list[CorpusClaim], identities: Identities) -> list[CorpusSource]:
+    """A source for each chain member its analysis did not list (warned about), so that
+    every id in the document names a source."""
+    known = {s.id for s in identities.sources}
+    made: dict[str, CorpusSource] = {}
+    for claim in claims:
+        for corpus_id in claim.chain:
+            if corpus_id not in known and corpus_id not in made:
+                name = corpus_id.rsplit("-", 1)[0]
+                made[corpus_id] = CorpusSource(
+                    id=corpus_id,
+                    name=name,
+                    type="organisation",
+                    local=True,
+                    articles=[claim.article],
+                    members=[f"{claim.article}:{name}"],
+                )
+    return list(made.values())
 
 
 def _compared(claim: CorpusClaim, published: str | None, words: CorpusWords) -> tuple[Entry, Item]:
