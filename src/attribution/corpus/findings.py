@@ -108,20 +108,53 @@ def origins(entries: Sequence[Entry]) -> list[str]:
     return sorted(ends - relays) or sorted(ends)
 
 
-def origin_clusters(found: list[str], context: Context) -> list[list[str]]:
-    """Origins that may be one: a source kept to its article ("police") may be any other
-    origin of its type, so it joins that origin's cluster; named origins stay apart."""
-    clusters: list[list[str]] = []
+def _relayers(entries: Sequence[Entry]) -> dict[str, set[str]]:
+    """Who passed each origin's words on: the member before it in each chain."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for entry in entries:
+        if len(entry.claim.chain) > 1:
+            found[entry.claim.chain[-1]].add(entry.claim.chain[-2])
+    return found
+
+
+Unit = list[str]  # origins that are one source
+Cluster = list[Unit]  # units that may be one source
+
+
+def origin_clusters(found: list[str], entries: Sequence[Entry], context: Context) -> list[Cluster]:
+    """Origins grouped by what the text allows. Sources kept to their articles ("a source",
+    "police") of one type that one relayer cites are one (Reuters' source in two copies
+    of Reuters' story); otherwise such a source may be any other origin of its type, so
+    its unit joins that origin's cluster. Named origins stay apart."""
+    relayers = _relayers(entries)
+    units: list[Unit] = []
     for origin in sorted(found, key=lambda o: (context.is_local(o), o)):
-        kind = context.type(origin)
         home = next(
-            (c for c in clusters if context.is_local(origin) and context.type(c[0]) == kind),
+            (
+                unit
+                for unit in units
+                if context.is_local(origin)
+                and context.is_local(unit[0])
+                and context.type(unit[0]) == context.type(origin)
+                and relayers[unit[0]] & relayers[origin]
+            ),
             None,
         )
         if home is None:
-            clusters.append([origin])
+            units.append([origin])
         else:
             home.append(origin)
+    clusters: list[Cluster] = []
+    for unit in units:
+        kind = context.type(unit[0])
+        home_cluster = next(
+            (c for c in clusters if context.is_local(unit[0]) and context.type(c[0][0]) == kind),
+            None,
+        )
+        if home_cluster is None:
+            clusters.append([unit])
+        else:
+            home_cluster.append(unit)
     return clusters
 
 
@@ -129,31 +162,35 @@ def statement_findings(entries: Sequence[Entry], context: Context) -> list[Findi
     """circular_reporting, corroborated or attribution_conflict for one statement."""
     if len(_articles(entries)) < 2:
         return []
-    clusters = origin_clusters(origins(entries), context)
+    clusters = origin_clusters(origins(entries), entries, context)
     quoted = sorted(
         {
             e.claim.chain[-1]
             for e in entries
-            if e.claim.kind in QUOTE_KINDS and len(e.claim.chain) > 1
+            if e.claim.kind in QUOTE_KINDS
+            and len(e.claim.chain) > 1
+            and not context.is_local(e.claim.chain[-1])
         }
     )
     if len(quoted) > 1:
         return [_attribution_conflict(entries, quoted, context)]
     publishers = sorted({e.claim.chain[0] for e in entries})
     if len(clusters) == 1 and len(publishers) > 1:
-        origin, *possibly = clusters[0]
-        if possibly and context.is_local(origin):
-            return []  # only unnamed sources of one kind: too unsure to say one or many
-        return [_circular(entries, origin, possibly, context)]
+        (origin, *same), *others = clusters[0]
+        if others and context.is_local(origin):
+            return []  # several unnamed sources of one kind: too unsure to say one or many
+        possibly = [o for unit in others for o in unit]
+        return [_circular(entries, origin, same, possibly, context)]
     if len(clusters) > 1:
-        return [_corroborated(entries, [c[0] for c in clusters], context)]
+        return [_corroborated(entries, [c[0][0] for c in clusters], context)]
     return []
 
 
 def _circular(
-    entries: Sequence[Entry], origin: str, possibly: list[str], context: Context
+    entries: Sequence[Entry], origin: str, same: list[str], possibly: list[str], context: Context
 ) -> Finding:
-    outlets = sorted({s for e in entries for s in e.claim.chain if s not in (origin, *possibly)})
+    ones = (origin, *same, *possibly)
+    outlets = sorted({s for e in entries for s in e.claim.chain if s not in ones})
     publishers = sorted({e.claim.chain[0] for e in entries})
     relays = sorted(set(outlets) - set(publishers))
     unsourced = sorted({e.claim.chain[0] for e in entries if len(e.claim.chain) == 1} - {origin})
@@ -168,6 +205,7 @@ def _circular(
         message += f" Taken to be the same: {_names(context, possibly)} (unnamed, same kind)."
     detail = {
         "origin": origin,
+        "same": same,
         "possibly_same": possibly,
         "outlets": outlets,
         "publishers": publishers,
