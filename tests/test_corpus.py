@@ -6,6 +6,8 @@ import json
 
 import networkx as nx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from attribution import Analysis, Claim, Corpus, CorpusDocument, InputError, Source
 from attribution.corpus.graph import relay_paths
@@ -163,3 +165,51 @@ def test_a_chain_member_the_analysis_does_not_list_is_warned_about_and_still_nam
     assert all(set(claim.chain) <= ids for claim in document.claims)
     graph = document.to_networkx()
     assert all("type" in data for _, data in graph.nodes(data=True))
+
+
+NAMES = ["Reuters", "AP", "police", "Donetsk police", "Anna Berg", "Berg", "officials", "CNN"]
+TYPES = ["news_agency", "news_agency", "police", "police", "person", "person", "anonymous"]
+SENTENCES = [
+    "A strike on the city killed {} people",
+    "The bridge will reopen on Friday",
+    "We will not raise the fuel tax this year",
+    "Rescue teams searched the rubble for {} hours",
+]
+
+
+@st.composite
+def analyses(draw: st.DrawFn) -> list[Analysis]:
+    made = []
+    for number in range(draw(st.integers(1, 6))):
+        picked = draw(st.lists(st.integers(0, len(TYPES) - 1), min_size=1, max_size=4))
+        sources = [Source(id="pub", name=f"Outlet {draw(st.integers(0, 2))}", type="news_outlet")]
+        sources += [
+            Source(id=f"s{i}", name=NAMES[k], type=TYPES[k], anonymous=TYPES[k] == "anonymous")
+            for i, k in enumerate(picked)
+        ]
+        claims = []
+        for index in range(draw(st.integers(0, 3))):
+            text = draw(st.sampled_from(SENTENCES)).format(draw(st.integers(1, 5)))
+            chain = ["pub", *draw(st.lists(st.sampled_from([s.id for s in sources[1:]])))]
+            kind = (
+                draw(st.sampled_from(["direct", "indirect"])) if len(chain) > 1 else "unattributed"
+            )
+            claims.append(
+                Claim(id=f"c{index + 1}", text=text, start=0, end=len(text), kind=kind, chain=chain)
+            )
+        made.append(Analysis(id=f"a{number}", publisher="pub", sources=sources, claims=claims))
+    return made
+
+
+@given(analyses())
+def test_any_analyses_give_a_consistent_document(batch: list[Analysis]) -> None:
+    document = Corpus.from_analyses(batch).document()
+    ids = {source.id for source in document.sources}
+    claims = {claim.id for claim in document.claims}
+    assert len(claims) == len(document.claims)
+    for claim in document.claims:
+        assert set(claim.chain) <= ids
+    for finding in document.findings:
+        assert set(finding.claims) <= claims and set(finding.sources) <= ids
+        assert finding.message
+    assert Corpus.from_analyses(reversed(batch)).document() == document

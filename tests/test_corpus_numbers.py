@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from attribution.corpus.numbers import QUANTITY, content, digits, normalise
 from attribution.corpus.words import default_words, read_words_file
@@ -54,3 +56,10 @@ def test_masked_words_make_3_dead_and_4_dead_one_fact() -> None:
 def test_a_broken_words_file_names_itself() -> None:
     with pytest.raises(RuleFileError, match=r"corpus\.words\.yaml"):
         read_words_file("name: x\ngeneric_modifiers: {words: []}\n")
+
+
+@given(st.text(max_size=200))
+def test_any_text_normalises_without_raising(text: str) -> None:
+    norm = normalise(text, WORDS)
+    assert len(norm.masked) == len(norm.words)
+    assert norm.masked.count(QUANTITY) == len(norm.quantities)
