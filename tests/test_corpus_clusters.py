@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from attribution import Analysis, Corpus
-from helpers import shared_analyzer
+from helpers import KRAMATORSK, shared_analyzer
 
 CLUSTERS = yaml.safe_load(
     (Path(__file__).parent / "data" / "corpus" / "clusters.yaml").read_text(encoding="utf-8")
@@ -111,3 +111,28 @@ def test_any_shuffle_of_every_article_gives_the_same_document(rng) -> None:
     rng.shuffle(shuffled)
     first = Corpus.from_analyses(everything).document()
     assert Corpus.from_analyses(shuffled).document() == first
+
+
+UKRINFORM = (
+    "Kramatorsk, February 2 (Ukrinform) - A Russian missile strike on the eastern city of "
+    "Kramatorsk killed 3 people, the Donetsk regional police said on Telegram.\n\n"
+    '"Preliminarily, it is known about 3 dead civilians and 20 wounded," the police said.'
+)
+
+
+def test_the_reference_story_run_by_a_second_outlet_and_quoted_by_a_third() -> None:
+    """ANI relays CNN, which relays the police; The Hindu runs ANI's copy; Ukrinform
+    quotes the Donetsk police itself. Every shared claim has one origin."""
+    analyzer = shared_analyzer()
+    corpus = Corpus.from_analyses(
+        [
+            analyzer.analyze(KRAMATORSK, id="ani"),
+            analyzer.analyze(KRAMATORSK, id="hindu", publisher="The Hindu"),
+            analyzer.analyze(UKRINFORM, id="ukrinform"),
+        ]
+    )
+    assert {f.kind for f in corpus.findings} == {"circular_reporting"}
+    (quoted,) = [f for f in corpus.findings if "ukrinform:c3" in f.claims]
+    assert corpus.source(quoted.detail["origin"]).name == "Donetsk regional police"
+    assert sorted(c.split(":")[0] for c in quoted.claims) == ["ani", "hindu", "ukrinform"]
+    assert "4 outlets" in quoted.message and "one independent origin" in quoted.message

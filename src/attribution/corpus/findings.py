@@ -41,10 +41,16 @@ class Entry(NamedTuple):
     published: str | None
 
 
-class Context(NamedTuple):
-    """Names for messages: corpus sources by id."""
+class Context:
+    """What findings look up: corpus sources by id, and named sources by (article, type)."""
 
-    sources: dict[str, CorpusSource]
+    def __init__(self, sources: dict[str, CorpusSource]) -> None:
+        self.sources = sources
+        self.named: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for source in sorted(sources.values(), key=lambda s: s.id):
+            if not source.local:
+                for article in source.articles:
+                    self.named[(article, source.type)].append(source.id)
 
     def name(self, source_id: str) -> str:
         source = self.sources.get(source_id)
@@ -53,6 +59,22 @@ class Context(NamedTuple):
     def is_local(self, source_id: str) -> bool:
         source = self.sources.get(source_id)
         return source is None or source.local
+
+    def name_in_article(self, source_id: str) -> str:
+        """The name, with the article of a source kept to its article: "police (a3)"."""
+        source = self.sources.get(source_id)
+        if source is None or not source.local:
+            return self.name(source_id)
+        return f"{source.name} ({', '.join(source.articles)})"
+
+    def named_in_article(self, source_id: str) -> str | None:
+        """The one named source of the same type in a local source's article, if there is
+        exactly one: what "the police" most likely stands for there."""
+        source = self.sources.get(source_id)
+        if source is None or not source.local or len(source.articles) != 1:
+            return None
+        found = self.named.get((source.articles[0], source.type), [])
+        return found[0] if len(found) == 1 else None
 
     def type(self, source_id: str) -> str:
         source = self.sources.get(source_id)
@@ -122,39 +144,51 @@ Cluster = list[Unit]  # units that may be one source
 
 
 def origin_clusters(found: list[str], entries: Sequence[Entry], context: Context) -> list[Cluster]:
-    """Origins grouped by what the text allows. Sources kept to their articles ("a source",
-    "police") of one type that one relayer cites are one (Reuters' source in two copies
-    of Reuters' story); otherwise such a source may be any other origin of its type, so
-    its unit joins that origin's cluster. Named origins stay apart."""
+    """Origins grouped by what the text allows. A source kept to its article stands for
+    the one named source of its type in that article, if there is one ("the police" beside
+    "the Donetsk regional police"). Two such sources of one type that one relayer cites are
+    one (Reuters' source in two copies of Reuters' story). Otherwise such a source may be
+    any other origin of its type, so its unit joins that origin's cluster. Named origins
+    stay apart."""
     relayers = _relayers(entries)
-    units: list[Unit] = []
-    for origin in sorted(found, key=lambda o: (context.is_local(o), o)):
+    units: dict[str, Unit] = {o: [o] for o in sorted(found) if not context.is_local(o)}
+    loose: list[str] = []
+    for origin in sorted(o for o in found if context.is_local(o)):
+        named = context.named_in_article(origin)
+        if named is None:
+            loose.append(origin)
+        else:
+            units.setdefault(named, [named]).append(origin)
+            relayers[named] |= relayers[origin]
+    for origin in loose:
+        head = next(
+            (
+                h
+                for h in units
+                if context.is_local(h)
+                and context.type(h) == context.type(origin)
+                and relayers[h] & relayers[origin]
+            ),
+            None,
+        )
+        if head is None:
+            units[origin] = [origin]
+        else:
+            units[head].append(origin)
+    clusters: list[Cluster] = []
+    for head in sorted(units, key=lambda h: (context.is_local(h), h)):
         home = next(
             (
-                unit
-                for unit in units
-                if context.is_local(origin)
-                and context.is_local(unit[0])
-                and context.type(unit[0]) == context.type(origin)
-                and relayers[unit[0]] & relayers[origin]
+                c
+                for c in clusters
+                if context.is_local(head) and context.type(c[0][0]) == context.type(head)
             ),
             None,
         )
         if home is None:
-            units.append([origin])
+            clusters.append([units[head]])
         else:
-            home.append(origin)
-    clusters: list[Cluster] = []
-    for unit in units:
-        kind = context.type(unit[0])
-        home_cluster = next(
-            (c for c in clusters if context.is_local(unit[0]) and context.type(c[0][0]) == kind),
-            None,
-        )
-        if home_cluster is None:
-            clusters.append([unit])
-        else:
-            home_cluster.append(unit)
+            home.append(units[head])
     return clusters
 
 
@@ -202,7 +236,8 @@ def _circular(
         verb = "prints" if len(unsourced) == 1 else "print"
         message += f" {_names(context, unsourced)} {verb} it without naming a source."
     if possibly:
-        message += f" Taken to be the same: {_names(context, possibly)} (unnamed, same kind)."
+        listed = ", ".join(context.name_in_article(o) for o in possibly)
+        message += f" Taken to be the same: {listed} (unnamed, of the same kind)."
     detail = {
         "origin": origin,
         "same": same,
