@@ -304,7 +304,8 @@ def numeric_conflict(entries: Sequence[Entry], context: Context) -> Finding | No
     described = [_variant(group, context) for group in listed]
     every = [e for group in listed for e in group]
     found = origins(every)
-    revision = _looks_revised(listed, found)
+    clusters = origin_clusters(found, every, context)
+    revision = len(clusters) == 1 and _looks_revised(listed)
     parts = "; ".join(
         f"{_values(v['values'])} ({', '.join(v['articles'])}"
         + (f", {v['published'][0]}" if v["published"] else "")
@@ -314,7 +315,7 @@ def numeric_conflict(entries: Sequence[Entry], context: Context) -> Finding | No
     message = f"Figures for the same fact disagree: {parts}."
     if revision:
         message += (
-            f" All from {_names(context, found)}, published at different times: "
+            f" All from {context.name(clusters[0][0][0])}, published at different times: "
             "likely a revised figure; check the latest."
         )
     else:
@@ -348,10 +349,8 @@ def _variant(group: list[Entry], context: Context) -> dict:
     }
 
 
-def _looks_revised(listed: list[list[Entry]], found: list[str]) -> bool:
-    """One origin, every variant dated, and the variants follow one another in time."""
-    if len(found) != 1:
-        return False
+def _looks_revised(listed: list[list[Entry]]) -> bool:
+    """Every variant dated, and the variants follow one another in time."""
     spans = []
     for group in listed:
         times = [e.published for e in group]
