@@ -213,3 +213,10 @@ def test_any_analyses_give_a_consistent_document(batch: list[Analysis]) -> None:
         assert set(finding.claims) <= claims and set(finding.sources) <= ids
         assert finding.message
     assert Corpus.from_analyses(reversed(batch)).document() == document
+
+
+def test_a_claim_too_short_to_tell_one_story_from_another_is_never_grouped() -> None:
+    london = relayed("london", "London Daily", "Two people were arrested", "police")
+    leeds = relayed("leeds", "Leeds Post", "Four people were arrested", "police")
+    corpus = Corpus.from_analyses([london, leeds])
+    assert corpus.findings == [] and all(c.group is None for c in corpus.claims)

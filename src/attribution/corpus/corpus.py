@@ -42,7 +42,7 @@ from .models import (
     CorpusDocument,
     CorpusSource,
 )
-from .numbers import content, normalise
+from .numbers import QUANTITY, content, normalise
 from .words import CorpusWords, default_words
 
 DUPLICATE = "duplicate article id {id!r}: the corpus already has an article with this id"
@@ -51,6 +51,8 @@ NOT_ANALYSIS = (
     "analyse the text again with this version (attribution batch)"
 )
 NOT_MAPPING = "{what} must be an Analysis or a dict, not {type}"
+#: Content words (quantities aside) a claim needs to be matched across articles.
+MIN_WORDS = 3
 UNKNOWN_SOURCE = "article {article}: claim {claim} names source {source!r}, which it does not list"
 
 
@@ -268,10 +270,14 @@ def _unlisted(claims: list[CorpusClaim], identities: Identities) -> list[CorpusS
 
 def _compared(claim: CorpusClaim, published: str | None, words: CorpusWords) -> tuple[Entry, Item]:
     """What the findings and the grouping compare of one claim (normalised once). A claim
-    with no chain has no one to compare, so it gets no words and never groups."""
+    with no chain has no one to compare, and a claim of fewer than MIN_WORDS content words
+    says too little to be told from another story's; neither gets words, so neither
+    groups."""
     norm = normalise(claim.text, words)
     wording = " ".join(norm.words)
     masked = content(norm.masked, words) if claim.chain else ()
+    if sum(1 for word in masked if word != QUANTITY) < MIN_WORDS:
+        masked = ()  # "# people were arrested" could be any story's
     entry = Entry(claim, norm.quantities, wording, published)
     return entry, Item(frozenset(masked), " ".join(masked), wording)
 
