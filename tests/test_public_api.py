@@ -13,6 +13,8 @@ def test_exported_names() -> None:
         "Attribution",
         "AttributionError",
         "Claim",
+        "Corpus",
+        "CorpusDocument",
         "Finding",
         "InputError",
         "ModelNotFoundError",

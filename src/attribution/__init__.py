@@ -6,6 +6,7 @@
 """
 
 from .analyzer import Analyzer, analyze
+from .corpus import Corpus, CorpusDocument
 from .errors import (
     AttributionError,
     InputError,
@@ -25,6 +26,8 @@ __all__ = [
     "Attribution",
     "AttributionError",
     "Claim",
+    "Corpus",
+    "CorpusDocument",
     "Finding",
     "InputError",
     "ModelNotFoundError",

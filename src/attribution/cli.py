@@ -36,6 +36,7 @@ from rich.text import Text
 from . import __version__
 from .analyzer import Analyzer
 from .checks_cli import checkworthy, findings_table
+from .corpus_cli import corpus as corpus_command
 from .errors import AttributionError, InputError
 from .evaluate_cli import evaluate
 from .limits import MAX_INPUT_BYTES
@@ -878,6 +879,7 @@ def _analyse_one(analyzer: Analyzer, record: Record) -> Analysis | str:
 app.add_typer(rules_app, name="rules")
 app.command("evaluate")(evaluate)
 app.command("checkworthy")(checkworthy)
+app.command("corpus")(corpus_command)
 
 
 if __name__ == "__main__":
