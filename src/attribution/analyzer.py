@@ -98,6 +98,7 @@ class Analyzer:
             nlp.add_pipe("attribution", config={"scope": scope})
         pipe = nlp.get_pipe("attribution")
         pipe.configure(rules=rules, scope=scope)
+        component.keep_abbreviations(nlp, pipe.rules)
         return pipe
 
     @property

@@ -12,17 +12,28 @@ from spacy.tokens import Doc
 from .article import read_article
 from .claims import build_claims
 from .cues import find_cues
+from .furniture import (
+    find_furniture,
+    outside_cues,
+    outside_links,
+    outside_quotes,
+    with_credited_agency,
+)
 from .graph import build_graph, graph_data
 from .ids import text_key
 from .language_check import text_warnings
 from .links import find_links
-from .models import Analysis, Attribution, Span
+from .models import Analysis, Attribution, Furniture, Span
 from .parts import Link
 from .quotes import find_quotes
 from .rules.compiled import CompiledRules
 from .sources import resolve_sources
 
 METADATA_FIELDS = ("title", "publisher", "url", "published")
+NO_PUBLISHER = (
+    "no publisher: none was given and the text names none in a dateline, a credit or a URL; "
+    "the article itself heads every chain (pass a publisher to name it)"
+)
 
 
 def analyze_doc(doc: Doc, rules: CompiledRules, meta: dict[str, Any] | None = None) -> Analysis:
@@ -36,9 +47,13 @@ def analyze_doc(doc: Doc, rules: CompiledRules, meta: dict[str, Any] | None = No
     text = doc.text
     warnings = [*_earlier_warnings(meta.pop("warnings", None)), *text_warnings(doc, text)]
     article = read_article(text, **{k: meta.get(k) for k in METADATA_FIELDS})
-    quotes = find_quotes(text)
-    cues = find_cues(doc, rules)
-    links = find_links(doc, quotes, cues, rules)
+    furniture = find_furniture(text, article.body_start, rules)
+    article = with_credited_agency(article, furniture)
+    if article.publisher is None and text.strip():
+        warnings.append(NO_PUBLISHER)
+    quotes = outside_quotes(find_quotes(text), furniture)
+    cues = outside_cues(find_cues(doc, rules), [t.idx for t in doc], furniture)
+    links = outside_links(find_links(doc, quotes, cues, rules), furniture)
     resolved = resolve_sources(doc, links, article, quotes, rules)
     attribution_ids = [f"a{i + 1}" for i in range(len(resolved.links))]
     claims = build_claims(
@@ -48,11 +63,13 @@ def analyze_doc(doc: Doc, rules: CompiledRules, meta: dict[str, Any] | None = No
         resolved.publisher_id,
         body_start=article.body_start,
         attribution_ids=attribution_ids,
+        furniture=[(p.start, p.end) for p in furniture],
+        agency_id=resolved.agency_id,
     )
     graph = build_graph(doc_id or text_key(text), claims, resolved.sources, title=article.title)
     return Analysis(
         id=doc_id,
-        publisher=resolved.publisher_id,
+        publisher=resolved.publisher_id if article.publisher else None,
         article=article,
         sources=resolved.sources,
         attributions=[
@@ -60,6 +77,10 @@ def analyze_doc(doc: Doc, rules: CompiledRules, meta: dict[str, Any] | None = No
             for i, link in enumerate(resolved.links)
         ],
         claims=claims,
+        furniture=[
+            Furniture(span=_span(text, (p.start, p.end)), kind=p.key, reason=p.reason)
+            for p in furniture
+        ],
         graph=graph_data(graph),
         warnings=warnings,
     )
@@ -95,4 +116,5 @@ def _attribution(
         inferred=link.inferred,
         reason=link.reason,
         relayed_by=ids[link.relayed_by] if link.relayed_by is not None else None,
+        stance=link.stance,
     )

@@ -6,6 +6,7 @@ Matching is token-by-token phrase lookup, so no rule file can make it super-line
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -29,6 +30,17 @@ class PhraseHit:
 class VerbRule:
     key: str
     category: str
+    stance: str = "asserts"
+    frames: frozenset[str] = frozenset({"clause", "quote", "object"})
+
+
+@dataclass(frozen=True, slots=True)
+class FurnitureRule:
+    """One furniture entry's patterns, compiled."""
+
+    key: str
+    reason: str
+    patterns: tuple[re.Pattern[str], ...]
 
 
 @dataclass
@@ -51,6 +63,11 @@ class CompiledRules:
     organisations: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     acronyms: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     pronouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    negations: frozenset[str] = frozenset()
+    withholding: frozenset[str] = frozenset()
+    questions: frozenset[str] = frozenset()
+    furniture: tuple[FurnitureRule, ...] = ()
+    abbreviations: frozenset[str] = frozenset()
     _lower: PhraseMatcher | None = None
     _exact: PhraseMatcher | None = None
 
@@ -83,7 +100,7 @@ def compile_rules(rules: RuleSet, nlp: Language, scope: Scope = "speech") -> Com
     categories = rules.scope_categories(scope)
     compiled = CompiledRules(rules=rules, scope=scope, categories=categories)
     compiled.verbs = {
-        lemma.lower(): VerbRule(entry.key, entry.category)
+        lemma.lower(): VerbRule(entry.key, entry.category, entry.stance, frozenset(entry.frames))
         for entry in rules.cue_verbs
         if entry.category in categories
         for lemma in entry.lemmas
@@ -113,6 +130,14 @@ def compile_rules(rules: RuleSet, nlp: Language, scope: Scope = "speech") -> Com
     compiled.pronouns = {
         form.lower(): frozenset(p.refers_to) for p in rules.pronouns for form in p.forms
     }
+    compiled.negations = _lemmas(rules.negations)
+    compiled.withholding = _lemmas(rules.withholding)
+    compiled.questions = _lemmas(rules.questions)
+    compiled.furniture = tuple(
+        FurnitureRule(f.key, f.reason, tuple(re.compile(p) for p in f.patterns))
+        for f in rules.furniture
+    )
+    compiled.abbreviations = frozenset(w for a in rules.abbreviations for w in a.words)
     compiled.channel_names = {c.key: c.name for c in rules.channels}
     compiled.evidential_categories = {
         e.key: e.category for e in rules.evidentials if e.category in categories

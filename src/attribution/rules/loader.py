@@ -20,12 +20,14 @@ from pydantic import ValidationError
 
 from ..errors import RuleFileError
 from .model import (
+    Abbreviation,
     Category,
     Channel,
     CueVerb,
     Evidential,
     Example,
     Finding,
+    Furniture,
     Organisation,
     Pronoun,
     Relay,
@@ -196,7 +198,7 @@ def _field_names() -> frozenset[str]:
     models = (RuleSet, Example, Category, CueVerb, Evidential, Relay, Channel, WordClass)
     return frozenset(
         name
-        for model in (*models, Organisation, Pronoun)
+        for model in (*models, Organisation, Pronoun, Furniture, Abbreviation)
         for name, info in model.model_fields.items()
         if not info.exclude
     )
