@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .intervals import Intervals
 from .models import Claim
 from .parts import Link
 
@@ -126,9 +125,11 @@ def _cover_body(
     frame = _frame_tokens(doc, links)
     units = sorted(units, key=lambda u: u.start)
     for gap in _gaps(text, sentences, taken, body_start):
-        for start, end, owner in _runs(doc, frame, *gap):
+        runs = _runs(doc, text, frame, *gap)
+        for number, (start, end, owner) in enumerate(runs):
             if owner is not None:
-                units = _attach(units, links, start, end, owner, sentences)
+                last = number == len(runs) - 1
+                units = _attach(units, links, start, end, owner, sentences, last)
             else:
                 units = sorted([*units, _Unit(start, end, None)], key=lambda u: u.start)
     return units
@@ -170,7 +171,6 @@ def _frame_tokens(doc: Doc, links: list[Link]) -> dict[int, int]:
     recipient, time, place, channel; never content, and never a question (which is no
     frame of its answer). A clause hanging on a frame word ("the police, who posted on
     Telegram") belongs to that frame too."""
-    contents = Intervals([link.content for link in links])
     frame: dict[int, int] = {}
     roots: set[int] = set()
     for index, link in enumerate(links):
@@ -203,11 +203,7 @@ def _frame_tokens(doc: Doc, links: list[Link]) -> dict[int, int]:
             if ancestor.i in frame and ancestor.i not in roots:
                 frame[token.i] = frame[ancestor.i]
                 break
-    return {
-        i: owner
-        for i, owner in frame.items()
-        if not contents.overlaps((doc[i].idx, doc[i].idx + len(doc[i])))
-    }
+    return frame  # content never reaches a gap: it is in its own claim
 
 
 def _token_range(doc: Doc, span: tuple[int, int]) -> range:
@@ -216,7 +212,7 @@ def _token_range(doc: Doc, span: tuple[int, int]) -> range:
 
 
 def _runs(
-    doc: Doc, frame: dict[int, int], start: int, end: int
+    doc: Doc, text: str, frame: dict[int, int], start: int, end: int
 ) -> list[tuple[int, int, int | None]]:
     """The stretch cut into runs of cue-frame words ("he said:"), with the link they frame,
     and runs of other words (None: "Asked whether ..."). Glue words ("that", "and") go with
@@ -230,7 +226,7 @@ def _runs(
     following: int | None = None
     for k in range(len(words) - 1, -1, -1):
         if glue[k]:
-            owners[k] = following
+            owners[k] = following if k < len(words) - 1 else (owners[k - 1] if k else None)
         following = owners[k]
     runs: list[tuple[int, int, int | None]] = []
     for token, owner in zip(words, owners, strict=True):
@@ -242,7 +238,24 @@ def _runs(
                 runs[-1] = (runs[-1][0], t_start, runs[-1][2])
             runs.append((t_start, t_start, owner))
     runs[-1] = (runs[-1][0], end, runs[-1][2])
-    return [(*_trim_end(doc.text, s, e), owner) for s, e, owner in runs]
+    runs = _frame_runs_at_edges(runs)
+    return [(*_trim_end(text, s, e), owner) for s, e, owner in runs]
+
+
+def _frame_runs_at_edges(
+    runs: list[tuple[int, int, int | None]],
+) -> list[tuple[int, int, int | None]]:
+    """A cue frame joins a claim only at the edge of its stretch; one between other words
+    ("..., the mayor said, and the council ...") stays with those words."""
+    merged: list[tuple[int, int, int | None]] = []
+    for number, (start, end, owner) in enumerate(runs):
+        if 0 < number < len(runs) - 1:
+            owner = None
+        if merged and merged[-1][2] is None and owner is None:
+            merged[-1] = (merged[-1][0], end, None)
+        else:
+            merged.append((start, end, owner))
+    return merged
 
 
 def _trim_end(text: str, start: int, end: int) -> tuple[int, int]:
@@ -258,13 +271,15 @@ def _attach(
     end: int,
     owner: int,
     sentences: list[tuple[int, int]],
+    last: bool,
 ) -> list[_Unit]:
     """Grow the claim a cue frame belongs to over it: its own link's claim beside it, else
-    the neighbour in its sentence, the one before it first; else the publisher's."""
+    the neighbour in its sentence, the one before it first; else the publisher's. Only
+    the last run of a stretch may join the claim after it (nothing lies between)."""
     k = bisect_right([u.start for u in units], start)
     sentence = sentences[max(0, bisect_right(sentences, (start, 1 << 62)) - 1)]
     before = units[k - 1] if k > 0 else None
-    after = units[k] if k < len(units) else None
+    after = units[k] if k < len(units) and last else None
     for neighbour, at in ((before, k - 1), (after, k)):
         if (
             neighbour is not None

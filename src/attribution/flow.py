@@ -49,8 +49,6 @@ def analyze_doc(doc: Doc, rules: CompiledRules, meta: dict[str, Any] | None = No
     article = read_article(text, **{k: meta.get(k) for k in METADATA_FIELDS})
     furniture = find_furniture(text, article.body_start, rules)
     article = with_credited_agency(article, furniture)
-    if article.publisher is None and text.strip():
-        warnings.append(NO_PUBLISHER)
     quotes = outside_quotes(find_quotes(text), furniture)
     cues = outside_cues(find_cues(doc, rules), [t.idx for t in doc], furniture)
     links = outside_links(find_links(doc, quotes, cues, rules), furniture)
@@ -66,6 +64,8 @@ def analyze_doc(doc: Doc, rules: CompiledRules, meta: dict[str, Any] | None = No
         furniture=[(p.start, p.end) for p in furniture],
         agency_id=resolved.agency_id,
     )
+    if article.publisher is None and any(len(claim.chain) > 1 for claim in claims):
+        warnings.append(NO_PUBLISHER)  # only where a chain is shown with the article at its head
     graph = build_graph(doc_id or text_key(text), claims, resolved.sources, title=article.title)
     return Analysis(
         id=doc_id,

@@ -242,7 +242,7 @@ def _stance(ctx: _Context, verb: Token) -> str:
 def _frames(ctx: _Context, verb: Token) -> frozenset[str]:
     """The frames in which this verb is speech ("charged $600" is not; "charged that" is)."""
     rule = ctx.rules.verbs.get(verb.lemma_.lower())
-    return rule.frames if rule is not None else frozenset({"clause", "quote", "object"})
+    return rule.frames if rule is not None else frozenset({"clause", "quoted", "object"})
 
 
 def _withheld(ctx: _Context, verb: Token) -> bool:
@@ -316,7 +316,7 @@ def _content_of(
         clause = ctx.content_clause[verb.i] = verb.head
         skip = exclude | {t.i for t in verb.subtree} | _relay_frame(ctx, verb, clause)
         return _clause_content(ctx, clause, skip)
-    quote = _adjacent_quote(ctx, verb) if "quote" in frames else None
+    quote = _adjacent_quote(ctx, verb) if "quoted" in frames else None
     if quote is not None:
         return _quote_content(quote), "direct", quote, CONFIDENCE_ADJACENT
     head = verb.head

@@ -31,7 +31,7 @@ class VerbRule:
     key: str
     category: str
     stance: str = "asserts"
-    frames: frozenset[str] = frozenset({"clause", "quote", "object"})
+    frames: frozenset[str] = frozenset({"clause", "quoted", "object"})
 
 
 @dataclass(frozen=True, slots=True)

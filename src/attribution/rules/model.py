@@ -32,7 +32,7 @@ RelayForm = Literal["participle", "quote_as", "recipient", "interview", "preposi
 #: How a cue verb takes its content: a clause ("said that ..."), a quote beside it, or a
 #: content object ("denied the report"). A verb whose other senses take plain objects
 #: ("charged $600", "maintained the roads") lists only the frames that mean speech.
-Frame = Literal["clause", "quote", "object"]
+Frame = Literal["clause", "quoted", "object"]
 
 
 class _Rule(BaseModel):
@@ -139,9 +139,9 @@ class CueVerb(_Entry):
         default="asserts", description="'denies' for deny, reject, dispute and refute forms."
     )
     frames: list[Frame] = Field(
-        default=["clause", "quote", "object"],
+        default=["clause", "quoted", "object"],
         min_length=1,
-        description="The frames in which the verb is speech: 'clause', 'quote', 'object'.",
+        description="The frames in which the verb is speech: 'clause', 'quoted', 'object'.",
     )
 
 
