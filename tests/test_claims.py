@@ -49,7 +49,11 @@ def test_the_inner_link_speaks_for_nested_content() -> None:
     )
     claims = claims_for(text, [outer, inner], ["cnn", "police"])
     assert [(c.text, c.chain, c.attribution_ids) for c in claims] == [
-        ("CNN reported that the police said three people died", ["pub", "cnn", "police"], ["a1", "a2"]),
+        (
+            "CNN reported that the police said three people died",
+            ["pub", "cnn", "police"],
+            ["a1", "a2"],
+        ),
     ]
 
 

@@ -1,13 +1,14 @@
 """Claims and furniture cover every word of an article's body once: no overlap, no gap.
 
 Over generated articles (hypothesis) and, when the evaluation data sits beside the
-clone (``../shared/eval``), over every PolNeAR dev article; that part is skipped when
-the data is absent. Nothing of the data is copied: it is read in place.
+clone (``../shared/eval``, or ``$ATTRIBUTION_EVAL_DIR``), over every PolNeAR dev article;
+that part is skipped when the data is absent. Nothing of the data is copied: it is read in place.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,9 @@ from helpers import KRAMATORSK
 from test_properties import SENTENCES
 
 ROOT = Path(__file__).resolve().parent.parent
-POLNEAR = ROOT.parent / "shared" / "eval" / "polnear_dev.jsonl"
+#: The evaluation data beside the clone, or where ATTRIBUTION_EVAL_DIR points.
+EVAL_DIR = Path(os.environ.get("ATTRIBUTION_EVAL_DIR") or ROOT.parent / "shared" / "eval")
+POLNEAR = EVAL_DIR / "polnear_dev.jsonl"
 
 FURNITURE_LINES = [
     "READ MORE: Council votes on the budget",

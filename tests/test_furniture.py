@@ -54,6 +54,8 @@ def test_a_copied_page_sets_its_furniture_aside(analyzer: Analyzer) -> None:
     for piece in analysis.furniture:
         assert PAGE[piece.span.start : piece.span.end] == piece.span.text
         assert piece.reason
-        assert not any(c.start < piece.span.end and piece.span.start < c.end for c in analysis.claims)
+        assert not any(
+            c.start < piece.span.end and piece.span.start < c.end for c in analysis.claims
+        )
     assert not any(s.name == "WATCH" for s in analysis.sources)
     assert analysis.chain_names(analysis.claims[1])[:2] == ["Daily Ledger", "Reuters"]

@@ -151,9 +151,7 @@ def test_quoted_words_inside_reported_speech_make_it_mixed(
         ("The order came from Lt. Gen. Mark Hale, the commander said.", "Lt."),
     ],
 )
-def test_an_abbreviation_does_not_end_a_sentence(
-    analyzer: Analyzer, text: str, name: str
-) -> None:
+def test_an_abbreviation_does_not_end_a_sentence(analyzer: Analyzer, text: str, name: str) -> None:
     doc = analyzer.nlp(text)
     assert len(list(doc.sents)) == 1, [s.text for s in doc.sents]
 
