@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -41,7 +42,7 @@ def uncovered(text: str, analysis: Analysis) -> list[str]:
         + [(f.span.start, f.span.end, "furniture") for f in analysis.furniture]
     )
     problems = []
-    for (s1, e1, k1), (s2, e2, k2) in zip(spans, spans[1:], strict=False):
+    for (s1, e1, k1), (s2, e2, k2) in pairwise(spans):
         if s2 < e1:
             problems.append(f"{k1} {text[s1:e1]!r} overlaps {k2} {text[s2:e2]!r}")
     covered = bytearray(len(text))

@@ -254,9 +254,7 @@ def _withheld(ctx: _Context, verb: Token) -> bool:
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in rules.withholding:
         return True
     if verb.lemma_.lower() in rules.withholding:
-        return any(
-            c.dep_ == "xcomp" and c.lemma_.lower() in rules.verbs for c in verb.children
-        )
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in rules.verbs for c in verb.children)
     return False
 
 
