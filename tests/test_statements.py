@@ -212,3 +212,31 @@ def test_the_seed_published_by_the_hindu_keeps_ani(analyzer: Analyzer) -> None:
 def test_the_same_publisher_as_the_dateline_adds_no_agency(analyzer: Analyzer) -> None:
     analysis = analyzer.analyze(KRAMATORSK, publisher="ANI")
     assert all(analysis.chain_names(c)[1:2] != ["ANI"] for c in analysis.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The senator said the agency tried to bury the report, but a judge refused.",
+            "the agency tried to bury the report, but a judge refused",
+        ),
+        (
+            "Aides said the governor was tired after the trip, despite the early night.",
+            "the governor was tired after the trip, despite the early night",
+        ),
+        (
+            "The coach said the team had trained hard; the owner was less sure.",
+            "the team had trained hard",
+        ),
+        (
+            "The mayor said the road was closed, and the police said it would reopen.",
+            "the road was closed",
+        ),
+    ],
+)
+def test_reported_clause_runs_to_the_end_of_its_sentence(
+    analyzer: Analyzer, text: str, content: str
+) -> None:
+    first = analyzer.analyze(text).attributions[0]
+    assert first.content.text.rstrip(",") == content

@@ -304,7 +304,10 @@ def _content_of(
             ctx.relayed_by_cue[verb.i] = clause.i
             clause = reported
         ctx.content_clause[verb.i] = clause
-        return _clause_content(ctx, clause, exclude | _relay_frame(ctx, verb, clause))
+        found = _clause_content(ctx, clause, exclude | _relay_frame(ctx, verb, clause))
+        if found is not None and found[1] != "direct" and clause.i > verb.i:
+            found = (_to_sentence_end(ctx, found[0]), *found[1:])
+        return found
     clause = _misparsed_complement(verb) if "clause" in frames else None
     if clause is not None:
         ctx.content_clause[verb.i] = clause
@@ -510,6 +513,30 @@ def _is_parenthetical(verb: Token) -> bool:
         and left > 0
         and verb.doc[left - 1].is_punct
     )
+
+
+def _to_sentence_end(ctx: _Context, span: tuple[int, int]) -> tuple[int, int]:
+    """A reported clause runs on to the end of its sentence ("..., but a judge refused"),
+    unless another cue, a quotation or a semicolon comes first."""
+    first = bisect_left(ctx.token_starts, span[1])
+    if first >= len(ctx.doc):
+        return span
+    sent = ctx.doc[first].sent if first < len(ctx.doc) else None
+    if sent is None or first >= sent.end:
+        return span
+    rest = list(ctx.doc[first : sent.end])
+    while rest and (rest[-1].is_punct or rest[-1].is_space) and not _is_quote_mark(ctx, rest[-1]):
+        rest.pop()
+    for token in rest:
+        if token.is_space and "\n" in token.text:
+            return span
+        if token.text == ";" or ctx.quote_of[token.i] >= 0:
+            return span
+        if token.pos_ == "VERB" and token.lemma_.lower() in ctx.rules.verbs:
+            return span
+    if not rest:
+        return span
+    return span[0], max(span[1], rest[-1].idx + len(rest[-1].text))
 
 
 def _clause_content(
