@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from attribution import Analysis, Analyzer
+from attribution import Analysis, Analyzer, default_rules
 from helpers import KRAMATORSK
 
 
@@ -240,3 +240,11 @@ def test_reported_clause_runs_to_the_end_of_its_sentence(
 ) -> None:
     first = analyzer.analyze(text).attributions[0]
     assert first.content.text.rstrip(",") == content
+
+
+ABBREVIATION_SENTENCES = [s for entry in default_rules().abbreviations for s in entry.sentences]
+
+
+@pytest.mark.parametrize("text", ABBREVIATION_SENTENCES)
+def test_the_rule_data_abbreviation_sentences_stay_whole(analyzer: Analyzer, text: str) -> None:
+    assert len(list(analyzer.nlp(text).sents)) == 1
