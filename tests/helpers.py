@@ -61,3 +61,10 @@ def assert_consistent(text: str, analysis: Analysis) -> None:
     for claim in analysis.claims:
         assert set(claim.chain) <= known, claim
     assert Analysis.model_validate_json(analysis.model_dump_json()) == analysis
+
+
+def claim_id(analysis: Analysis, phrase: str) -> str:
+    """The id of the one claim that holds ``phrase``, so tests need not pin claim numbers."""
+    found = [claim.id for claim in analysis.claims if phrase in claim.text]
+    assert len(found) == 1, f"{phrase!r} is in claims {found}"
+    return found[0]

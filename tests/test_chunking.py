@@ -212,7 +212,7 @@ def test_sources_merge_across_chunks(analyzer: Analyzer) -> None:
 
 def test_a_paragraph_longer_than_the_limit_is_cut_with_a_warning(analyzer: Analyzer) -> None:
     text = "Police said that the city is calm. " * 20 + "\n\nThe mayor said it was safe."
-    analysis = chunked(analyzer, 200).analyze(text)
+    analysis = chunked(analyzer, 200).analyze(text, publisher="Test Wire")
     assert_consistent(text, analysis)
     assert analysis.warnings == [
         "the text is longer than 200 characters, so it was parsed in 5 chunks; 3 of the cuts "

@@ -68,7 +68,8 @@ def test_a_single_letter_is_one_unattributed_claim(analyzer: Analyzer) -> None:
     assert [(c.text, c.start, c.end, c.kind) for c in analysis.claims] == [
         ("x", 0, 1, "unattributed")
     ]
-    assert analysis.claims[0].chain == [analysis.publisher]
+    assert analysis.publisher is None  # nothing names one: the article heads the chain
+    assert [analysis.source(i).type for i in analysis.claims[0].chain] == ["article"]
     assert_consistent("x", analysis)
 
 
@@ -166,7 +167,7 @@ def test_zero_width_and_bidi_controls_inside_the_text(analyzer: Analyzer) -> Non
         "The\u200d police\u2060 said that \u202eeveryone\u202c was evacuated.\n\n"
         "\u202bThe mayor said “we are safe.”\u2069\u202c"
     )
-    analysis = analyzer.analyze(text)
+    analysis = analyzer.analyze(text, publisher="Test Wire")
     assert_consistent(text, analysis)
     assert analysis.warnings == []
     contents = [(a.content.text, a.kind) for a in analysis.attributions]
@@ -189,7 +190,7 @@ def test_emoji_right_to_left_scripts_and_nul(analyzer: Analyzer) -> None:
         "The mayor 😀 said: “שלום עולם 🙂, we are safe.” مرحبا, Ahmed said.\n\n"
         "The police said that\x00 two people died 👩‍👩‍👧 in the attack."
     )
-    analysis = analyzer.analyze(text)
+    analysis = analyzer.analyze(text, publisher="Test Wire")
     assert_consistent(text, analysis)
     assert analysis.warnings == []
     contents = [a.content.text for a in analysis.attributions]
@@ -207,7 +208,7 @@ def test_nul_characters_lose_no_text(analyzer: Analyzer) -> None:
 
 def test_lone_surrogates_are_read_as_replacement_characters(analyzer: Analyzer) -> None:
     text = "The police said that \ud800 two people died.\udfff"
-    analysis = analyzer.analyze(text)
+    analysis = analyzer.analyze(text, publisher="Test Wire")
     assert analysis.warnings == [
         "the text holds 2 lone surrogate code point(s), which are not Unicode characters; "
         "they were read as U+FFFD (the replacement character), offsets unchanged"
@@ -224,14 +225,15 @@ def test_a_hundred_thousand_character_sentence(analyzer: Analyzer) -> None:
     text = "The police said that " + "the city is calm and the people are safe and " * 2_300
     text += "the mayor agrees."
     assert len(text) > 100_000
-    analysis = analyzer.analyze(text)
+    analysis = analyzer.analyze(text, publisher="Test Wire")
     assert_consistent(text, analysis)
     assert analysis.warnings == []
     [link] = analysis.attributions
     assert link.source is not None and link.source.text == "The police"
     content = (len("The police said that "), len(text) - 1)  # all of it but the full stop
     assert (link.content.start, link.content.end) == content
-    assert [(c.start, c.end, c.kind) for c in analysis.claims] == [(*content, "indirect")]
+    # one claim: the content, with its cue frame "The police said that" joined to it
+    assert [(c.start, c.end, c.kind) for c in analysis.claims] == [(0, content[1], "indirect")]
 
 
 # --- language -------------------------------------------------------------------------
@@ -270,7 +272,7 @@ def test_non_latin_scripts_give_a_warning(analyzer: Analyzer, text: str) -> None
     ids=["article", "short", "too-short-to-judge"],
 )
 def test_english_and_short_texts_give_no_language_warning(analyzer: Analyzer, text: str) -> None:
-    assert analyzer.analyze(text).warnings == []
+    assert analyzer.analyze(text, publisher="Test Wire").warnings == []
 
 
 # --- what is not text -----------------------------------------------------------------

@@ -15,7 +15,7 @@ import attribution
 from attribution import Analysis
 from attribution.cli import app
 from attribution.views import FORMATS, MissingExtraError, export
-from helpers import DATA
+from helpers import DATA, claim_id
 
 prov_model = pytest.importorskip("prov.model")
 SEED_FILE = DATA / "kramatorsk.txt"
@@ -83,11 +83,11 @@ def test_jsonld_claims_are_schema_org_claims(seed: Analysis) -> None:
     claims = [node for node in document["@graph"] if node["@type"] == "Claim"]
     assert len(claims) == len(seed.claims)
     assert "ClaimReview" not in json.dumps(document)
-    c9 = nodes["#claim-c9"]
-    assert nodes[c9["author"]["@id"]]["name"] == "Police officials"
-    assert nodes[c9["appearance"]["@id"]]["@type"] == "NewsArticle"
-    assert c9["firstAppearance"]["publisher"]["name"] == "Telegram"
-    own = nodes["#claim-c21"]
+    police = nodes[f"#claim-{claim_id(seed, 'Iskander-K')}"]
+    assert nodes[police["author"]["@id"]]["name"] == "Police officials"
+    assert nodes[police["appearance"]["@id"]]["@type"] == "NewsArticle"
+    assert police["firstAppearance"]["publisher"]["name"] == "Telegram"
+    own = nodes[f"#claim-{claim_id(seed, 'Since October')}"]
     assert nodes[own["author"]["@id"]]["name"] == "ANI" and "firstAppearance" not in own
 
 

@@ -184,11 +184,11 @@ def test_report_lists_findings(seed: Analysis) -> None:
     finding = Finding(
         id="f1",
         kind="second_hand",
-        claims=["c9"],
+        claims=["c10"],
         sources=["police-officials"],
         message="The police's words reached ANI through CNN.",
     )
     html = seed.model_copy(update={"findings": [finding]}).to_html()
     assert "second_hand" in html and "reached ANI through CNN" in html
     assert "No findings." not in html
-    assert "No findings." in seed.to_html()
+    assert "No findings." in seed.model_copy(update={"findings": []}).to_html()

@@ -132,7 +132,9 @@ class Analyzer:
         if "attribution" not in nlp.pipe_names:
             nlp.add_pipe("attribution", config={"scope": self.scope})
             nlp.get_pipe("attribution").configure(rules=self._rules, scope=self.scope)
-        return nlp.get_pipe("attribution")
+        pipe = nlp.get_pipe("attribution")
+        component.keep_abbreviations(nlp, self._rules)
+        return pipe
 
     @property
     def rules(self) -> RuleSet:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from .models import Article, Span
 
@@ -87,7 +88,9 @@ def read_article(
     """Read headline, dateline and publisher from the raw text; never raises on a str.
 
     A caller's ``title`` and ``publisher`` win over what the text says; ``url`` and
-    ``published`` are passed through.
+    ``published`` are passed through. The publisher is the caller's, else the dateline's
+    agency, else the URL's site, else None: a headline is never a publisher. When the
+    caller's publisher differs from the dateline's agency, that agency is ``agency``.
     """
     first = _skip_space(text, 0)
     headline, body = _find_headline(text, first)
@@ -103,11 +106,35 @@ def read_article(
         dateline=dateline,
         place=found.place if found else None,
         date=found.date if found else None,
-        publisher=publisher if publisher is not None else (found.publisher if found else None),
+        publisher=publisher or (found.publisher if found else None) or url_site(url),
+        agency=_agency(publisher, found.publisher if found else None),
         url=url,
         published=published,
         body_start=body_start,
     )
+
+
+def url_site(url: str | None) -> str | None:
+    """The site a URL points at: "https://www.reuters.com/x" -> "reuters.com"."""
+    if not url or not isinstance(url, str):
+        return None
+    try:
+        host = urlsplit(url.strip() if "//" in url else "//" + url.strip()).hostname
+    except ValueError:
+        return None
+    if not host or "." not in host:
+        return None
+    for prefix in ("www.", "m.", "amp.", "mobile."):
+        host = host.removeprefix(prefix)
+    return host
+
+
+def _agency(publisher: str | None, dateline_agency: str | None) -> str | None:
+    """The dateline's agency when the caller names another publisher."""
+    if not publisher or not dateline_agency:
+        return None
+    same = " ".join(publisher.split()).casefold() == " ".join(dateline_agency.split()).casefold()
+    return None if same else dateline_agency
 
 
 def _find_dateline(window: str) -> _Dateline | None:

@@ -13,9 +13,32 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .intervals import Intervals
 from .models import Claim
 from .parts import Link
+
+#: Dependents of a cue verb that belong to its frame ("he said *on Tuesday* *to reporters*").
+_FRAME_DEPS = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "csubj",
+        "aux",
+        "auxpass",
+        "neg",
+        "advmod",
+        "npadvmod",
+        "prep",
+        "agent",
+        "dative",
+        "dobj",
+        "punct",
+        "prt",
+        "mark",
+        "expl",
+    }
+)
+#: Glue between a cue and its content or between clauses: "that", "and", "but".
+_GLUE_DEPS = frozenset({"mark", "cc", "punct"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,35 +56,40 @@ def build_claims(
     *,
     body_start: int = 0,
     attribution_ids: list[str] | None = None,
+    furniture: list[tuple[int, int]] | None = None,
+    agency_id: str | None = None,
 ) -> list[Claim]:
-    """Claims in text order, ids c1, c2, ... ."""
+    """Claims in text order, ids c1, c2, ... .
+
+    Together with ``furniture`` they cover every word of the body once: a cue's own frame
+    ("he said on Telegram") joins the claim it introduces, and every other stretch is the
+    publisher's claim. ``agency_id`` follows the publisher in every chain.
+    """
     attribution_ids = attribution_ids or [f"a{i + 1}" for i in range(len(links))]
     text = doc.text  # spaCy rebuilds Doc.text on every access
     sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
-    units = _non_overlapping(
-        _linked_units(text, links, sentences)
-        + _unattributed_units(text, links, sentences, body_start)
-    )
-    claims = []
-    for number, unit in enumerate(units, start=1):
-        claims.append(
-            _claim(text, f"c{number}", unit, links, source_ids, publisher_id, attribution_ids)
-        )
-    return claims
+    furniture = sorted(furniture or [])
+    units = _non_overlapping(_linked_units(text, links, sentences))
+    units = _cover_body(doc, text, links, sentences, units, body_start, furniture)
+    head = [publisher_id] if agency_id in (None, publisher_id) else [publisher_id, agency_id]
+    return [
+        _claim(text, f"c{number}", unit, links, source_ids, head, attribution_ids)
+        for number, unit in enumerate(units, start=1)
+    ]
 
 
 def _linked_units(text: str, links: list[Link], sentences: list[tuple[int, int]]) -> list[_Unit]:
     relayed_same = {(link.relayed_by, link.content) for link in links}
     units: list[_Unit] = []
     for index, link in enumerate(links):
-        if (index, link.content) in relayed_same:
-            continue  # the inner link over the same content speaks for it
+        if (index, link.content) in relayed_same or _reporters_question(link):
+            continue  # the inner link speaks for it; an unasked-by question is nobody's
         if link.kind == "direct":
             pieces = _sentences_within(text, sentences, *link.content)
             units.extend(_Unit(s, e, index) for s, e in pieces)
         else:
-            units.append(_Unit(*link.content, index))
-    return units
+            units.append(_Unit(*_trim(text, *link.content), index))
+    return [u for u in units if u.start < u.end]
 
 
 def _sentences_within(
@@ -75,40 +103,206 @@ def _sentences_within(
         if s < e:
             pieces.append(_trim(text, s, e))
         k += 1
-    return [p for p in pieces if any(ch.isalnum() for ch in text[p[0] : p[1]])]
+    return [p for p in pieces if _has_words(text, *p)]
 
 
-def _unattributed_units(
-    text: str, links: list[Link], sentences: list[tuple[int, int]], body_start: int
+def _has_words(text: str, start: int, end: int) -> bool:
+    return any(ch.isalnum() for ch in text[start:end])
+
+
+def _cover_body(
+    doc: Doc,
+    text: str,
+    links: list[Link],
+    sentences: list[tuple[int, int]],
+    units: list[_Unit],
+    body_start: int,
+    furniture: list[tuple[int, int]],
 ) -> list[_Unit]:
-    covered = Intervals(_covered_spans(links))
-    units = []
-    for start, end in sentences:
-        if end <= body_start:
-            if start == 0 or not text[:start].strip():
-                pass  # the headline sentence, if it is before the body
+    """The linked units, grown over their cue frames, plus the publisher's claims for the
+    rest, so that every word of the body is in exactly one claim or furniture line."""
+    taken = sorted([(u.start, u.end) for u in units] + furniture)
+    frame = _frame_tokens(doc, links)
+    units = sorted(units, key=lambda u: u.start)
+    for gap in _gaps(text, sentences, taken, body_start):
+        runs = _runs(doc, text, frame, *gap)
+        for number, (start, end, owner) in enumerate(runs):
+            if owner is not None:
+                last = number == len(runs) - 1
+                units = _attach(units, links, start, end, owner, sentences, last)
             else:
-                continue  # dateline pieces
-        elif start < body_start:
-            start = body_start
-        start, end = _trim(text, start, end)
-        if start >= end or not any(ch.isalnum() for ch in text[start:end]):
-            continue
-        if covered.overlaps((start, end)):
-            continue
-        units.append(_Unit(start, end, None))
+                units = sorted([*units, _Unit(start, end, None)], key=lambda u: u.start)
     return units
 
 
-def _covered_spans(links: list[Link]) -> set[tuple[int, int]]:
-    spans = set()
-    for link in links:
-        spans.add(link.content)
-        if link.cue is not None:
-            spans.add(link.cue)  # '"...!" she wrote.': the cue's own sentence is no claim
-        if link.quote is not None:
-            spans.add((link.quote.start, link.quote.end))
-    return spans
+def _gaps(
+    text: str, sentences: list[tuple[int, int]], taken: list[tuple[int, int]], body_start: int
+) -> list[tuple[int, int]]:
+    """Stretches with words in them that no span in ``taken`` covers, cut at sentences.
+
+    Before the body only the headline counts (a first sentence at the very start of the
+    text); the dateline is no claim.
+    """
+    gaps = []
+    for s, e in sentences:
+        if e <= body_start:
+            if not (s == 0 or not text[:s].strip()):
+                continue  # dateline pieces
+        elif s < body_start:
+            s = body_start
+        position = s
+        k = max(0, bisect_right(taken, (s, 1 << 62)) - 1)
+        while position < e:
+            while k < len(taken) and taken[k][1] <= position:
+                k += 1
+            stop = e if k >= len(taken) else min(e, max(position, taken[k][0]))
+            if stop > position:
+                piece = _trim(text, position, stop)
+                if piece[0] < piece[1] and _has_words(text, *piece):
+                    gaps.append(piece)
+            if k >= len(taken) or taken[k][0] >= e:
+                break
+            position = max(position, taken[k][1])
+    return gaps
+
+
+def _reporters_question(link: Link) -> bool:
+    """ "Asked whether X, ...": a question with no asker in the text is the reporter's, no
+    one's claim and no frame. A question someone is said to ask ('"Who approved this?" she
+    asked') is that person's words: a claim with their chain, which no check reads as an
+    assertion, since a question is never check-worthy."""
+    return link.question and link.source is None
+
+
+def _frame_tokens(doc: Doc, links: list[Link]) -> dict[int, int]:
+    """Tokens of the links' cue frames, each with the link it frames: speaker, cue,
+    recipient, time, place, channel; never content, and never a question (which is no
+    frame of its answer). A clause hanging on a frame word ("the police, who posted on
+    Telegram") belongs to that frame too."""
+    frame: dict[int, int] = {}
+    roots: set[int] = set()
+    for index, link in enumerate(links):
+        if _reporters_question(link):
+            continue
+        cue = doc.char_span(*link.cue, alignment_mode="expand") if link.cue else None
+        tokens: list[int] = []
+        if link.channel is not None:
+            tokens.extend(_token_range(doc, link.channel))
+        if link.source is not None:
+            source = doc.char_span(*link.source, alignment_mode="expand")
+            governed = source is not None and (
+                cue is None or source.root.head.i in range(cue.start, cue.end)
+            )
+            if governed:  # not the subject a cue only shares ("Condemning ..., X expressed")
+                tokens.extend(range(source.start, source.end))
+        if cue is not None:
+            tokens.extend(t.i for t in cue)
+            root = cue.root
+            roots.add(root.i)
+            parts = [root] if len(cue) > 1 else []
+            parts += [c for c in root.children if c.dep_ in _FRAME_DEPS]
+            tokens.extend(t.i for part in parts for t in part.subtree)
+        for i in tokens:
+            frame.setdefault(i, index)
+    for token in doc:
+        if token.i in frame:
+            continue
+        for ancestor in token.ancestors:
+            if ancestor.i in frame and ancestor.i not in roots:
+                frame[token.i] = frame[ancestor.i]
+                break
+    return frame  # content never reaches a gap: it is in its own claim
+
+
+def _token_range(doc: Doc, span: tuple[int, int]) -> range:
+    tokens = doc.char_span(*span, alignment_mode="expand")
+    return range(tokens.start, tokens.end) if tokens is not None else range(0)
+
+
+def _runs(
+    doc: Doc, text: str, frame: dict[int, int], start: int, end: int
+) -> list[tuple[int, int, int | None]]:
+    """The stretch cut into runs of cue-frame words ("he said:"), with the link they frame,
+    and runs of other words (None: "Asked whether ..."). Glue words ("that", "and") go with
+    the words after them; punctuation stays with the words before it."""
+    tokens = doc.char_span(start, end, alignment_mode="expand")
+    words = [t for t in tokens or () if any(ch.isalnum() for ch in t.text)]
+    if not words:
+        return [(start, end, None)]
+    owners: list[int | None] = [frame.get(t.i) for t in words]
+    glue = [t.dep_ in _GLUE_DEPS for t in words]
+    following: int | None = None
+    for k in range(len(words) - 1, -1, -1):
+        if glue[k]:
+            owners[k] = following if k < len(words) - 1 else (owners[k - 1] if k else None)
+        following = owners[k]
+    runs: list[tuple[int, int, int | None]] = []
+    for token, owner in zip(words, owners, strict=True):
+        t_start = max(start, token.idx) if runs else start
+        if runs and (runs[-1][2] is None) == (owner is None):
+            runs[-1] = (runs[-1][0], runs[-1][1], runs[-1][2])
+        else:
+            if runs:
+                runs[-1] = (runs[-1][0], t_start, runs[-1][2])
+            runs.append((t_start, t_start, owner))
+    runs[-1] = (runs[-1][0], end, runs[-1][2])
+    runs = _frame_runs_at_edges(runs)
+    return [(*_trim_end(text, s, e), owner) for s, e, owner in runs]
+
+
+def _frame_runs_at_edges(
+    runs: list[tuple[int, int, int | None]],
+) -> list[tuple[int, int, int | None]]:
+    """A cue frame joins a claim only at the edge of its stretch; one between other words
+    ("..., the mayor said, and the council ...") stays with those words."""
+    merged: list[tuple[int, int, int | None]] = []
+    for number, (start, end, owner) in enumerate(runs):
+        if 0 < number < len(runs) - 1:
+            owner = None
+        if merged and merged[-1][2] is None and owner is None:
+            merged[-1] = (merged[-1][0], end, None)
+        else:
+            merged.append((start, end, owner))
+    return merged
+
+
+def _trim_end(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _attach(
+    units: list[_Unit],
+    links: list[Link],
+    start: int,
+    end: int,
+    owner: int,
+    sentences: list[tuple[int, int]],
+    last: bool,
+) -> list[_Unit]:
+    """Grow the claim a cue frame belongs to over it: its own link's claim beside it, else
+    the neighbour in its sentence, the one before it first; else the publisher's. Only
+    the last run of a stretch may join the claim after it (nothing lies between)."""
+    k = bisect_right([u.start for u in units], start)
+    sentence = sentences[max(0, bisect_right(sentences, (start, 1 << 62)) - 1)]
+    before = units[k - 1] if k > 0 else None
+    after = units[k] if k < len(units) and last else None
+    for neighbour, at in ((before, k - 1), (after, k)):
+        if (
+            neighbour is not None
+            and neighbour.link is not None
+            and (owner in _chain(links, neighbour.link))
+        ):
+            units[at] = _Unit(min(start, neighbour.start), max(end, neighbour.end), neighbour.link)
+            return units
+    if before is not None and before.end >= sentence[0]:
+        units[k - 1] = _Unit(before.start, end, before.link)
+    elif after is not None and after.start < sentence[1]:
+        units[k] = _Unit(start, after.end, after.link)
+    else:
+        units.insert(k, _Unit(start, end, None))
+    return units
 
 
 def _non_overlapping(units: list[_Unit]) -> list[_Unit]:
@@ -139,7 +333,7 @@ def _chain(links: list[Link], index: int) -> list[int]:
     return chain[::-1]
 
 
-def _claim(article_text, claim_id, unit, links, source_ids, publisher_id, ids) -> Claim:
+def _claim(article_text, claim_id, unit, links, source_ids, head, ids) -> Claim:
     text = article_text[unit.start : unit.end]
     if unit.link is None:
         return Claim(
@@ -148,13 +342,14 @@ def _claim(article_text, claim_id, unit, links, source_ids, publisher_id, ids) -
             start=unit.start,
             end=unit.end,
             kind="unattributed",
-            chain=[publisher_id],
+            chain=list(head),
+            stance="asserts",
         )
     path = _chain(links, unit.link)
-    chain = [publisher_id]
+    chain = list(head)
     for index in path:
         source_id = source_ids[index]
-        if source_id is not None and source_id != chain[-1]:
+        if source_id is not None and source_id not in chain:
             chain.append(source_id)
     inner = links[unit.link]
     return Claim(
@@ -167,4 +362,5 @@ def _claim(article_text, claim_id, unit, links, source_ids, publisher_id, ids) -
         channel=inner.channel_name,
         inferred=any(links[i].inferred for i in path),
         attribution_ids=[ids[i] for i in path],
+        stance=inner.stance,
     )

@@ -8,12 +8,13 @@ across ``nlp.pipe(n_process=...)`` workers) and read back as a model through
 from __future__ import annotations
 
 import weakref
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .article import LINE_BREAKS, read_article
 from .errors import NOT_PARSED, PipelineError
@@ -149,13 +150,42 @@ def mark_paragraphs(doc: Doc, *, dateline: bool = True) -> Doc:
     if len(doc) < 2:
         return doc
     values = doc.to_array([SENT_START]).astype("int64").reshape(-1, 1)  # -1 means "not"
+    abbreviations = _abbreviations()
     for token in doc[:-1]:
         if token.is_space and any(ch in LINE_BREAKS for ch in token.text):
             values[token.i + 1, 0] = 1
+        elif _ends_abbreviation(doc, token, abbreviations) and values[token.i + 1, 0] != 1:
+            values[token.i + 1, 0] = -1  # "Sens. Cruz and Rubio": no sentence ends here
     if dateline:
         _mark_dateline(doc, values)
     doc.from_array([SENT_START], values.astype("uint64"))
     return doc
+
+
+def keep_abbreviations(nlp: Language, rules: RuleSet) -> None:
+    """Tokenize each abbreviation of the rule set as one word ("Sens."), so that the parser
+    reads it as a title rather than a word and a full stop."""
+    for entry in rules.abbreviations:
+        for word in entry.words:
+            if not word.strip() or any(ch.isspace() for ch in word):
+                continue
+            nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+
+
+def _ends_abbreviation(doc: Doc, token: Token, abbreviations: frozenset[str]) -> bool:
+    """The token closes an abbreviation: "Sen." as one token, or "Sens" then "."."""
+    if token.text in abbreviations:
+        return True
+    if token.text != "." or token.i == 0:
+        return False
+    before = doc[token.i - 1]
+    return not before.whitespace_ and before.text + "." in abbreviations
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    """The built-in abbreviations that never end a sentence (rule data)."""
+    return frozenset(w for entry in default_rules().abbreviations for w in entry.words)
 
 
 def _mark_dateline(doc: Doc, values) -> None:

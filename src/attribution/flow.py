@@ -14,17 +14,28 @@ from .article import read_article
 from .checks import run_checks
 from .claims import build_claims
 from .cues import find_cues
+from .furniture import (
+    find_furniture,
+    outside_cues,
+    outside_links,
+    outside_quotes,
+    with_credited_agency,
+)
 from .graph import build_graph, graph_data
 from .ids import text_key
 from .language_check import text_warnings
 from .links import find_links
-from .models import Analysis, Attribution, Span
+from .models import Analysis, Attribution, Furniture, Span
 from .parts import Link
 from .quotes import find_quotes
 from .rules.compiled import CompiledRules
 from .sources import resolve_sources
 
 METADATA_FIELDS = ("title", "publisher", "url", "published")
+NO_PUBLISHER = (
+    "no publisher: none was given and the text names none in a dateline, a credit or a URL; "
+    "the article itself heads every chain (pass a publisher to name it)"
+)
 
 
 def analyze_doc(doc: Doc, rules: CompiledRules, meta: dict[str, Any] | None = None) -> Analysis:
@@ -38,9 +49,11 @@ def analyze_doc(doc: Doc, rules: CompiledRules, meta: dict[str, Any] | None = No
     text = doc.text
     warnings = [*_earlier_warnings(meta.pop("warnings", None)), *text_warnings(doc, text)]
     article = read_article(text, **{k: meta.get(k) for k in METADATA_FIELDS})
-    quotes = find_quotes(text)
-    cues = find_cues(doc, rules)
-    links = find_links(doc, quotes, cues, rules)
+    furniture = find_furniture(text, article.body_start, rules)
+    article = with_credited_agency(article, furniture)
+    quotes = outside_quotes(find_quotes(text), furniture)
+    cues = outside_cues(find_cues(doc, rules), [t.idx for t in doc], furniture)
+    links = outside_links(find_links(doc, quotes, cues, rules), furniture)
     resolved = resolve_sources(doc, links, article, quotes, rules)
     attribution_ids = [f"a{i + 1}" for i in range(len(resolved.links))]
     claims = build_claims(
@@ -50,7 +63,11 @@ def analyze_doc(doc: Doc, rules: CompiledRules, meta: dict[str, Any] | None = No
         resolved.publisher_id,
         body_start=article.body_start,
         attribution_ids=attribution_ids,
+        furniture=[(p.start, p.end) for p in furniture],
+        agency_id=resolved.agency_id,
     )
+    if article.publisher is None and any(len(claim.chain) > 1 for claim in claims):
+        warnings.append(NO_PUBLISHER)  # only where a chain is shown with the article at its head
     attributions = [
         _attribution(text, link, attribution_ids, resolved.source_ids[i], attribution_ids[i])
         for i, link in enumerate(resolved.links)
@@ -68,12 +85,16 @@ def analyze_doc(doc: Doc, rules: CompiledRules, meta: dict[str, Any] | None = No
     graph = build_graph(doc_id or text_key(text), claims, resolved.sources, title=article.title)
     return Analysis(
         id=doc_id,
-        publisher=resolved.publisher_id,
+        publisher=resolved.publisher_id if article.publisher else None,
         article=article,
         sources=resolved.sources,
         attributions=attributions,
         claims=checked.claims,
         findings=checked.findings,
+        furniture=[
+            Furniture(span=_span(text, (p.start, p.end)), kind=p.key, reason=p.reason)
+            for p in furniture
+        ],
         graph=graph_data(graph),
         warnings=warnings,
         text=text,
@@ -110,4 +131,5 @@ def _attribution(
         inferred=link.inferred,
         reason=link.reason,
         relayed_by=ids[link.relayed_by] if link.relayed_by is not None else None,
+        stance=link.stance,
     )

@@ -108,6 +108,7 @@ def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRu
             _phrase_link(ctx, cue)
     _nest_inner_links(ctx)
     _continue_quotes(ctx)
+    _settle_kinds(ctx)
     by_source = {link.source[0]: i for i, link in enumerate(ctx.links) if link.source}
     for cue in cues:
         if cue.kind == "channel":
@@ -183,9 +184,12 @@ def _subject_span(ctx: _Context, verb: Token, subject: Token) -> tuple[int, int]
 
 def _verb_link(ctx: _Context, cue: Cue) -> None:
     verb = ctx.doc[cue.head]
-    if ctx.quote_of[verb.i] >= 0:
-        return
+    if ctx.quote_of[verb.i] >= 0 or _withheld(ctx, verb):
+        return  # "did not say whether", "declined to comment": nothing is attributed
     subject = _subject(verb)
+    if subject is None and _is_question(ctx, verb):
+        _question_link(ctx, verb, cue)
+        return
     antecedent = None
     if subject is not None and subject.tag_ in _RELATIVE_TAGS:
         if verb.dep_ != "relcl":
@@ -223,10 +227,67 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
             quote=quote,
             confidence=confidence,
             antecedent=antecedent,
+            stance=_stance(ctx, verb),
+            question=_is_question(ctx, verb),
         ),
         range(verb.i, verb.i + 1),
     )
     _participle_relays(ctx, verb, index)
+
+
+def _stance(ctx: _Context, verb: Token) -> str:
+    rule = ctx.rules.verbs.get(verb.lemma_.lower())
+    return rule.stance if rule is not None else "asserts"
+
+
+def _frames(ctx: _Context, verb: Token) -> frozenset[str]:
+    """The frames in which this verb is speech ("charged $600" is not; "charged that" is)."""
+    rule = ctx.rules.verbs.get(verb.lemma_.lower())
+    return rule.frames if rule is not None else frozenset({"clause", "quoted", "object"})
+
+
+def _withheld(ctx: _Context, verb: Token) -> bool:
+    """A negated or withheld cue: "did not say", "would not confirm", "declined to comment",
+    and the withholding verb itself when what it withholds is a cue ("refused to say")."""
+    rules = ctx.rules
+    if any(c.dep_ == "neg" and c.lower_ in rules.negations for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in rules.withholding:
+        return True
+    if verb.lemma_.lower() in rules.withholding:
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in rules.verbs for c in verb.children)
+    return False
+
+
+def _is_question(ctx: _Context, verb: Token) -> bool:
+    return verb.lemma_.lower() in ctx.rules.questions
+
+
+def _question_link(ctx: _Context, verb: Token, cue: Cue) -> None:
+    """ "Asked whether X, Y said Z", "When asked about X, ...": X was asked, by nobody named;
+    it is no claim of Y's, and Y's answer is linked by Y's own cue."""
+    if verb.dep_ != "advcl":
+        return
+    tokens = [t for t in verb.subtree if t.i > verb.i and ctx.quote_of[t.i] < 0]
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark"):
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    run = _contiguous(tokens, tokens[0]) if tokens else []
+    if not run:
+        return
+    ctx.add(
+        Link(
+            char_span(run),
+            None,
+            char_span([verb]),
+            cue.category,
+            "indirect",
+            confidence=CONFIDENCE_OBJECT,
+            question=True,
+        ),
+        range(verb.i, verb.i + 1),
+    )
 
 
 def _content_of(
@@ -234,33 +295,40 @@ def _content_of(
 ) -> tuple[tuple[int, int], str, Quote | None, float] | None:
     """Content span, kind, quote and confidence for a cue verb, or None if it has none."""
     deps = _WIDE_CONTENT_DEPS if category in _WIDE_CATEGORIES else _CONTENT_DEPS
+    frames = _frames(ctx, verb)
     clause = next((c for c in verb.children if c.dep_ in deps), None)
+    if clause is not None and "clause" not in frames:
+        return None
     if clause is not None:
         reported = _trailing_report(ctx, clause)
         if reported is not None:
             ctx.relayed_by_cue[verb.i] = clause.i
             clause = reported
         ctx.content_clause[verb.i] = clause
-        return _clause_content(ctx, clause, exclude | _relay_frame(ctx, verb, clause))
-    clause = _misparsed_complement(verb)
+        found = _clause_content(ctx, clause, exclude | _relay_frame(ctx, verb, clause))
+        if found is not None and found[1] != "direct" and clause.i > verb.i:
+            found = (_to_sentence_end(ctx, found[0]), *found[1:])
+        return found
+    clause = _misparsed_complement(verb) if "clause" in frames else None
     if clause is not None:
         ctx.content_clause[verb.i] = clause
         skip = exclude | {clause.left_edge.i} | _relay_frame(ctx, verb, clause)
         return _clause_content(ctx, clause, skip)
-    if _is_fronted_cue(verb):
+    if "clause" in frames and _is_fronted_cue(verb):
         clause = ctx.content_clause[verb.i] = verb.head
         skip = exclude | {t.i for t in verb.subtree} | _relay_frame(ctx, verb, clause)
         return _clause_content(ctx, clause, skip)
-    quote = _adjacent_quote(ctx, verb)
+    quote = _adjacent_quote(ctx, verb) if "quoted" in frames else None
     if quote is not None:
         return _quote_content(quote), "direct", quote, CONFIDENCE_ADJACENT
     head = verb.head
-    if _is_parenthetical(verb):
+    if _is_parenthetical(verb) and "clause" in frames:
         skip = {t.i for t in verb.subtree} | exclude
         span = _clause_span(ctx, head, skip)
         if span is not None:
             return span, "indirect", None, CONFIDENCE_ADJACENT
-    span = _object_content(ctx, verb, exclude) or _leading_content(ctx, verb)
+    span = _object_content(ctx, verb, exclude) if "object" in frames else None
+    span = span or (_leading_content(ctx, verb) if "clause" in frames else None)
     return None if span is None else (span, "indirect", None, CONFIDENCE_OBJECT)
 
 
@@ -446,6 +514,30 @@ def _is_parenthetical(verb: Token) -> bool:
         and left > 0
         and verb.doc[left - 1].is_punct
     )
+
+
+def _to_sentence_end(ctx: _Context, span: tuple[int, int]) -> tuple[int, int]:
+    """A reported clause runs on to the end of its sentence ("..., but a judge refused"),
+    unless another cue, a quotation or a semicolon comes first."""
+    first = bisect_left(ctx.token_starts, span[1])
+    if first >= len(ctx.doc):
+        return span
+    sent = ctx.doc[first].sent if first < len(ctx.doc) else None
+    if sent is None or first >= sent.end:
+        return span
+    rest = list(ctx.doc[first : sent.end])
+    while rest and (rest[-1].is_punct or rest[-1].is_space) and not _is_quote_mark(ctx, rest[-1]):
+        rest.pop()
+    for token in rest:
+        if token.is_space and "\n" in token.text:
+            return span
+        if token.text == ";" or ctx.quote_of[token.i] >= 0:
+            return span
+        if token.pos_ == "VERB" and token.lemma_.lower() in ctx.rules.verbs:
+            return span
+    if not rest:
+        return span
+    return span[0], max(span[1], rest[-1].idx + len(rest[-1].text))
 
 
 def _clause_content(
@@ -861,6 +953,30 @@ def _attach_channel(ctx: _Context, cue: Cue, by_source: dict[int, int]) -> None:
             link.channel, link.channel_name = (start, end), cue.name
             ctx.channel_head[index] = cue.head
         return
+
+
+def _settle_kinds(ctx: _Context) -> None:
+    """Reported speech holding quoted words ('called it a "dumping ground"') is mixed;
+    content that is one quote and nothing else is direct."""
+    for link in ctx.links:
+        if link.kind == "direct":
+            continue
+        start, end = link.content
+        k = bisect_left(ctx.quote_starts, start - 1)
+        inside = []
+        while k < len(ctx.quotes) and ctx.quotes[k].start < end:
+            quote = ctx.quotes[k]
+            if quote.content_start < end and start < quote.content_end:
+                inside.append(quote)
+            k += 1
+        if not inside:
+            continue
+        outside = ctx.text[start:end]
+        for quote in inside:
+            a, b = max(start, quote.start) - start, min(end, quote.end) - start
+            outside = outside[:a] + " " * (b - a) + outside[b:]
+        wholly = len(inside) == 1 and not any(ch.isalnum() for ch in outside)
+        link.kind = "direct" if wholly else "mixed"
 
 
 # --- ordering --------------------------------------------------------------------------

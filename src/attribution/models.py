@@ -147,8 +147,21 @@ class Finding(_Model):
     detail: dict[str, Any] = Field(default_factory=dict)
 
 
+class Furniture(_Model):
+    """A stretch of page furniture set aside from the claims, and why ("a byline")."""
+
+    span: Span
+    kind: str
+    reason: str
+
+
 class Article(_Model):
-    """What the text says about itself: headline, dateline and publisher."""
+    """What the text says about itself: headline, dateline, publisher and agency.
+
+    ``publisher`` comes from the caller, the dateline or the URL's site, never from a
+    headline; ``agency`` is the agency the story came through when the publisher is
+    another outlet ("The Hindu" publishing an ANI story).
+    """
 
     title: str | None = None
     headline: Span | None = None
@@ -156,6 +169,7 @@ class Article(_Model):
     place: str | None = None
     date: str | None = None
     publisher: str | None = None
+    agency: str | None = None
     url: str | None = None
     published: str | None = None
     body_start: int = 0
@@ -176,6 +190,7 @@ class Analysis(_Model):
     attributions: list[Attribution] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
+    furniture: list[Furniture] = Field(default_factory=list)
     graph: dict[str, Any] = Field(default_factory=dict)
     warnings: list[str] = Field(default_factory=list)
     #: Only in the JSON when set, so that a line with "error" is always a failed item.

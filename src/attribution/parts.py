@@ -51,7 +51,9 @@ class Link:
     ``relayed_by`` indexes the outer link in the same list when this one was passed on
     by another source ("CNN reported citing police": police's link is relayed by CNN's);
     ``continues`` indexes the link whose speaker a cue-less quote paragraph continues;
-    ``antecedent`` is what a relative-pronoun source ("who said") stands for.
+    ``antecedent`` is what a relative-pronoun source ("who said") stands for;
+    ``stance`` is "denies" for a denial; ``question`` marks content that was asked, which
+    is no claim of the one who asked it.
     """
 
     content: tuple[int, int]
@@ -68,3 +70,5 @@ class Link:
     reason: str | None = None
     confidence: float = 0.9
     quote: Quote | None = None
+    stance: str = "asserts"
+    question: bool = False

@@ -64,6 +64,7 @@ class Resolved:
     links: list[Link]
     source_ids: list[str | None]
     publisher_id: str
+    agency_id: str | None = None
 
 
 @dataclass
@@ -604,6 +605,7 @@ def resolve_sources(
     """Canonical sources for every link, plus the publisher (or the article itself)."""
     registry = _Registry(doc, rules)
     publisher_key = _publisher(registry, article)
+    agency_key = _agency(registry, article, publisher_key)
     context = _Context(doc, registry, quotes, links)
     resolved_links = list(links)
     keys: list[str | None] = [None] * len(links)
@@ -621,24 +623,42 @@ def resolve_sources(
         links=resolved_links,
         source_ids=[ids[registry.final_key(k)] if k else None for k in keys],
         publisher_id=ids[publisher_key],
+        agency_id=ids[agency_key] if agency_key else None,
     )
 
 
 def _publisher(registry: _Registry, article: Article) -> str:
     if not article.publisher:
         key = f"article:{ARTICLE_SOURCE}"
-        name = article.title or "the article"
-        registry.entries[key] = _Entry(key, name, "article")
+        registry.entries[key] = _Entry(key, "the article", "article")  # never the headline
         return key
+    return _outlet(registry, article, article.publisher, "news_outlet")
+
+
+def _agency(registry: _Registry, article: Article, publisher_key: str) -> str | None:
+    """The agency a given publisher carries the story from, unless it is the publisher."""
+    if not article.agency or not article.publisher:
+        return None
+    org = registry.rules.organisation(article.agency)
+    key = f"org:{org[0]}" if org else f"group:{article.agency.lower()}"
+    if key == publisher_key:
+        return None
+    return _outlet(registry, article, article.agency, "news_agency")
+
+
+def _outlet(registry: _Registry, article: Article, name: str, default_type: str) -> str:
+    """The registry key of a news organisation the article names, with its dateline mention."""
     text = registry.text
     span = None
     if article.dateline is not None:
-        found = text.find(article.publisher, article.dateline.start, article.dateline.end)
+        found = text.find(name, article.dateline.start, article.dateline.end)
         if found >= 0:
-            span = (found, found + len(article.publisher))
-    org = registry.rules.organisation(article.publisher)
-    key = f"org:{org[0]}" if org else f"group:{article.publisher.lower()}"
-    entry = _Entry(key, org[1] if org else article.publisher, org[2] if org else "news_outlet")
+            span = (found, found + len(name))
+    org = registry.rules.organisation(name)
+    key = f"org:{org[0]}" if org else f"group:{name.lower()}"
+    entry = registry.entries.get(key) or _Entry(
+        key, org[1] if org else name, org[2] if org else default_type
+    )
     registry.entries[key] = entry
     if span is not None:
         entry.mentions.append(span)

@@ -120,6 +120,10 @@ def _kind_matches(analysis: Analysis, attribution: Attribution, example: Example
     return attribution.kind == example.kind
 
 
+def _stance_matches(analysis: Analysis, attribution: Attribution, example: Example) -> bool:
+    return attribution.stance == example.stance
+
+
 def _channel_matches(analysis: Analysis, attribution: Attribution, example: Example) -> bool:
     claims = _claims_for(analysis, attribution, example.content)
     names = [attribution.channel_name, *(claim.channel for claim in claims)]
@@ -136,6 +140,7 @@ _MATCHERS: dict[str, Callable[[Analysis, Attribution, Example], bool]] = {
     "source": _source_matches,
     "content": _content_matches,
     "kind": _kind_matches,
+    "stance": _stance_matches,
     "channel": _channel_matches,
     "chain": _chain_matches_example,
 }
@@ -146,8 +151,8 @@ def _actual(analysis: Analysis, attribution: Attribution, field: str) -> Any:
     if field in ("cue", "content", "source"):
         span = getattr(attribution, field)
         return None if span is None else span.text
-    if field == "kind":
-        return attribution.kind
+    if field in ("kind", "stance"):
+        return getattr(attribution, field)
     if field == "channel":
         return attribution.channel_name
     claims = [c for c in analysis.claims if attribution.id in c.attribution_ids]

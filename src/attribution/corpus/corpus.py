@@ -195,10 +195,11 @@ def _build(analyses: Mapping[str, Analysis], words: CorpusWords) -> _Built:
         for article, analysis in ordered
         for claim in analysis.claims
     ]
+    said = [_said(analysis, claim) for _, analysis in ordered for claim in analysis.claims]
     published = {a.id: a.published for a in articles}
     entries, items = [], []
-    for claim in claims:
-        entry, item = _compared(claim, published[claim.article], words)
+    for claim, words_said in zip(claims, said, strict=True):
+        entry, item = _compared(claim, words_said, published[claim.article], words)
         entries.append(entry)
         items.append(item)
     sources = identities.sources + _unlisted(claims, identities)
@@ -268,12 +269,35 @@ def _unlisted(claims: list[CorpusClaim], identities: Identities) -> list[CorpusS
     return list(made.values())
 
 
-def _compared(claim: CorpusClaim, published: str | None, words: CorpusWords) -> tuple[Entry, Item]:
-    """What the findings and the grouping compare of one claim (normalised once). A claim
-    with no chain has no one to compare, and a claim of fewer than MIN_WORDS content words
-    says too little to be told from another story's; neither gets words, so neither
-    groups."""
-    norm = normalise(claim.text, words)
+def _said(analysis: Analysis, claim: Claim) -> str:
+    """What a claim says, without the cue frame that shares its sentence ('"...," Berg said
+    on Monday'): the parts of its attributions' contents inside it, or all of its text for
+    the publisher's own claims. Outlets frame one quote differently; the quote is the same."""
+    wanted = set(claim.attribution_ids)
+    pieces = sorted(
+        (max(a.content.start, claim.start), min(a.content.end, claim.end))
+        for a in analysis.attributions
+        if a.id in wanted and a.content.start < claim.end and a.content.end > claim.start
+    )
+    if not pieces:
+        return claim.text
+    merged: list[list[int]] = []
+    for start, end in pieces:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return " ".join(claim.text[s - claim.start : e - claim.start] for s, e in merged)
+
+
+def _compared(
+    claim: CorpusClaim, said: str, published: str | None, words: CorpusWords
+) -> tuple[Entry, Item]:
+    """What the findings and the grouping compare of one claim (normalised once): what it
+    says (see :func:`_said`). A claim with no chain has no one to compare, and a claim of
+    fewer than MIN_WORDS content words says too little to be told from another story's;
+    neither gets words, so neither groups."""
+    norm = normalise(said, words)
     wording = " ".join(norm.words)
     masked = content(norm.masked, words) if claim.chain else ()
     if sum(1 for word in masked if word != QUANTITY) < MIN_WORDS:

@@ -6,6 +6,7 @@ Matching is token-by-token phrase lookup, so no rule file can make it super-line
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -29,6 +30,17 @@ class PhraseHit:
 class VerbRule:
     key: str
     category: str
+    stance: str = "asserts"
+    frames: frozenset[str] = frozenset({"clause", "quoted", "object"})
+
+
+@dataclass(frozen=True, slots=True)
+class FurnitureRule:
+    """One furniture entry's patterns, compiled."""
+
+    key: str
+    reason: str
+    patterns: tuple[re.Pattern[str], ...]
 
 
 @dataclass
@@ -59,6 +71,11 @@ class CompiledRules:
     gender_of_name: dict[str, str] = field(default_factory=dict)
     gender_of_lemma: dict[str, str] = field(default_factory=dict)
     channel_words: frozenset[str] = frozenset()
+    negations: frozenset[str] = frozenset()
+    withholding: frozenset[str] = frozenset()
+    questions: frozenset[str] = frozenset()
+    furniture: tuple[FurnitureRule, ...] = ()
+    abbreviations: frozenset[str] = frozenset()
     _lower: PhraseMatcher | None = None
     _exact: PhraseMatcher | None = None
 
@@ -91,7 +108,7 @@ def compile_rules(rules: RuleSet, nlp: Language, scope: Scope = "speech") -> Com
     categories = rules.scope_categories(scope)
     compiled = CompiledRules(rules=rules, scope=scope, categories=categories)
     compiled.verbs = {
-        lemma.lower(): VerbRule(entry.key, entry.category)
+        lemma.lower(): VerbRule(entry.key, entry.category, entry.stance, frozenset(entry.frames))
         for entry in rules.cue_verbs
         if entry.category in categories
         for lemma in entry.lemmas
@@ -141,6 +158,14 @@ def compile_rules(rules: RuleSet, nlp: Language, scope: Scope = "speech") -> Com
     compiled.channel_words = frozenset(
         p if c.case_sensitive else p.lower() for c in rules.channels for p in c.phrases
     )
+    compiled.negations = _lemmas(rules.negations)
+    compiled.withholding = _lemmas(rules.withholding)
+    compiled.questions = _lemmas(rules.questions)
+    compiled.furniture = tuple(
+        FurnitureRule(f.key, f.reason, tuple(re.compile(p) for p in f.patterns))
+        for f in rules.furniture
+    )
+    compiled.abbreviations = frozenset(w for a in rules.abbreviations for w in a.words)
     compiled.channel_names = {c.key: c.name for c in rules.channels}
     compiled.evidential_categories = {
         e.key: e.category for e in rules.evidentials if e.category in categories

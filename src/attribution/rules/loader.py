@@ -33,6 +33,7 @@ from ..limits import (
     MAX_RULE_NODES,
 )
 from .model import (
+    Abbreviation,
     AnonymityPhrases,
     Category,
     Channel,
@@ -41,6 +42,7 @@ from .model import (
     Evidential,
     Example,
     Finding,
+    Furniture,
     GenderWords,
     Hedge,
     Organisation,
@@ -264,7 +266,16 @@ def _field_names() -> frozenset[str]:
     checks = (CheckExample, Question, Hedge, Qualifier)
     return frozenset(
         name
-        for model in (*models, *checks, Organisation, Pronoun, GenderWords, AnonymityPhrases)
+        for model in (
+            *models,
+            *checks,
+            Organisation,
+            Pronoun,
+            GenderWords,
+            AnonymityPhrases,
+            Furniture,
+            Abbreviation,
+        )
         for name, info in model.model_fields.items()
         if not info.exclude
     )

@@ -8,6 +8,7 @@ an extension can override or remove it, and may carry ``examples`` that run as t
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Literal, NamedTuple, Self
@@ -24,7 +25,7 @@ from pydantic import (
 )
 from pydantic.json_schema import SkipJsonSchema
 
-from ..models import SourceType
+from ..models import SourceType, Stance
 
 Scope = Literal["speech", "all"]
 Gender = Literal["male", "female"]
@@ -46,6 +47,10 @@ QuestionTest = Literal[
     "longer_than",
 ]
 Bound = Literal["lower", "upper", "approximate", "range"]
+#: How a cue verb takes its content: a clause ("said that ..."), a quote beside it, or a
+#: content object ("denied the report"). A verb whose other senses take plain objects
+#: ("charged $600", "maintained the roads") lists only the frames that mean speech.
+Frame = Literal["clause", "quoted", "object"]
 
 
 class _Rule(BaseModel):
@@ -80,6 +85,9 @@ class Example(_Rule):
         default=None, description="The channel name the statement was made on: 'Telegram'."
     )
     kind: Literal["direct", "indirect", "mixed"] | None = None
+    stance: Stance | None = Field(
+        default=None, description="'asserts', or 'denies' for a denial ('denied that ...')."
+    )
     scope: Scope = Field(
         default="all", description="The Analyzer scope to run with: 'speech' or 'all'."
     )
@@ -105,7 +113,7 @@ class Example(_Rule):
 
     def expectations(self) -> list[str]:
         """The names of the fields this example asserts, in a fixed order."""
-        fields = ("source", "cue", "content", "chain", "channel", "kind")
+        fields = ("source", "cue", "content", "chain", "channel", "kind", "stance")
         return [name for name in fields if getattr(self, name) is not None]
 
 
@@ -145,6 +153,14 @@ class CueVerb(_Entry):
 
     lemmas: Words = Field(min_length=1, description="Verb lemmas: say, tell, report.")
     category: str = Field(description="The key of a category, here or in the extended set.")
+    stance: Stance = Field(
+        default="asserts", description="'denies' for deny, reject, dispute and refute forms."
+    )
+    frames: list[Frame] = Field(
+        default=["clause", "quoted", "object"],
+        min_length=1,
+        description="The frames in which the verb is speech: 'clause', 'quoted', 'object'.",
+    )
 
 
 class Phrase(_Entry):
@@ -319,6 +335,41 @@ class Qualifier(_CheckEntry):
     phrases: Words = Field(min_length=1, description="Phrases matched token by token.")
 
 
+class Furniture(_Entry):
+    """Page furniture: a line that is part of the page, not of the story ("READ MORE: ...").
+
+    ``patterns`` are regular expressions matched at the start of one line (with its
+    leading blanks stripped); a match sets the whole line aside. A pattern with a group
+    named ``agency`` also names the agency the story came through ("for Reuters").
+    """
+
+    patterns: Words = Field(min_length=1, description="Regular expressions matched per line.")
+    reason: str = Field(min_length=1, description="Why such a line is set aside, for people.")
+    lines: Words = Field(default_factory=list, description="Lines that must match: tests.")
+    not_lines: Words = Field(
+        default_factory=list, description="Lines that must not match: counter-examples."
+    )
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"pattern {pattern!r} is no regular expression: {exc}") from None
+        return patterns
+
+
+class Abbreviation(_Entry):
+    """Abbreviations that do not end a sentence ("Sens. Cruz and Rubio")."""
+
+    words: Words = Field(min_length=1, description="The abbreviations, with their period.")
+    sentences: Words = Field(
+        default_factory=list, description="Sentences that must stay one sentence: tests."
+    )
+
+
 class Finding(NamedTuple):
     """A problem in a rule set, located by its path in the data (for file:line errors)."""
 
@@ -346,6 +397,11 @@ _SECTIONS = (
     "documents",
     "anonymity",
     "genders",
+    "negations",
+    "withholding",
+    "questions",
+    "furniture",
+    "abbreviations",
 )
 #: Sections for the checks stage; their examples are CheckExamples, not attributions.
 _CHECK_SECTIONS = ("checkworthy", "hedges", "qualifiers")
@@ -412,6 +468,23 @@ class RuleSet(BaseModel):
     )
     qualifiers: list[Qualifier] = Field(
         default_factory=list, description="Words that bound a number: 'at least', 'up to'."
+    )
+    negations: list[WordClass] = Field(
+        default_factory=list, description="Words that negate a cue: not, never ('did not say')."
+    )
+    withholding: list[WordClass] = Field(
+        default_factory=list,
+        description="Verbs that withhold the cue they govern: 'declined to comment'.",
+    )
+    questions: list[WordClass] = Field(
+        default_factory=list,
+        description="Cue verbs whose content is a question, not a claim: 'asked whether'.",
+    )
+    furniture: list[Furniture] = Field(
+        default_factory=list, description="Page furniture set aside from the story's claims."
+    )
+    abbreviations: list[Abbreviation] = Field(
+        default_factory=list, description="Abbreviations that do not end a sentence."
     )
 
     @model_validator(mode="after")

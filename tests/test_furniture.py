@@ -1,0 +1,61 @@
+"""Page furniture: each rule's lines and counter-examples, and what the analysis sets aside."""
+
+from __future__ import annotations
+
+import pytest
+
+from attribution import Analyzer, default_rules
+from attribution.furniture import find_furniture
+from attribution.rules.compiled import compile_rules
+from helpers import shared_analyzer
+
+RULES = default_rules()
+CASES = [(f.key, line, True) for f in RULES.furniture for line in f.lines] + [
+    (f.key, line, False) for f in RULES.furniture for line in f.not_lines
+]
+
+
+@pytest.fixture(scope="module")
+def compiled():
+    return compile_rules(RULES, shared_analyzer().nlp, "speech")
+
+
+def test_every_furniture_rule_has_three_lines_and_three_counter_examples() -> None:
+    for rule in RULES.furniture:
+        assert len(rule.lines) >= 3 and len(rule.not_lines) >= 3, rule.key
+
+
+@pytest.mark.parametrize(("key", "line", "furniture"), CASES)
+def test_furniture_lines(compiled, key: str, line: str, furniture: bool) -> None:
+    found = find_furniture(line, 0, compiled)
+    assert bool(found) == furniture, (key, line, found)
+    if furniture:
+        assert found[0].key == key
+        assert (found[0].start, found[0].end) == (0, len(line.rstrip()))
+
+
+PAGE = (
+    "Mayor vows new bridge\n\n"
+    "By Jane Doe\n\n"
+    "The mayor said the bridge would open in May.\n\n"
+    "READ MORE: Council votes on the budget\n\n"
+    "Story continues below advertisement\n\n"
+    "WATCH: Mayor says the bridge is safe\n\n"
+    "Crews worked through the night. (Photo by Mark Lee/Reuters)\n\n"
+    '"It is a good day," she said.\n\n'
+    "(Reporting by Anna Ivanova for Reuters; Editing by Tom Hale)"
+)
+
+
+def test_a_copied_page_sets_its_furniture_aside(analyzer: Analyzer) -> None:
+    analysis = analyzer.analyze(PAGE, publisher="Daily Ledger")
+    kinds = [f.kind for f in analysis.furniture]
+    assert kinds == ["byline", "read_more", "story_continues", "media", "caption", "reporting_by"]
+    for piece in analysis.furniture:
+        assert PAGE[piece.span.start : piece.span.end] == piece.span.text
+        assert piece.reason
+        assert not any(
+            c.start < piece.span.end and piece.span.start < c.end for c in analysis.claims
+        )
+    assert not any(s.name == "WATCH" for s in analysis.sources)
+    assert analysis.chain_names(analysis.claims[1])[:2] == ["Daily Ledger", "Reuters"]

@@ -1,0 +1,250 @@
+"""What was said: stance, negated cues, questions, speech senses, kinds, abbreviations,
+publisher fallback and syndication, on sentences of our own in the shape of news."""
+
+from __future__ import annotations
+
+import pytest
+
+from attribution import Analysis, Analyzer, default_rules
+from helpers import KRAMATORSK
+
+
+def attributed(analysis: Analysis) -> list[tuple[str, str]]:
+    return [(a.cue.text if a.cue else "", a.content.text) for a in analysis.attributions]
+
+
+def claim_with(analysis: Analysis, words: str):
+    [claim] = [c for c in analysis.claims if words in c.text]
+    return claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The letters do not confirm that the two officials disagreed.",
+        "The company did not say whether it had agreed to sell the plant.",
+        "The White House would not confirm that the president had signed the order.",
+        "The coach never said that the team would move to another city.",
+        "A spokeswoman declined to comment on whether the talks had stalled.",
+        "The senator refused to say whether he would run again.",
+    ],
+)
+def test_a_negated_or_withheld_cue_attributes_nothing(analyzer: Analyzer, text: str) -> None:
+    analysis = analyzer.analyze(text, publisher="Daily Ledger")
+    assert analysis.attributions == []
+    [claim] = analysis.claims
+    assert claim.kind == "unattributed"
+    assert claim.text.rstrip(".") == text.rstrip(".")  # the negated cue stays visible
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The ministry denied that its jets had entered Turkish airspace.", "its jets had"),
+        ("The mayor's office rejected claims that the contract had been rigged.", "rigged"),
+        ("Lawyers for the senator disputed that any money had changed hands.", "any money"),
+        ("The campaign refuted reports that its chairman would resign.", "would resign"),
+    ],
+)
+def test_a_denial_has_the_denies_stance(analyzer: Analyzer, text: str, content: str) -> None:
+    analysis = analyzer.analyze(text, publisher="Daily Ledger")
+    [attribution] = [a for a in analysis.attributions if content in a.content.text]
+    assert attribution.stance == "denies"
+    assert claim_with(analysis, content).stance == "denies"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the talks had failed.",
+        "Officials confirmed that two soldiers were wounded.",
+        "The union argued that the pay offer was too low.",
+    ],
+)
+def test_other_cues_assert(analyzer: Analyzer, text: str) -> None:
+    analysis = analyzer.analyze(text, publisher="Daily Ledger")
+    assert {a.stance for a in analysis.attributions} == {"asserts"}
+    assert {c.stance for c in analysis.claims} == {"asserts"}
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "answer"),
+    [
+        (
+            'Asked whether he had encouraged the protesters, he said: "I hope not."',
+            "he had encouraged the protesters",
+            "I hope not",
+        ),
+        (
+            "Asked whether the plant would close, the manager said the decision was months away.",
+            "the plant would close",
+            "the decision was months away",
+        ),
+        (
+            "When asked about the missing funds, the treasurer replied that every dollar "
+            "was accounted for.",
+            "the missing funds",
+            "every dollar was accounted for",
+        ),
+    ],
+)
+def test_a_question_is_no_claim_of_the_one_who_answers(
+    analyzer: Analyzer, text: str, question: str, answer: str
+) -> None:
+    analysis = analyzer.analyze(text, publisher="Daily Ledger")
+    answered = claim_with(analysis, answer)
+    assert question not in answered.text
+    assert len(answered.chain) == 2  # the publisher, then the one who answered
+    asked = claim_with(analysis, question)
+    assert asked.kind == "unattributed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The landlord charged $600 a month for rent.",
+        "The airline charged passengers a fee for every checked bag.",
+        "The county maintained the roads through the winter.",
+        "The family has maintained the farm for three generations.",
+        "The senator showed reporters a copy of the letter.",
+        "The museum showed the paintings for the first time.",
+    ],
+)
+def test_a_cue_verb_outside_a_speech_frame_is_no_cue(analyzer: Analyzer, text: str) -> None:
+    assert analyzer.analyze(text).attributions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The opposition charged that the election had been stolen.", "charged"),
+        ("The governor maintained that the budget was balanced.", "maintained"),
+        ("The audit showed that the agency had overspent by $4 million.", "showed"),
+    ],
+)
+def test_the_same_verbs_in_a_speech_frame_are_cues(analyzer: Analyzer, text: str, cue: str) -> None:
+    assert cue in [c for c, _ in attributed(analyzer.analyze(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ('The senator called the plan a "dumping ground" for old laws.', "mixed"),
+        ('The mayor said the new stadium was "a gift to the city" and would open soon.', "mixed"),
+        ('Critics said the bill was "rushed" and "badly drafted."', "mixed"),
+        ("The mayor said the stadium would open soon.", "indirect"),
+    ],
+)
+def test_quoted_words_inside_reported_speech_make_it_mixed(
+    analyzer: Analyzer, text: str, kind: str
+) -> None:
+    [attribution] = analyzer.analyze(text).attributions
+    assert attribution.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The plan was backed by Sens. Ted Cruz and Marco Rubio, who said it was fair.", "Sens."),
+        ("The march ended on St. Charles Ave. near the courthouse, police said.", "Ave."),
+        ("The bill was signed by Gov. Ray Diaz and Rep. Ann Cole on Friday.", "Gov."),
+        ("The order came from Lt. Gen. Mark Hale, the commander said.", "Lt."),
+    ],
+)
+def test_an_abbreviation_does_not_end_a_sentence(analyzer: Analyzer, text: str, name: str) -> None:
+    doc = analyzer.nlp(text)
+    assert len(list(doc.sents)) == 1, [s.text for s in doc.sents]
+
+
+@pytest.mark.parametrize(
+    ("metadata", "publisher"),
+    [
+        ({}, None),
+        ({"url": "https://www.dailyledger.com/politics/story-1"}, "dailyledger.com"),
+        ({"publisher": "Daily Ledger"}, "Daily Ledger"),
+        ({"title": "Mayor-vows-new-bridge", "url": None}, None),
+    ],
+)
+def test_the_publisher_comes_from_metadata_or_a_url_and_never_a_headline(
+    analyzer: Analyzer, metadata: dict, publisher: str | None
+) -> None:
+    text = "Mayor vows new bridge\n\nThe mayor said the bridge would open in May."
+    analysis = analyzer.analyze(text, **metadata)
+    if publisher is None:
+        assert analysis.publisher is None
+        head = analysis.source(analysis.claims[-1].chain[0])
+        assert (head.type, head.name) == ("article", "the article")
+        assert any("no publisher" in w for w in analysis.warnings)
+    else:
+        assert analysis.source(analysis.publisher).name == publisher
+        assert not any("no publisher" in w for w in analysis.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("WASHINGTON (Reuters) - The senator said the vote would be close.", "Reuters"),
+        ("NEW DELHI, March 3 (IANS) The minister said the rail line would open.", "IANS"),
+        (
+            "The senator said the vote would be close.\n\n"
+            "(Reporting by Anna Ivanova for Reuters; Editing by Tom Hale)",
+            "Reuters",
+        ),
+        ("The mayor said the bridge was safe.\n\nThis story was produced by the AP.", "AP"),
+    ],
+)
+def test_the_agency_stays_right_after_another_publisher(
+    analyzer: Analyzer, text: str, agency: str
+) -> None:
+    analysis = analyzer.analyze(text, publisher="Daily Ledger")
+    claim = next(c for c in analysis.claims if len(c.chain) > 2)
+    names = analysis.chain_names(claim)
+    assert names[0] == "Daily Ledger"
+    assert agency.lower() in names[1].lower() or names[1].lower() in agency.lower()
+
+
+def test_the_seed_published_by_the_hindu_keeps_ani(analyzer: Analyzer) -> None:
+    analysis = analyzer.analyze(KRAMATORSK, publisher="The Hindu")
+    for claim in analysis.claims:
+        assert analysis.chain_names(claim)[:2] == ["The Hindu", "ANI"], claim.text
+
+
+def test_the_same_publisher_as_the_dateline_adds_no_agency(analyzer: Analyzer) -> None:
+    analysis = analyzer.analyze(KRAMATORSK, publisher="ANI")
+    assert all(analysis.chain_names(c)[1:2] != ["ANI"] for c in analysis.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The senator said the agency tried to bury the report, but a judge refused.",
+            "the agency tried to bury the report, but a judge refused",
+        ),
+        (
+            "Aides said the governor was tired after the trip, despite the early night.",
+            "the governor was tired after the trip, despite the early night",
+        ),
+        (
+            "The coach said the team had trained hard; the owner was less sure.",
+            "the team had trained hard",
+        ),
+        (
+            "The mayor said the road was closed, and the police said it would reopen.",
+            "the road was closed",
+        ),
+    ],
+)
+def test_reported_clause_runs_to_the_end_of_its_sentence(
+    analyzer: Analyzer, text: str, content: str
+) -> None:
+    first = analyzer.analyze(text).attributions[0]
+    assert first.content.text.rstrip(",") == content
+
+
+ABBREVIATION_SENTENCES = [s for entry in default_rules().abbreviations for s in entry.sentences]
+
+
+@pytest.mark.parametrize("text", ABBREVIATION_SENTENCES)
+def test_the_rule_data_abbreviation_sentences_stay_whole(analyzer: Analyzer, text: str) -> None:
+    assert len(list(analyzer.nlp(text).sents)) == 1
