@@ -6,12 +6,19 @@
 """
 
 from .analyzer import Analyzer, analyze
-from .errors import AttributionError, InputError, ModelNotFoundError, RuleFileError
+from .errors import (
+    AnalysisTimeout,
+    AttributionError,
+    InputError,
+    ModelNotFoundError,
+    RuleFileError,
+)
 from .models import Analysis, Article, Attribution, Claim, Finding, Source, Span
 from .rules import RuleSet, default_rules
 
 __all__ = [
     "Analysis",
+    "AnalysisTimeout",
     "Analyzer",
     "Article",
     "Attribution",

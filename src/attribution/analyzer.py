@@ -7,10 +7,11 @@ blank, probably not English, parsed in chunks). Anything that is not a string is
 
 Two guards keep the cost linear in the text's length:
 
-* A text longer than ``max_chunk_chars`` (default: the pipeline's ``nlp.max_length``)
-  is parsed in chunks cut at paragraph breaks outside quotes (see :mod:`.chunking`);
-  the parsed chunks are joined into one Doc over the whole text, and the attribution
-  flow runs once on it, so sources, pronouns, relays and ids work across the cuts.
+* A text longer than ``max_chunk_chars`` (default: :data:`.limits.CHUNK_CHARS`, or the
+  pipeline's ``nlp.max_length`` if smaller) is parsed in chunks cut at paragraph breaks
+  outside quotes (see :mod:`.chunking`); the parsed chunks are joined into one Doc over
+  the whole text, and the attribution flow runs once on it, so sources, pronouns,
+  relays and ids work across the cuts. Peak memory follows the chunk size.
 * spaCy's tokenizer takes quadratic time on one long run of characters without
   whitespace that it keeps splitting affixes from (10,000 quote marks: ~8 s). Such runs
   are tokenized in slices of :data:`LONG_RUN` characters and the pieces joined again.
@@ -31,6 +32,7 @@ from spacy.tokens import Doc
 from . import component
 from .chunking import is_paragraph_cut, plan_chunks
 from .language import load_language
+from .limits import CHUNK_CHARS, MAX_CUES_PER_SENTENCE, check_time, check_timeout, time_budget
 from .models import Analysis
 from .quotes import find_quotes
 from .rules import RuleSet
@@ -63,8 +65,11 @@ class Analyzer:
     copy from the ``model`` extra); ``rules`` replaces the built-in rule set (extend
     :func:`attribution.default_rules` to add to it); ``scope`` is ``"speech"`` (what
     was said, reported or written) or ``"all"`` (also beliefs, intentions, perceptions).
-    ``max_chunk_chars`` is the longest text parsed in one piece (default: the
-    pipeline's ``max_length``); longer texts are parsed in paragraph-aligned chunks.
+    ``max_chunk_chars`` is the longest text parsed in one piece (default:
+    :data:`~attribution.limits.CHUNK_CHARS`); longer texts are parsed in
+    paragraph-aligned chunks. ``max_cues_per_sentence`` bounds the cues linked in one
+    sentence, and ``timeout`` (seconds) is each document's time budget, past which
+    :class:`~attribution.errors.AnalysisTimeout` is raised: see :mod:`attribution.limits`.
     """
 
     def __init__(
@@ -75,6 +80,8 @@ class Analyzer:
         scope: Scope = "speech",
         nlp: Language | None = None,
         max_chunk_chars: int | None = None,
+        max_cues_per_sentence: int = MAX_CUES_PER_SENTENCE,
+        timeout: float | None = None,
     ) -> None:
         if scope not in _SCOPES:
             raise ValueError(f"scope must be one of {', '.join(_SCOPES)}, not {scope!r}")
@@ -84,11 +91,23 @@ class Analyzer:
             or max_chunk_chars < 1
         ):
             raise ValueError(f"max_chunk_chars must be a positive int, not {max_chunk_chars!r}")
+        if (
+            isinstance(max_cues_per_sentence, bool)
+            or not isinstance(max_cues_per_sentence, int)
+            or max_cues_per_sentence < 1
+        ):
+            raise ValueError(
+                f"max_cues_per_sentence must be a positive int, not {max_cues_per_sentence!r}"
+            )
+        self.timeout: float | None = check_timeout(timeout)
         self.nlp = nlp if nlp is not None else load_language(model)
         self.max_chunk_chars: int = (
-            max_chunk_chars if max_chunk_chars is not None else self.nlp.max_length
+            max_chunk_chars
+            if max_chunk_chars is not None
+            else min(CHUNK_CHARS, self.nlp.max_length)
         )
         self.component = self._install(rules, scope)
+        self.component.max_cues_per_sentence = max_cues_per_sentence
 
     def _install(self, rules: RuleSet | None, scope: Scope) -> component.AttributionComponent:
         nlp = self.nlp
@@ -104,9 +123,12 @@ class Analyzer:
     def rules(self) -> RuleSet:
         return self.component.rules
 
-    def analyze(self, text: str, **metadata: Any) -> Analysis:
-        """Analyse one article. Metadata: id, title, publisher, url, published."""
-        return next(self.pipe([(text, metadata)]))
+    def analyze(self, text: str, *, timeout: float | None = None, **metadata: Any) -> Analysis:
+        """Analyse one article. Metadata: id, title, publisher, url, published.
+
+        ``timeout`` (seconds) overrides the Analyzer's time budget for this article.
+        """
+        return next(self.pipe([(text, metadata)], timeout=timeout))
 
     def pipe(
         self,
@@ -114,14 +136,27 @@ class Analyzer:
         *,
         batch_size: int = 16,
         n_process: int = 1,
+        timeout: float | None = None,
     ) -> Iterator[Analysis]:
-        """Analyse many articles, as plain texts or (text, metadata) pairs, in order."""
+        """Analyse many articles, as plain texts or (text, metadata) pairs, in order.
+
+        With a time budget (``timeout``, or the Analyzer's), articles are analysed one at
+        a time, each under its own budget, and the first that overruns raises
+        :class:`~attribution.errors.AnalysisTimeout`.
+        """
         if isinstance(texts, str | bytes):
             raise TypeError(
                 "pipe() takes an iterable of texts or (text, metadata) pairs, "
                 "not one text; use analyze() for a single text"
             )
+        budget = check_timeout(timeout) if timeout is not None else self.timeout
         items = (_item(entry) for entry in texts)
+        if budget is not None:
+            for item in items:
+                with time_budget(budget):
+                    analysis = self._analyze_one(item)
+                yield analysis
+            return
         for is_long, group in itertools.groupby(items, key=self._too_long):
             if is_long:
                 for item in group:
@@ -130,6 +165,16 @@ class Analyzer:
                 docs = (self._doc(item) for item in group)
                 for doc in self.nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
                     yield doc._.attribution
+
+    def _analyze_one(self, item: _Item) -> Analysis:
+        """One article through the pipeline, component by component, checking the budget."""
+        if self._too_long(item):
+            return self._analyze_in_chunks(item)
+        doc = self._doc(item)
+        for _, process in self.nlp.pipeline:
+            check_time()
+            doc = process(doc)
+        return doc._.attribution
 
     def _too_long(self, item: _Item) -> bool:
         return len(item.text) > self.max_chunk_chars
@@ -172,6 +217,7 @@ class Analyzer:
             component.mark_paragraphs(doc, dateline=False)
         for name, process in self.nlp.pipeline:
             if name not in skip:
+                check_time()
                 doc = process(doc)
         doc.tensor = numpy.zeros((0,), dtype="float32")  # not needed after parsing
         return doc
@@ -239,6 +285,11 @@ def _default_analyzer(scope: Scope) -> Analyzer:
     return Analyzer(scope=scope)
 
 
-def analyze(text: str, *, scope: Scope = "speech", **metadata: Any) -> Analysis:
-    """Analyse one article with the default pipeline and rules (loaded once, then reused)."""
-    return _default_analyzer(scope).analyze(text, **metadata)
+def analyze(
+    text: str, *, scope: Scope = "speech", timeout: float | None = None, **metadata: Any
+) -> Analysis:
+    """Analyse one article with the default pipeline and rules (loaded once, then reused).
+
+    ``timeout`` is a time budget in seconds (see :mod:`attribution.limits`).
+    """
+    return _default_analyzer(scope).analyze(text, timeout=timeout, **metadata)

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from .article import LINE_BREAKS, read_article
 from .flow import analyze_doc
+from .limits import MAX_CUES_PER_SENTENCE
 from .models import Analysis
 from .rules import RuleSet, default_rules
 from .rules.compiled import CompiledRules, compile_rules
@@ -44,10 +45,18 @@ def _analysis(doc: Doc) -> Analysis | None:
 class AttributionComponent:
     """Runs the attribution flow over each parsed Doc."""
 
-    def __init__(self, nlp: Language, name: str, scope: Scope, rules: str | None) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        scope: Scope,
+        rules: str | None,
+        max_cues_per_sentence: int = MAX_CUES_PER_SENTENCE,
+    ) -> None:
         self.nlp = nlp
         self.name = name
         self.scope: Scope = scope
+        self.max_cues_per_sentence = max_cues_per_sentence
         base = default_rules()
         self.rules: RuleSet = base if rules is None else base.extend(RuleSet.load(Path(rules)))
         self._compiled: CompiledRules | None = None
@@ -69,7 +78,12 @@ class AttributionComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_extensions()
-        analysis = analyze_doc(doc, self.compiled, doc._.get(_META))
+        analysis = analyze_doc(
+            doc,
+            self.compiled,
+            doc._.get(_META),
+            max_cues_per_sentence=self.max_cues_per_sentence,
+        )
         doc._.set(_DATA, analysis.model_dump(mode="json"))
         doc.spans[SPANS_KEY] = _spans(doc, analysis)
         return doc
@@ -125,11 +139,24 @@ def _mark_dateline(doc: Doc, values) -> None:
 
 
 @Language.factory(
-    "attribution", default_config={"scope": "speech", "rules": None}, requires=["token.dep"]
+    "attribution",
+    default_config={
+        "scope": "speech",
+        "rules": None,
+        "max_cues_per_sentence": MAX_CUES_PER_SENTENCE,
+    },
+    requires=["token.dep"],
 )
-def make_attribution(nlp: Language, name: str, scope: Scope, rules: str | None) -> Any:
-    """Build the component; ``rules`` is an optional path to a rule file extending the default."""
-    return AttributionComponent(nlp, name, scope, rules)
+def make_attribution(
+    nlp: Language,
+    name: str,
+    scope: Scope,
+    rules: str | None,
+    max_cues_per_sentence: int = MAX_CUES_PER_SENTENCE,
+) -> Any:
+    """Build the component; ``rules`` is an optional path to a rule file extending the
+    default; ``max_cues_per_sentence`` bounds linking work (see :mod:`attribution.limits`)."""
+    return AttributionComponent(nlp, name, scope, rules, max_cues_per_sentence)
 
 
 @Language.factory("attribution_segmenter")

@@ -15,9 +15,10 @@ from .cues import find_cues
 from .graph import build_graph, graph_data
 from .ids import text_key
 from .language_check import text_warnings
+from .limits import CUES_DROPPED, MAX_CUES_PER_SENTENCE, check_time
 from .links import find_links
 from .models import Analysis, Attribution, Span
-from .parts import Link
+from .parts import Cue, Link
 from .quotes import find_quotes
 from .rules.compiled import CompiledRules
 from .sources import resolve_sources
@@ -25,11 +26,19 @@ from .sources import resolve_sources
 METADATA_FIELDS = ("title", "publisher", "url", "published")
 
 
-def analyze_doc(doc: Doc, rules: CompiledRules, meta: dict[str, Any] | None = None) -> Analysis:
+def analyze_doc(
+    doc: Doc,
+    rules: CompiledRules,
+    meta: dict[str, Any] | None = None,
+    *,
+    max_cues_per_sentence: int = MAX_CUES_PER_SENTENCE,
+) -> Analysis:
     """Run every stage after parsing over one parsed article.
 
     ``meta`` holds the article's metadata (``id`` and :data:`METADATA_FIELDS`) and may
     hold ``warnings`` from earlier steps (the Analyzer's chunking), which come first.
+    ``max_cues_per_sentence`` bounds the cues linked in one sentence (see :mod:`.limits`).
+    The time budget, if any, is checked between stages.
     """
     meta = dict(meta or {})
     doc_id = meta.pop("id", None)
@@ -37,9 +46,13 @@ def analyze_doc(doc: Doc, rules: CompiledRules, meta: dict[str, Any] | None = No
     warnings = [*_earlier_warnings(meta.pop("warnings", None)), *text_warnings(doc, text)]
     article = read_article(text, **{k: meta.get(k) for k in METADATA_FIELDS})
     quotes = find_quotes(text)
-    cues = find_cues(doc, rules)
+    cues, note = _bounded_cues(doc, find_cues(doc, rules), max_cues_per_sentence)
+    warnings += [note] if note else []
+    check_time()
     links = find_links(doc, quotes, cues, rules)
+    check_time()
     resolved = resolve_sources(doc, links, article, quotes, rules)
+    check_time()
     attribution_ids = [f"a{i + 1}" for i in range(len(resolved.links))]
     claims = build_claims(
         doc,
@@ -49,6 +62,7 @@ def analyze_doc(doc: Doc, rules: CompiledRules, meta: dict[str, Any] | None = No
         body_start=article.body_start,
         attribution_ids=attribution_ids,
     )
+    check_time()
     graph = build_graph(doc_id or text_key(text), claims, resolved.sources, title=article.title)
     return Analysis(
         id=doc_id,
@@ -63,6 +77,27 @@ def analyze_doc(doc: Doc, rules: CompiledRules, meta: dict[str, Any] | None = No
         graph=graph_data(graph),
         warnings=warnings,
     )
+
+
+def _bounded_cues(doc: Doc, cues: list[Cue], limit: int) -> tuple[list[Cue], str | None]:
+    """The cues, at most ``limit`` of them per sentence (the first ones), and a warning
+    when some were dropped. One pass over the sentences and one over the cues."""
+    if len(cues) <= limit:
+        return cues, None
+    sentence_of = [0] * len(doc)
+    for number, sentence in enumerate(doc.sents):
+        sentence_of[sentence.start : sentence.end] = [number] * len(sentence)
+    kept: list[Cue] = []
+    seen: dict[int, int] = {}
+    for cue in cues:
+        number = sentence_of[cue.head]
+        seen[number] = seen.get(number, 0) + 1
+        if seen[number] <= limit:
+            kept.append(cue)
+    if len(kept) == len(cues):
+        return cues, None
+    crowded = sum(count > limit for count in seen.values())
+    return kept, CUES_DROPPED.format(sentences=crowded, limit=limit, dropped=len(cues) - len(kept))
 
 
 def _earlier_warnings(value: Any) -> list[str]:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from .intervals import Intervals
 from .parts import Cue, Link, Quote
 from .rules.compiled import CompiledRules
-from .syntax import char_span, mention_span, np_head
+from .syntax import char_span, mention_span, np_head, subtree
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _CONTENT_DEPS = frozenset({"ccomp"})
@@ -119,7 +119,7 @@ def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRu
 
 def _clause_span(ctx: _Context, head: Token, exclude: set[int]) -> tuple[int, int] | None:
     """The clause under ``head``, minus excluded tokens, trimmed to its first contiguous run."""
-    tokens = [t for t in head.subtree if t.i not in exclude]
+    tokens = [t for t in subtree(head) if t.i not in exclude]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark" or tokens[0].is_space):
         tokens.pop(0)
     run = _contiguous(tokens, head)
@@ -248,14 +248,14 @@ def _content_of(
         return _clause_content(ctx, clause, skip)
     if _is_fronted_cue(verb):
         clause = ctx.content_clause[verb.i] = verb.head
-        skip = exclude | {t.i for t in verb.subtree} | _relay_frame(ctx, verb, clause)
+        skip = exclude | {t.i for t in subtree(verb)} | _relay_frame(ctx, verb, clause)
         return _clause_content(ctx, clause, skip)
     quote = _adjacent_quote(ctx, verb)
     if quote is not None:
         return _quote_content(quote), "direct", quote, CONFIDENCE_ADJACENT
     head = verb.head
     if _is_parenthetical(verb):
-        skip = {t.i for t in verb.subtree} | exclude
+        skip = {t.i for t in subtree(verb)} | exclude
         span = _clause_span(ctx, head, skip)
         if span is not None:
             return span, "indirect", None, CONFIDENCE_ADJACENT
@@ -294,7 +294,7 @@ def _object_content(ctx: _Context, verb: Token, exclude: set[int]) -> tuple[int,
         if child.dep_ not in _OBJECT_RUN or _holds_channel(ctx, child):
             break
         run.append(child)
-    tokens = [t for child in run for t in child.subtree]
+    tokens = [t for child in run for t in subtree(child)]
     return char_span(tokens) if tokens else None
 
 
@@ -303,7 +303,7 @@ def _is_infinitive(token: Token) -> bool:
 
 
 def _holds_channel(ctx: _Context, token: Token) -> bool:
-    return any(t.i in ctx.channel_tokens for t in token.subtree)
+    return any(t.i in ctx.channel_tokens for t in subtree(token))
 
 
 def _is_fronted_cue(verb: Token) -> bool:
@@ -417,9 +417,10 @@ def _could_speak(ctx: _Context, token: Token) -> bool:
 
 def _relay_frame(ctx: _Context, verb: Token, clause: Token) -> set[int]:
     """Tokens of "citing Y" inside or beside the content, which are frame, not content."""
-    inside = {t.i for t in clause.subtree}
-    frame = {t.i for p in _relay_participles(ctx, verb, clause) for t in p.subtree}
-    return frame - inside if clause.i in frame else frame
+    frame = {t.i for p in _relay_participles(ctx, verb, clause) for t in subtree(p)}
+    if clause.i not in frame:
+        return frame
+    return frame - {t.i for t in subtree(clause)}
 
 
 def _relay_participles(ctx: _Context, verb: Token, clause: Token | None) -> list[Token]:
@@ -437,7 +438,7 @@ def _relay_participles(ctx: _Context, verb: Token, clause: Token | None) -> list
 def _is_parenthetical(verb: Token) -> bool:
     """ "..., Khorunzhyi said, ...": a cue clause set off after the clause it reports."""
     head = verb.head
-    left = min((t.i for t in verb.subtree if not t.is_punct), default=verb.i)
+    left = min((t.i for t in subtree(verb) if not t.is_punct), default=verb.i)
     return (
         verb.dep_ in _PARENTHETICAL
         and head.i < verb.i
@@ -466,19 +467,20 @@ def _clause_content(
 def _within_quote(ctx: _Context, clause: Token, q: int, exclude: set[int]) -> bool:
     """The clause is all quotation, not reported speech with a quoted part."""
     return all(
-        ctx.quote_of[t.i] == q or t.is_punct or t.is_space or t.i in exclude for t in clause.subtree
+        ctx.quote_of[t.i] == q or t.is_punct or t.is_space or t.i in exclude
+        for t in subtree(clause)
     )
 
 
 def _adjacent_quote(ctx: _Context, verb: Token) -> Quote | None:
     """A quote that the cue's clause introduces or closes, with only its own frame between."""
-    subtree = {t.i for t in verb.subtree}
     sent = verb.sent
-    before = [t for t in ctx.doc[sent.start : verb.i] if ctx.quote_of[t.i] >= 0]
-    if before:
-        q = ctx.quote_of[before[-1].i]
-        gap = ctx.doc[before[-1].i + 1 : verb.i]
-        if all(t.i in subtree or t.is_punct or t.is_space for t in gap):
+    last = next((i for i in range(verb.i - 1, sent.start - 1, -1) if ctx.quote_of[i] >= 0), None)
+    if last is not None:
+        q = ctx.quote_of[last]
+        own = {t.i for t in subtree(verb)}
+        gap = ctx.doc[last + 1 : verb.i]
+        if all(t.i in own or t.is_punct or t.is_space for t in gap):
             return ctx.quotes[q]
     frame = _frame_tokens(ctx, verb)
     for t in ctx.doc[verb.i + 1 : min(len(ctx.doc), sent.end + 2)]:
@@ -496,7 +498,7 @@ def _frame_tokens(ctx: _Context, verb: Token) -> set[int]:
     frame = {verb.i}
     for child in verb.children:
         if child.dep_ in _FRAME_DEPS or (recipient and child.dep_ == "dobj"):
-            frame.update(t.i for t in child.subtree)
+            frame.update(t.i for t in subtree(child))
     return frame
 
 
@@ -579,7 +581,7 @@ def _quote_as_link(ctx: _Context, cue: Cue) -> None:
         relayer = None
     originator = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
     saying = next(
-        (t for t in verb.subtree if t.i > verb.i and t.lemma_.lower() in ctx.rules.verbs), None
+        (t for t in subtree(verb) if t.i > verb.i and t.lemma_.lower() in ctx.rules.verbs), None
     )
     if relayer is None or originator is None or saying is None:
         return
@@ -654,7 +656,7 @@ def _phrase_link(ctx: _Context, cue: Cue) -> None:
         return
     if cue.form is not None or head is None:
         return
-    phrase = {t.i for t in doc[cue.start : cue.end].root.subtree}
+    phrase = {t.i for t in subtree(doc[cue.start : cue.end].root)}
     content = _clause_span(ctx, head, phrase)
     if content is not None:
         ctx.add(Link(content, source, cue_span, category, "indirect"), range(cue.start, cue.end))
