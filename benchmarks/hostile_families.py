@@ -38,7 +38,7 @@ def quote_storm(size: int) -> str:
 
 def nested_quotes(size: int) -> str:
     """Quotes inside quotes, each opened and never closed."""
-    unit = '"The mayor said \'the clerk told me “the judge wrote ‘that '
+    unit = "\"The mayor said 'the clerk told me “the judge wrote ‘that "
     return _repeat(unit, size)
 
 

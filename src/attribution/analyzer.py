@@ -32,7 +32,14 @@ from spacy.tokens import Doc
 from . import component
 from .chunking import is_paragraph_cut, plan_chunks
 from .language import load_language
-from .limits import CHUNK_CHARS, MAX_CUES_PER_SENTENCE, check_time, check_timeout, time_budget
+from .limits import (
+    CHUNK_CHARS,
+    LIMIT_KEY,
+    MAX_CUES_PER_SENTENCE,
+    check_time,
+    check_timeout,
+    time_budget,
+)
 from .models import Analysis
 from .quotes import find_quotes
 from .rules import RuleSet
@@ -106,8 +113,8 @@ class Analyzer:
             if max_chunk_chars is not None
             else min(CHUNK_CHARS, self.nlp.max_length)
         )
+        self.max_cues_per_sentence = max_cues_per_sentence
         self.component = self._install(rules, scope)
-        self.component.max_cues_per_sentence = max_cues_per_sentence
 
     def _install(self, rules: RuleSet | None, scope: Scope) -> component.AttributionComponent:
         nlp = self.nlp
@@ -181,8 +188,13 @@ class Analyzer:
 
     def _doc(self, item: _Item) -> Doc:
         doc = self._tokenize(item.text)
-        doc._.set("attribution_meta", dict(item.metadata))
+        doc._.set("attribution_meta", self._meta(item.metadata))
         return doc
+
+    def _meta(self, metadata: Mapping[str, Any]) -> dict[str, Any]:
+        """The metadata the component reads, with this Analyzer's limits (the pipeline
+        may be shared with other Analyzers, so they travel with the document)."""
+        return {**metadata, LIMIT_KEY: self.max_cues_per_sentence}
 
     def _tokenize(self, text: str) -> Doc:
         """The tokenizer's Doc, with very long non-space runs tokenized in slices."""
@@ -243,7 +255,7 @@ class Analyzer:
                 f"; {inside} of the cuts fell inside a paragraph, where an attribution "
                 "across the cut may be missed"
             )
-        metadata = dict(item.metadata)
+        metadata = self._meta(item.metadata)
         metadata["warnings"] = [note, *metadata.get("warnings", ())]
         whole._.set("attribution_meta", metadata)
         return self.component(whole)._.attribution

@@ -15,7 +15,7 @@ from .cues import find_cues
 from .graph import build_graph, graph_data
 from .ids import text_key
 from .language_check import text_warnings
-from .limits import CUES_DROPPED, MAX_CUES_PER_SENTENCE, check_time
+from .limits import CUES_DROPPED, LIMIT_KEY, MAX_CUES_PER_SENTENCE, check_time
 from .links import find_links
 from .models import Analysis, Attribution, Span
 from .parts import Cue, Link
@@ -37,10 +37,12 @@ def analyze_doc(
 
     ``meta`` holds the article's metadata (``id`` and :data:`METADATA_FIELDS`) and may
     hold ``warnings`` from earlier steps (the Analyzer's chunking), which come first.
-    ``max_cues_per_sentence`` bounds the cues linked in one sentence (see :mod:`.limits`).
-    The time budget, if any, is checked between stages.
+    ``max_cues_per_sentence`` bounds the cues linked in one sentence (see :mod:`.limits`);
+    an Analyzer's own limit comes in ``meta``. The time budget, if any, is checked
+    between stages.
     """
     meta = dict(meta or {})
+    max_cues_per_sentence = meta.pop(LIMIT_KEY, None) or max_cues_per_sentence
     doc_id = meta.pop("id", None)
     text = doc.text
     warnings = [*_earlier_warnings(meta.pop("warnings", None)), *text_warnings(doc, text)]

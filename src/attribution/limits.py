@@ -34,6 +34,9 @@ MAX_CUES_PER_SENTENCE = 24
 #: Longest text parsed in one piece; peak memory grows with it (about 1 GB at 100,000).
 CHUNK_CHARS = 100_000
 
+#: The document metadata key that carries an Analyzer's cue limit to the flow.
+LIMIT_KEY = "_max_cues_per_sentence"
+
 CUES_DROPPED = (
     "{sentences} sentence(s) held more than {limit} cue words (max_cues_per_sentence); "
     "{dropped} later cue word(s) in them were not linked"
