@@ -49,9 +49,16 @@ def unbalanced_quotes(size: int) -> str:
 
 
 def long_words(size: int) -> str:
-    """Words thousands of letters long between a few cue words."""
-    unit = "said " + "x" * 4000 + " according to " + "quote“" * 300 + " "
-    return _repeat(unit, size)
+    """Sentences with cue words in which every third word is hundreds of letters long
+    (each one different, and some of them runs of quotation marks)."""
+    parts, k = [], 0
+    while sum(map(len, parts)) < size:
+        letters = "".join(chr(97 + (k * 7 + j) % 26) for j in range(26))
+        word = (letters * (8 + k % 32))[: 200 + (k * 131) % 900]
+        marks = "“" * (20 + k % 40) if k % 4 == 3 else ""
+        parts.append(f"The mayor said {word}{marks} was what the clerk told {word[::-1]}. ")
+        k += 1
+    return "".join(parts)
 
 
 def tiny_paragraphs(size: int) -> str:

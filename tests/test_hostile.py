@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Token
 
 from attribution import Analyzer, links
 from helpers import assert_consistent
@@ -48,9 +49,7 @@ def test_every_family_is_total_and_true(analyzer: Analyzer, name: str, size: int
 
 @settings(max_examples=10)
 @given(name=st.sampled_from(sorted(FAMILIES)), size=st.integers(min_value=200, max_value=900))
-def test_every_family_is_total_and_true_in_chunks(
-    analyzer: Analyzer, name: str, size: int
-) -> None:
+def test_every_family_is_total_and_true_in_chunks(analyzer: Analyzer, name: str, size: int) -> None:
     chunked = Analyzer(nlp=analyzer.nlp, max_chunk_chars=150)
     text = FAMILIES[name](size)
     assert_consistent(text, chunked.analyze(text))
@@ -62,7 +61,7 @@ def subtree_reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     counted: list[int] = [0]
     original = links.subtree
 
-    def counting(token):  # noqa: ANN001, ANN202 - a spaCy Token in, a list out
+    def counting(token: Token) -> list[Token]:
         found = original(token)
         counted[0] += len(found)
         return found
