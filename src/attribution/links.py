@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .intervals import Intervals
+from .limits import check_time
 from .parts import Cue, Link, Quote
 from .rules.compiled import CompiledRules
 from .syntax import char_span, mention_span, np_head, subtree
@@ -96,6 +97,7 @@ def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRu
         if cue.kind == "relay" and cue.form == "quote_as":
             _quote_as_link(ctx, cue)
     for cue in cues:
+        check_time()  # the time budget, if any: linking is the stage with the most to read
         if cue.kind == "verb" and cue.head not in ctx.used_tokens:
             _verb_link(ctx, cue)
     _link_trailing_reports(ctx)
