@@ -82,8 +82,8 @@ def families(names: list[str], repeat: int) -> float:
 
 def article(chars: int) -> str:
     """An ordinary article of about ``chars`` characters: the seed body repeated."""
-    one = len(scaled_text(1))
-    return scaled_text(chars // one + 1)[:chars]
+    body = len(scaled_text(2)) - len(scaled_text(1))
+    return scaled_text(chars // body + 2)[:chars]
 
 
 def memory_child(kind: str, chars: int) -> None:
