@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from attribution import AnalysisTimeout, Analyzer, flow
+from attribution.language import load_language
 from attribution.limits import check_time, check_timeout, time_budget
 
 ARTICLE = (
@@ -95,3 +96,11 @@ def test_the_cue_limit_keeps_a_sentences_first_cues(analyzer: Analyzer) -> None:
 
 def test_the_default_chunk_bounds_memory(analyzer: Analyzer) -> None:
     assert Analyzer(nlp=analyzer.nlp).max_chunk_chars == min(100_000, analyzer.nlp.max_length)
+
+
+def test_the_component_takes_the_cue_limit_as_config() -> None:
+    """A spaCy user sets the limit in the pipe's config, as for scope and rules."""
+    nlp = load_language()
+    nlp.add_pipe("attribution", config={"max_cues_per_sentence": 1})
+    doc = nlp("The mayor said the clerk told the judge that the council had reported a loss.")
+    assert any("max_cues_per_sentence" in w for w in doc._.attribution.warnings)
