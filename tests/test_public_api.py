@@ -8,6 +8,7 @@ import attribution
 def test_exported_names() -> None:
     assert sorted(attribution.__all__) == [
         "Analysis",
+        "AnalysisTimeout",
         "Analyzer",
         "Article",
         "Attribution",

@@ -8,6 +8,7 @@
 from .analyzer import Analyzer, analyze
 from .corpus import Corpus, CorpusDocument
 from .errors import (
+    AnalysisTimeout,
     AttributionError,
     InputError,
     ModelNotFoundError,
@@ -21,6 +22,7 @@ from .views import export, report_html, to_gexf, to_graphml, to_jsonld, to_prov
 
 __all__ = [
     "Analysis",
+    "AnalysisTimeout",
     "Analyzer",
     "Article",
     "Attribution",

@@ -7,10 +7,11 @@ blank, probably not English, parsed in chunks). Anything that is not a string is
 
 Two guards keep the cost linear in the text's length:
 
-* A text longer than ``max_chunk_chars`` (default: the pipeline's ``nlp.max_length``)
-  is parsed in chunks cut at paragraph breaks outside quotes (see :mod:`.chunking`);
-  the parsed chunks are joined into one Doc over the whole text, and the attribution
-  flow runs once on it, so sources, pronouns, relays and ids work across the cuts.
+* A text longer than ``max_chunk_chars`` (default: :data:`.limits.CHUNK_CHARS`, or the
+  pipeline's ``nlp.max_length`` if smaller) is parsed in chunks cut at paragraph breaks
+  outside quotes (see :mod:`.chunking`); the parsed chunks are joined into one Doc over
+  the whole text, and the attribution flow runs once on it, so sources, pronouns,
+  relays and ids work across the cuts. Peak memory follows the chunk size.
 * spaCy's tokenizer takes quadratic time on one long run of characters without
   whitespace that it keeps splitting affixes from (10,000 quote marks: ~8 s). Such runs
   are tokenized in slices of :data:`LONG_RUN` characters and the pieces joined again.
@@ -35,9 +36,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import component
+from .budget import check_time, check_timeout, time_budget
 from .chunking import is_paragraph_cut, plan_chunks
-from .errors import NO_PARSER, PipelineError
+from .errors import NO_PARSER, AnalysisTimeout, PipelineError
 from .language import has_parser, load_language, pipeline_name
+from .limits import CHUNK_CHARS, MAX_CUES_PER_SENTENCE
 from .metadata import check_metadata
 from .models import Analysis
 from .quotes import find_quotes
@@ -88,11 +91,14 @@ class Analyzer:
     the built-in rule set (extend :func:`attribution.default_rules` to add to it), or is
     the path of a rule file that extends it; ``scope`` is ``"speech"`` (what was said,
     reported or written) or ``"all"`` (also beliefs, intentions, perceptions).
-    ``max_chunk_chars`` is the longest text parsed in one piece (default: the
-    pipeline's ``max_length``); longer texts are parsed in paragraph-aligned chunks.
+    ``max_chunk_chars`` is the longest text parsed in one piece (default:
+    :data:`~attribution.limits.CHUNK_CHARS`); longer texts are parsed in
+    paragraph-aligned chunks. ``max_cues_per_sentence`` bounds the cues linked in one
+    sentence, and ``timeout`` (seconds) is each document's time budget, past which
+    :class:`~attribution.errors.AnalysisTimeout` is raised: see :mod:`attribution.limits`.
 
     Analyzers may share one pipeline (``Analyzer(nlp=other.nlp)``); each keeps its own
-    rules and scope, and hands them to the shared component with every Doc.
+    rules, scope and limits, and hands them to the shared component with every Doc.
     """
 
     def __init__(
@@ -103,6 +109,8 @@ class Analyzer:
         scope: Scope = "speech",
         nlp: Language | None = None,
         max_chunk_chars: int | None = None,
+        max_cues_per_sentence: int = MAX_CUES_PER_SENTENCE,
+        timeout: float | None = None,
     ) -> None:
         if scope not in _SCOPES:
             raise ValueError(f"scope must be one of {', '.join(_SCOPES)}, not {scope!r}")
@@ -114,15 +122,31 @@ class Analyzer:
             raise ValueError(f"max_chunk_chars must be a positive int, not {max_chunk_chars!r}")
         self._rules = _rule_set(rules)
         self.scope: Scope = scope
+        if (
+            isinstance(max_cues_per_sentence, bool)
+            or not isinstance(max_cues_per_sentence, int)
+            or max_cues_per_sentence < 1
+        ):
+            raise ValueError(
+                f"max_cues_per_sentence must be a positive int, not {max_cues_per_sentence!r}"
+            )
+        self.timeout: float | None = check_timeout(timeout)
         self.nlp = nlp if nlp is not None else load_language(model)
         if not has_parser(self.nlp):
             raise PipelineError(NO_PARSER.format(name=model or pipeline_name(self.nlp)))
         self.max_chunk_chars: int = (
-            max_chunk_chars if max_chunk_chars is not None else self.nlp.max_length
+            max_chunk_chars
+            if max_chunk_chars is not None
+            else min(CHUNK_CHARS, self.nlp.max_length)
         )
+        self.max_cues_per_sentence = max_cues_per_sentence
         self.component = self._install()
         #: What the shared component is told with every Doc this Analyzer sends it.
-        self._settings = {"rules": self._rules, "scope": scope}
+        self._settings: dict[str, Any] = {
+            "rules": self._rules,
+            "scope": scope,
+            "max_cues_per_sentence": max_cues_per_sentence,
+        }
 
     def _install(self) -> component.AttributionComponent:
         """The pipeline's attribution component, added (with these settings as its own)
@@ -145,9 +169,12 @@ class Analyzer:
         """This Analyzer's rules compiled for its pipeline and scope."""
         return self.component.compiled_for(self._rules, self.scope)
 
-    def analyze(self, text: str, **metadata: Any) -> Analysis:
-        """Analyse one article. Metadata: id, title, publisher, url, published."""
-        return next(self.pipe([(text, metadata)]))
+    def analyze(self, text: str, *, timeout: float | None = None, **metadata: Any) -> Analysis:
+        """Analyse one article. Metadata: id, title, publisher, url, published.
+
+        ``timeout`` (seconds) overrides the Analyzer's time budget for this article.
+        """
+        return next(self.pipe([(text, metadata)], timeout=timeout))
 
     def pipe(
         self,
@@ -158,6 +185,7 @@ class Analyzer:
         as_tuples: bool = False,
         on_error: OnError = "raise",
         progress: bool = False,
+        timeout: float | None = None,
     ) -> Iterator[Any]:
         """Analyse many articles, as plain texts or (text, metadata) pairs, in order.
 
@@ -168,6 +196,10 @@ class Analyzer:
         warning, or ``"keep"`` it as an Analysis whose ``error`` says what was wrong;
         messages name the item's position and id. ``progress=True`` shows a progress bar
         on stderr.
+        ``timeout`` (seconds; default: the Analyzer's) is each article's time budget: with
+        one, articles are analysed one at a time, each under its own budget, and one that
+        overruns raises :class:`~attribution.errors.AnalysisTimeout` (or, with
+        ``on_error="keep"`` or ``"skip"``, is kept as an error or skipped like a bad item).
         """
         if isinstance(texts, str | bytes):
             raise TypeError(
@@ -178,12 +210,44 @@ class Analyzer:
             raise ValueError(f"batch_size must be a positive int, not {batch_size!r}")
         if on_error not in _ON_ERROR:
             raise ValueError(f"on_error must be one of {', '.join(_ON_ERROR)}, not {on_error!r}")
+        budget = check_timeout(timeout) if timeout is not None else self.timeout
         entries = _entries(texts, as_tuples=as_tuples)
         if progress:
             entries = _with_progress(entries, texts)
-        results = self._results(entries, on_error, batch_size=batch_size, n_process=n_process)
+        if budget is not None:
+            results = self._results_in_time(entries, on_error, budget)
+        else:
+            results = self._results(entries, on_error, batch_size=batch_size, n_process=n_process)
         for analysis, context in results:
             yield (analysis, context) if as_tuples else analysis
+
+    def _results_in_time(
+        self, entries: Iterable[_Entry], on_error: OnError, budget: float
+    ) -> Iterator[tuple[Analysis, Any]]:
+        """Each entry's Analysis, one at a time, each under its own time budget."""
+        for entry in (_checked_entry(entry, on_error) for entry in entries):
+            if entry.error is None:
+                try:
+                    with time_budget(budget):
+                        yield self._analyze_one(entry.item), entry.context
+                    continue
+                except AnalysisTimeout as exc:
+                    if on_error == "raise":
+                        raise
+                    entry = entry._replace(error=f"{_describe(entry)}: {exc}")
+            failed = _failed(entry, on_error)
+            if failed is not None:
+                yield failed, entry.context
+
+    def _analyze_one(self, item: _Item) -> Analysis:
+        """One article through the pipeline, component by component, checking the budget."""
+        if self._too_long(item):
+            return self._analyze_in_chunks(item)
+        doc = self._doc(item)
+        for name, process in self.nlp.pipeline:
+            check_time()
+            doc = process(doc, **self._settings) if name == self.component.name else process(doc)
+        return doc._.attribution
 
     def _results(
         self, entries: Iterable[_Entry], on_error: OnError, *, batch_size: int, n_process: int
@@ -218,6 +282,16 @@ class Analyzer:
         if entry.error is not None:
             return "bad"
         return "long" if self._too_long(entry.item) else "text"
+
+    def _analyze_one(self, item: _Item) -> Analysis:
+        """One article through the pipeline, component by component, checking the budget."""
+        if self._too_long(item):
+            return self._analyze_in_chunks(item)
+        doc = self._doc(item)
+        for _, process in self.nlp.pipeline:
+            check_time()
+            doc = process(doc)
+        return doc._.attribution
 
     def _too_long(self, item: _Item) -> bool:
         return len(item.text) > self.max_chunk_chars
@@ -260,6 +334,7 @@ class Analyzer:
             component.mark_paragraphs(doc, dateline=False)
         for name, process in self.nlp.pipeline:
             if name not in skip:
+                check_time()
                 doc = process(doc)
         doc.tensor = numpy.zeros((0,), dtype="float32")  # not needed after parsing
         return doc
@@ -288,7 +363,7 @@ class Analyzer:
         metadata = dict(item.metadata)
         metadata["warnings"] = [note, *metadata.get("warnings", ())]
         whole._.set("attribution_meta", metadata)
-        return self.component(whole, rules=self._rules, scope=self.scope)._.attribution
+        return self.component(whole, **self._settings)._.attribution
 
 
 def _item(entry: Any) -> _Item:
@@ -394,6 +469,11 @@ def _default_analyzer(scope: Scope) -> Analyzer:
     return Analyzer(scope=scope)
 
 
-def analyze(text: str, *, scope: Scope = "speech", **metadata: Any) -> Analysis:
-    """Analyse one article with the default pipeline and rules (loaded once, then reused)."""
-    return _default_analyzer(scope).analyze(text, **metadata)
+def analyze(
+    text: str, *, scope: Scope = "speech", timeout: float | None = None, **metadata: Any
+) -> Analysis:
+    """Analyse one article with the default pipeline and rules (loaded once, then reused).
+
+    ``timeout`` is a time budget in seconds (see :mod:`attribution.limits`).
+    """
+    return _default_analyzer(scope).analyze(text, timeout=timeout, **metadata)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from .models import Claim
 from .parts import Link
+from .syntax import subtree
 
 #: Dependents of a cue verb that belong to its frame ("he said *on Tuesday* *to reporters*").
 _FRAME_DEPS = frozenset(
@@ -201,7 +202,7 @@ def _frame_tokens(doc: Doc, links: list[Link]) -> dict[int, int]:
             roots.add(root.i)
             parts = [root] if len(cue) > 1 else []
             parts += [c for c in root.children if c.dep_ in _FRAME_DEPS]
-            tokens.extend(t.i for part in parts for t in part.subtree)
+            tokens.extend(t.i for part in parts for t in subtree(part))
         for i in tokens:
             frame.setdefault(i, index)
     for token in doc:

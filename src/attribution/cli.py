@@ -37,7 +37,7 @@ from . import __version__
 from .analyzer import Analyzer
 from .checks_cli import checkworthy, findings_table
 from .corpus_cli import corpus as corpus_command
-from .errors import AttributionError, InputError
+from .errors import AnalysisTimeout, AttributionError, InputError
 from .evaluate_cli import evaluate
 from .limits import MAX_INPUT_BYTES
 from .models import Analysis, Claim, Source
@@ -155,6 +155,15 @@ app = _GuardedApp(
 ModelOption = Annotated[
     str | None,
     typer.Option("--model", "-m", help="spaCy pipeline package to load (default: en_core_web_sm)."),
+]
+TimeoutOption = Annotated[
+    float | None,
+    typer.Option(
+        "--timeout",
+        min=0.001,
+        metavar="SECONDS",
+        help="Time budget per article; an article that overruns it fails alone.",
+    ),
 ]
 ScopeOption = Annotated[
     ScopeChoice,
@@ -283,6 +292,7 @@ def analyze(
         bool,
         typer.Option("--html", help="Extract the article from an HTML page first (html extra)."),
     ] = False,
+    timeout: TimeoutOption = None,
 ) -> None:
     """Analyse one article: its claims, their sources and attribution chains.
 
@@ -297,7 +307,7 @@ def analyze(
         text, metadata = _article_input(file, name, html)
         metadata.update(_given(title=title, publisher=publisher, url=url, published=published))
         metadata["id"] = doc_id if doc_id is not None else _default_id(file)
-        analysis = load_analyzer(model, scope.value).analyze(text, **metadata)
+        analysis = load_analyzer(model, scope.value).analyze(text, timeout=timeout, **metadata)
         with _stdout_errors():
             if output_format is OutputFormat.json:
                 _write_json(analysis)
@@ -584,6 +594,7 @@ def batch(
         bool, typer.Option("--resume", help="Skip ids already in OUT and append the rest.")
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite OUT if it exists.")] = False,
+    timeout: TimeoutOption = None,
 ) -> None:
     """Analyse many articles: IN has lines {"id", "text", optional title, publisher,
     url, published}; OUT gets one analysis (or {"id", "line", "error"}) a line.
@@ -599,7 +610,7 @@ def batch(
             total = _count_lines(input_path)
             with _open_out(out, append=resume) as sink, _progress() as progress:
                 writer = Writer(sink, tally, progress, total)
-                _run(_records(input_path, done), analyzer, writer, batch_size)
+                _run(_records(input_path, done), analyzer, writer, batch_size, timeout)
     except KeyboardInterrupt:
         raise _interrupted(tally, EXIT_INTERRUPTED) from None
     except _Terminated:
@@ -825,12 +836,16 @@ def _check_duplicate(record: Record, seen: dict[str, int]) -> Record:
 
 
 def _run(
-    records: Iterable[Record | None], analyzer: Analyzer, writer: Writer, batch_size: int
+    records: Iterable[Record | None],
+    analyzer: Analyzer,
+    writer: Writer,
+    batch_size: int,
+    timeout: float | None = None,
 ) -> None:
     """Analyse in chunks of batch_size, in input order, writing each line when ready."""
     for chunk in _chunks(records, batch_size):
         todo = [record for record in chunk if record is not None and record.error is None]
-        results = _analyse_isolated(analyzer, todo, batch_size)
+        results = _analyse_isolated(analyzer, todo, batch_size, timeout)
         for record in chunk:
             if record is None:
                 writer.skip()
@@ -852,24 +867,33 @@ def _chunks(items: Iterable[Record | None], size: int) -> Iterator[list[Record |
 
 
 def _analyse_isolated(
-    analyzer: Analyzer, records: list[Record], batch_size: int
+    analyzer: Analyzer, records: list[Record], batch_size: int, timeout: float | None = None
 ) -> Iterator[tuple[Record, Analysis | str]]:
     """Analyses in order, through Analyzer.pipe for speed; when the pipe raises, the
-    rest of the chunk goes one by one, so that one bad document fails alone."""
+    rest of the chunk goes one by one, so that one bad document fails alone.
+
+    With a timeout the pipe takes one document at a time, so the one that overran is
+    known: it fails alone, at once, and the pipe goes on with the next.
+    """
     done = 0
     try:
         items = ((record.text, record.metadata) for record in records)
-        for analysis in analyzer.pipe(items, batch_size=batch_size):
+        for analysis in analyzer.pipe(items, batch_size=batch_size, timeout=timeout):
             yield records[done], analysis
             done += 1
+    except AnalysisTimeout as exc:
+        yield records[done], ANALYSIS_FAILED.format(detail=_one_line(exc))
+        yield from _analyse_isolated(analyzer, records[done + 1 :], batch_size, timeout)
     except Exception:
         for record in records[done:]:
-            yield record, _analyse_one(analyzer, record)
+            yield record, _analyse_one(analyzer, record, timeout)
 
 
-def _analyse_one(analyzer: Analyzer, record: Record) -> Analysis | str:
+def _analyse_one(
+    analyzer: Analyzer, record: Record, timeout: float | None = None
+) -> Analysis | str:
     try:
-        return analyzer.analyze(record.text, **record.metadata)
+        return analyzer.analyze(record.text, timeout=timeout, **record.metadata)
     except Exception as exc:
         return ANALYSIS_FAILED.format(detail=_one_line(exc))
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .article import LINE_BREAKS, read_article
 from .errors import NOT_PARSED, PipelineError
 from .flow import analyze_doc
+from .limits import MAX_CUES_PER_SENTENCE
 from .models import Analysis
 from .rules import RuleSet, default_rules
 from .rules.compiled import CompiledRules, compile_rules
@@ -72,10 +73,18 @@ def ensure_segmenter(nlp: Language) -> None:
 class AttributionComponent:
     """Runs the attribution flow over each parsed Doc."""
 
-    def __init__(self, nlp: Language, name: str, scope: Scope, rules: str | None) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        scope: Scope,
+        rules: str | None,
+        max_cues_per_sentence: int = MAX_CUES_PER_SENTENCE,
+    ) -> None:
         self.nlp = nlp
         self.name = name
         self.scope: Scope = scope
+        self.max_cues_per_sentence = max_cues_per_sentence
         base = default_rules()
         self.rules: RuleSet = base if rules is None else base.extend(RuleSet.load(Path(rules)))
         self._compiled: CompiledRules | None = None
@@ -109,13 +118,21 @@ class AttributionComponent:
             self._others[key] = (rules, compile_rules(rules, self.nlp, scope))
         return self._others[key][1]
 
-    def __call__(self, doc: Doc, rules: RuleSet | None = None, scope: Scope | None = None) -> Doc:
-        """Analyse a parsed Doc, with this component's rules and scope unless given."""
+    def __call__(
+        self,
+        doc: Doc,
+        rules: RuleSet | None = None,
+        scope: Scope | None = None,
+        max_cues_per_sentence: int | None = None,
+    ) -> Doc:
+        """Analyse a parsed Doc, with this component's settings unless others are given
+        (an Analyzer sharing the pipeline hands its own with every Doc)."""
         ensure_extensions()
         if len(doc) and not doc.has_annotation("DEP"):
             raise PipelineError(NOT_PARSED)
         compiled = self.compiled_for(rules or self.rules, scope or self.scope)
-        analysis = analyze_doc(doc, compiled, doc._.get(_META))
+        limit = max_cues_per_sentence or self.max_cues_per_sentence
+        analysis = analyze_doc(doc, compiled, doc._.get(_META), max_cues_per_sentence=limit)
         data = analysis.model_dump(mode="json")
         doc._.set(_DATA, data)
         _READ[doc] = (data, analysis)
@@ -202,16 +219,29 @@ def _mark_dateline(doc: Doc, values) -> None:
 
 
 @Language.factory(
-    "attribution", default_config={"scope": "speech", "rules": None}, requires=["token.dep"]
+    "attribution",
+    default_config={
+        "scope": "speech",
+        "rules": None,
+        "max_cues_per_sentence": MAX_CUES_PER_SENTENCE,
+    },
+    requires=["token.dep"],
 )
-def make_attribution(nlp: Language, name: str, scope: Scope, rules: str | None) -> Any:
-    """Build the component; ``rules`` is an optional path to a rule file extending the default.
+def make_attribution(
+    nlp: Language,
+    name: str,
+    scope: Scope,
+    rules: str | None,
+    max_cues_per_sentence: int = MAX_CUES_PER_SENTENCE,
+) -> Any:
+    """Build the component; ``rules`` is an optional path to a rule file extending the
+    default; ``max_cues_per_sentence`` bounds linking work (see :mod:`attribution.limits`).
 
     The paragraph segmenter goes in before the parser too, so that
     ``nlp.add_pipe("attribution")`` alone gives the same analysis as ``analyze()``.
     """
     ensure_segmenter(nlp)
-    return AttributionComponent(nlp, name, scope, rules)
+    return AttributionComponent(nlp, name, scope, rules, max_cues_per_sentence)
 
 
 @Language.factory("attribution_segmenter")

@@ -89,3 +89,13 @@ class RuleFileError(AttributionError):
 
 class InputError(AttributionError):
     """An input file or document that cannot be analysed, with the reason."""
+
+
+class AnalysisTimeout(AttributionError):
+    """One document's analysis ran past its time budget (``timeout=``) and was stopped."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        super().__init__(
+            f"the analysis took longer than its time budget of {seconds:g} s and was stopped"
+        )

@@ -11,6 +11,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .article import read_article
+from .budget import check_time
 from .checks import run_checks
 from .claims import build_claims
 from .cues import find_cues
@@ -24,9 +25,10 @@ from .furniture import (
 from .graph import build_graph, graph_data
 from .ids import text_key
 from .language_check import text_warnings
+from .limits import CUES_DROPPED, MAX_CUES_PER_SENTENCE
 from .links import find_links
 from .models import Analysis, Attribution, Furniture, Span
-from .parts import Link
+from .parts import Cue, Link
 from .quotes import find_quotes
 from .rules.compiled import CompiledRules
 from .sources import resolve_sources
@@ -38,11 +40,20 @@ NO_PUBLISHER = (
 )
 
 
-def analyze_doc(doc: Doc, rules: CompiledRules, meta: dict[str, Any] | None = None) -> Analysis:
+def analyze_doc(
+    doc: Doc,
+    rules: CompiledRules,
+    meta: dict[str, Any] | None = None,
+    *,
+    max_cues_per_sentence: int = MAX_CUES_PER_SENTENCE,
+) -> Analysis:
     """Run every stage after parsing over one parsed article.
 
     ``meta`` holds the article's metadata (``id`` and :data:`METADATA_FIELDS`) and may
     hold ``warnings`` from earlier steps (the Analyzer's chunking), which come first.
+    ``max_cues_per_sentence`` bounds the cues linked in one sentence (see :mod:`.limits`).
+    The time budget, if any, is checked
+    between stages.
     """
     meta = dict(meta or {})
     doc_id = meta.pop("id", None)
@@ -52,9 +63,14 @@ def analyze_doc(doc: Doc, rules: CompiledRules, meta: dict[str, Any] | None = No
     furniture = find_furniture(text, article.body_start, rules)
     article = with_credited_agency(article, furniture)
     quotes = outside_quotes(find_quotes(text), furniture)
-    cues = outside_cues(find_cues(doc, rules), [t.idx for t in doc], furniture)
+    found = outside_cues(find_cues(doc, rules), [t.idx for t in doc], furniture)
+    cues, note = _bounded_cues(doc, found, max_cues_per_sentence)
+    warnings += [note] if note else []
+    check_time()
     links = outside_links(find_links(doc, quotes, cues, rules), furniture)
+    check_time()
     resolved = resolve_sources(doc, links, article, quotes, rules)
+    check_time()
     attribution_ids = [f"a{i + 1}" for i in range(len(resolved.links))]
     claims = build_claims(
         doc,
@@ -82,6 +98,7 @@ def analyze_doc(doc: Doc, rules: CompiledRules, meta: dict[str, Any] | None = No
         rules.rules,
         headline=headline,
     )
+    check_time()
     graph = build_graph(doc_id or text_key(text), claims, resolved.sources, title=article.title)
     return Analysis(
         id=doc_id,
@@ -99,6 +116,27 @@ def analyze_doc(doc: Doc, rules: CompiledRules, meta: dict[str, Any] | None = No
         warnings=warnings,
         text=text,
     )
+
+
+def _bounded_cues(doc: Doc, cues: list[Cue], limit: int) -> tuple[list[Cue], str | None]:
+    """The cues, at most ``limit`` of them per sentence (the first ones), and a warning
+    when some were dropped. One pass over the sentences and one over the cues."""
+    if len(cues) <= limit:
+        return cues, None
+    sentence_of = [0] * len(doc)
+    for number, sentence in enumerate(doc.sents):
+        sentence_of[sentence.start : sentence.end] = [number] * len(sentence)
+    kept: list[Cue] = []
+    seen: dict[int, int] = {}
+    for cue in cues:
+        number = sentence_of[cue.head]
+        seen[number] = seen.get(number, 0) + 1
+        if seen[number] <= limit:
+            kept.append(cue)
+    if len(kept) == len(cues):
+        return cues, None
+    crowded = sum(count > limit for count in seen.values())
+    return kept, CUES_DROPPED.format(sentences=crowded, limit=limit, dropped=len(cues) - len(kept))
 
 
 def _earlier_warnings(value: Any) -> list[str]:

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from .budget import check_time
 from .intervals import Intervals
 from .parts import Cue, Link, Quote
 from .rules.compiled import CompiledRules
-from .syntax import char_span, mention_span, np_head
+from .syntax import char_span, mention_span, np_head, subtree
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _CONTENT_DEPS = frozenset({"ccomp"})
@@ -97,6 +98,7 @@ def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRu
         if cue.kind == "relay" and cue.form == "quote_as":
             _quote_as_link(ctx, cue)
     for cue in cues:
+        check_time()  # the time budget, if any: linking is the stage with the most to read
         if cue.kind == "verb" and cue.head not in ctx.used_tokens:
             _verb_link(ctx, cue)
     _link_trailing_reports(ctx)
@@ -121,7 +123,7 @@ def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRu
 
 def _clause_span(ctx: _Context, head: Token, exclude: set[int]) -> tuple[int, int] | None:
     """The clause under ``head``, minus excluded tokens, trimmed to its first contiguous run."""
-    tokens = [t for t in head.subtree if t.i not in exclude]
+    tokens = [t for t in subtree(head) if t.i not in exclude]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark" or tokens[0].is_space):
         tokens.pop(0)
     run = _contiguous(tokens, head)
@@ -268,7 +270,7 @@ def _question_link(ctx: _Context, verb: Token, cue: Cue) -> None:
     it is no claim of Y's, and Y's answer is linked by Y's own cue."""
     if verb.dep_ != "advcl":
         return
-    tokens = [t for t in verb.subtree if t.i > verb.i and ctx.quote_of[t.i] < 0]
+    tokens = [t for t in subtree(verb) if t.i > verb.i and ctx.quote_of[t.i] < 0]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark"):
         tokens.pop(0)
     while tokens and tokens[-1].is_punct:
@@ -316,14 +318,14 @@ def _content_of(
         return _clause_content(ctx, clause, skip)
     if "clause" in frames and _is_fronted_cue(verb):
         clause = ctx.content_clause[verb.i] = verb.head
-        skip = exclude | {t.i for t in verb.subtree} | _relay_frame(ctx, verb, clause)
+        skip = exclude | {t.i for t in subtree(verb)} | _relay_frame(ctx, verb, clause)
         return _clause_content(ctx, clause, skip)
     quote = _adjacent_quote(ctx, verb) if "quoted" in frames else None
     if quote is not None:
         return _quote_content(quote), "direct", quote, CONFIDENCE_ADJACENT
     head = verb.head
     if _is_parenthetical(verb) and "clause" in frames:
-        skip = {t.i for t in verb.subtree} | exclude
+        skip = {t.i for t in subtree(verb)} | exclude
         span = _clause_span(ctx, head, skip)
         if span is not None:
             return span, "indirect", None, CONFIDENCE_ADJACENT
@@ -363,7 +365,7 @@ def _object_content(ctx: _Context, verb: Token, exclude: set[int]) -> tuple[int,
         if child.dep_ not in _OBJECT_RUN or _holds_channel(ctx, child):
             break
         run.append(child)
-    tokens = [t for child in run for t in child.subtree]
+    tokens = [t for child in run for t in subtree(child)]
     return char_span(tokens) if tokens else None
 
 
@@ -372,7 +374,7 @@ def _is_infinitive(token: Token) -> bool:
 
 
 def _holds_channel(ctx: _Context, token: Token) -> bool:
-    return any(t.i in ctx.channel_tokens for t in token.subtree)
+    return any(t.i in ctx.channel_tokens for t in subtree(token))
 
 
 def _is_fronted_cue(verb: Token) -> bool:
@@ -486,9 +488,10 @@ def _could_speak(ctx: _Context, token: Token) -> bool:
 
 def _relay_frame(ctx: _Context, verb: Token, clause: Token) -> set[int]:
     """Tokens of "citing Y" inside or beside the content, which are frame, not content."""
-    inside = {t.i for t in clause.subtree}
-    frame = {t.i for p in _relay_participles(ctx, verb, clause) for t in p.subtree}
-    return frame - inside if clause.i in frame else frame
+    frame = {t.i for p in _relay_participles(ctx, verb, clause) for t in subtree(p)}
+    if clause.i not in frame:
+        return frame
+    return frame - {t.i for t in subtree(clause)}
 
 
 def _relay_participles(ctx: _Context, verb: Token, clause: Token | None) -> list[Token]:
@@ -506,7 +509,7 @@ def _relay_participles(ctx: _Context, verb: Token, clause: Token | None) -> list
 def _is_parenthetical(verb: Token) -> bool:
     """ "..., Khorunzhyi said, ...": a cue clause set off after the clause it reports."""
     head = verb.head
-    left = min((t.i for t in verb.subtree if not t.is_punct), default=verb.i)
+    left = min((t.i for t in subtree(verb) if not t.is_punct), default=verb.i)
     return (
         verb.dep_ in _PARENTHETICAL
         and head.i < verb.i
@@ -559,22 +562,23 @@ def _clause_content(
 def _within_quote(ctx: _Context, clause: Token, q: int, exclude: set[int]) -> bool:
     """The clause is all quotation, not reported speech with a quoted part."""
     return all(
-        ctx.quote_of[t.i] == q or t.is_punct or t.is_space or t.i in exclude for t in clause.subtree
+        ctx.quote_of[t.i] == q or t.is_punct or t.is_space or t.i in exclude
+        for t in subtree(clause)
     )
 
 
 def _adjacent_quote(ctx: _Context, verb: Token) -> Quote | None:
     """A quote that the cue's clause introduces or closes, with only its own frame between."""
-    subtree = {t.i for t in verb.subtree}
     sent = verb.sent
-    before = [t for t in ctx.doc[sent.start : verb.i] if ctx.quote_of[t.i] >= 0]
-    if before:
-        q = ctx.quote_of[before[-1].i]
-        gap = ctx.doc[before[-1].i + 1 : verb.i]
-        if all(t.i in subtree or t.is_punct or t.is_space for t in gap):
+    last = next((i for i in range(verb.i - 1, sent.start - 1, -1) if ctx.quote_of[i] >= 0), None)
+    own = {t.i for t in subtree(verb)}
+    if last is not None:
+        q = ctx.quote_of[last]
+        gap = ctx.doc[last + 1 : verb.i]
+        if all(t.i in own or t.is_punct or t.is_space for t in gap):
             return ctx.quotes[q]
     else:
-        closed = _quote_closing_before(ctx, verb, subtree)
+        closed = _quote_closing_before(ctx, verb, own)
         if closed is not None:
             return closed
     frame = _frame_tokens(ctx, verb)
@@ -587,11 +591,11 @@ def _adjacent_quote(ctx: _Context, verb: Token) -> Quote | None:
     return None
 
 
-def _quote_closing_before(ctx: _Context, verb: Token, subtree: set[int]) -> Quote | None:
+def _quote_closing_before(ctx: _Context, verb: Token, own: set[int]) -> Quote | None:
     """'"... a pathetic figure!" he wrote.': the quote's own "!" or "?" ended the
     sentence, so the cue stands alone after the closing mark, on its line or the next."""
     sent = verb.sent
-    if not all(t.i in subtree or t.is_punct or t.is_space for t in ctx.doc[sent.start : verb.i]):
+    if not all(t.i in own or t.is_punct or t.is_space for t in ctx.doc[sent.start : verb.i]):
         return None
     k = sent.start - 1
     while k >= 0 and (ctx.doc[k].is_space or (ctx.doc[k].is_punct and ctx.quote_of[k] < 0)):
@@ -612,7 +616,7 @@ def _frame_tokens(ctx: _Context, verb: Token) -> set[int]:
     frame = {verb.i}
     for child in verb.children:
         if child.dep_ in _FRAME_DEPS or (recipient and child.dep_ == "dobj"):
-            frame.update(t.i for t in child.subtree)
+            frame.update(t.i for t in subtree(child))
     return frame
 
 
@@ -695,7 +699,7 @@ def _quote_as_link(ctx: _Context, cue: Cue) -> None:
         relayer = None
     originator = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
     saying = next(
-        (t for t in verb.subtree if t.i > verb.i and t.lemma_.lower() in ctx.rules.verbs), None
+        (t for t in subtree(verb) if t.i > verb.i and t.lemma_.lower() in ctx.rules.verbs), None
     )
     if relayer is None or originator is None or saying is None:
         return
@@ -770,7 +774,7 @@ def _phrase_link(ctx: _Context, cue: Cue) -> None:
         return
     if cue.form is not None or head is None:
         return
-    phrase = {t.i for t in doc[cue.start : cue.end].root.subtree}
+    phrase = {t.i for t in subtree(doc[cue.start : cue.end].root)}
     content = _clause_span(ctx, head, phrase)
     if content is not None:
         ctx.add(Link(content, source, cue_span, category, "indirect"), range(cue.start, cue.end))

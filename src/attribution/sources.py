@@ -26,7 +26,7 @@ from .models import Article, Source
 from .models import Span as TextSpan
 from .parts import Link, Quote
 from .rules.compiled import CompiledRules
-from .syntax import mention_span
+from .syntax import mention_span, subtree
 
 _PERSON_LABELS = frozenset({"PERSON"})
 _GROUP_LABELS = frozenset({"ORG", "NORP"})
@@ -391,7 +391,7 @@ class _Registry:
                 child.ent_type_ not in _PERSON_LABELS and self._word(child) in self.rules.titles
             )
             if child.dep_ == "appos" and is_role:
-                return list(child.subtree)
+                return list(subtree(child))
         return []
 
     def _role(self, tokens: list[Token]) -> str | None:
@@ -406,7 +406,7 @@ class _Registry:
                 or (t.dep_ == "compound" and self._word(t.head) in self.rules.titles)
             )
         ]
-        owner_tokens = {o.i for t in owners for o in t.subtree}
+        owner_tokens = {o.i for t in owners for o in subtree(t)}
         kept = [
             t
             for t in tokens
@@ -417,7 +417,7 @@ class _Registry:
         ]
         role = _words(kept) or None
         if role and owners:
-            owned = [[o for o in t.subtree if o.tag_ != "POS"] for t in owners]
+            owned = [[o for o in subtree(t) if o.tag_ != "POS"] for t in owners]
             role += " for " + " and ".join(_words(o) for o in owned)
         return role
 
@@ -980,7 +980,7 @@ def _governed(context: _Context, link: Link) -> set[int]:
     cue = context.tokens(link.cue)
     if cue is None or not len(cue):
         return set()
-    return {t.i for t in cue.root.subtree}
+    return {t.i for t in subtree(cue.root)}
 
 
 def _in_reported_speech(context: _Context, offset: int, index: int) -> bool:

@@ -20,6 +20,36 @@ def char_span(tokens: Span | list[Token]) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
+def subtree(token: Token) -> list[Token]:
+    """The token and its descendants in text order, as ``Token.subtree`` gives them.
+
+    In time linear in the subtree's extent: spaCy's ``Token.subtree`` is a recursive
+    generator, which costs the subtree's size times its depth, so a chain of clauses each
+    under the last ("he said he said ...") made every cue cost the square of its sentence.
+    Each token between the edges is tested once, by walking up its heads until one is
+    known (memoised), so that a non-projective parse gives the same tokens.
+    """
+    lo, hi = token.left_edge.i, token.right_edge.i
+    doc = token.doc
+    inside: dict[int, bool] = {token.i: True}
+    found: list[Token] = []
+    for i in range(lo, hi + 1):
+        path, j, within = [], i, False
+        while j not in inside:
+            path.append(j)
+            head = doc[j].head.i
+            if head == j or not lo <= head <= hi:
+                break
+            j = head
+        else:
+            within = inside[j]
+        for k in path:
+            inside[k] = within
+        if inside[i]:
+            found.append(doc[i])
+    return found
+
+
 def mention_span(token: Token) -> tuple[int, int]:
     """The noun phrase a head token stands for, without relative clauses or appositions."""
     left = right = token.i
