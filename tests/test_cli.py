@@ -456,3 +456,27 @@ def test_output_piped_into_head_exits_zero(fmt: str) -> None:
     done = subprocess.run(["bash", "-c", command], cwd=root, capture_output=True, text=True)
     assert done.stdout.strip() == "0", done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_batch_writes_to_stdout_with_dash(tmp_path: Path) -> None:
+    """`batch -o -` writes what `-o FILE` writes, to stdout; the summary goes to stderr."""
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        '{"id": "a", "text": "Police said the bridge was closed."}\n'
+        '{"id": "b", "text": 7}\n'
+        '{"id": "c", "text": "The mayor said it rained."}\n',
+        encoding="utf-8",
+    )
+    to_file = tmp_path / "out.jsonl"
+    base = [sys.executable, "-m", "attribution.cli", "batch", str(source)]
+    subprocess.run([*base, "-o", str(to_file)], check=True, capture_output=True)
+    done = subprocess.run([*base, "-o", "-"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == to_file.read_text(encoding="utf-8")
+    assert "2 analysed, 1 failed" in done.stderr
+
+
+def test_batch_resume_needs_a_file() -> None:
+    result = CliRunner().invoke(cli.app, ["batch", __file__, "-o", "-", "--resume"])
+    assert result.exit_code == 2
+    assert "--resume reads what an earlier run wrote: it needs -o FILE, not -o -" in result.output

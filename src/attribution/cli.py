@@ -73,6 +73,7 @@ HTML_WARNING = (
 ENCODING_NOTE = "note: {name} is not UTF-8; decoded it as {encoding}"
 OUT_EXISTS = "{out}: already exists; pass --resume to continue it or --force to overwrite it"
 OUT_IS_IN = "the output file must not be the input file"
+RESUME_NEEDS_FILE = "--resume reads what an earlier run wrote: it needs -o FILE, not -o -"
 CANNOT_WRITE = "{out}: cannot write ({reason})"
 STDOUT = "standard output"
 STDOUT_CLOSED = "standard output is closed; redirect it to a file"
@@ -581,7 +582,10 @@ class _Terminated(BaseException):
 @app.command()
 def batch(
     input_path: Annotated[Path, typer.Argument(metavar="IN.jsonl", help="One JSON object a line.")],
-    out: Annotated[Path, typer.Option("--out", "-o", metavar="OUT.jsonl", help="Where to write.")],
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", metavar="OUT.jsonl|-", help="Where to write; - for stdout."),
+    ],
     model: ModelOption = None,
     scope: ScopeOption = ScopeChoice.speech,
     batch_size: Annotated[
@@ -629,6 +633,10 @@ def _interrupted(tally: Tally, code: int) -> typer.Exit:
 
 def _check_paths(input_path: Path, out: Path, *, resume: bool, force: bool) -> None:
     check_readable_file(input_path)
+    if _is_stdout(out):
+        if resume:
+            raise InputError(RESUME_NEEDS_FILE)
+        return
     if out.exists() and out.resolve() == input_path.resolve():
         raise InputError(OUT_IS_IN)
     if out.is_dir():
@@ -639,13 +647,22 @@ def _check_paths(input_path: Path, out: Path, *, resume: bool, force: bool) -> N
 
 @contextmanager
 def _open_out(out: Path, *, append: bool) -> Iterator[IO[bytes]]:
-    """OUT unbuffered, so that each line reaches the file (or fails) when written."""
+    """OUT unbuffered, so that each line reaches the file (or fails) when written; ``-``
+    is standard output, left open for the interpreter."""
+    if _is_stdout(out):
+        yield sys.stdout.buffer
+        return
     try:
         handle = out.open("ab" if append else "wb", buffering=0)
     except OSError as exc:
         raise InputError(CANNOT_WRITE.format(out=out, reason=exc.strerror or exc)) from None
     with handle:
         yield handle
+
+
+def _is_stdout(out: Path) -> bool:
+    """``-o -``: write the analyses to standard output, as ``analyze -`` reads stdin."""
+    return str(out) == "-"
 
 
 @contextmanager
