@@ -28,9 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from attribution.checks_cli import score_texts  # noqa: E402
-from attribution.checkworthy import scorer_for  # noqa: E402
 from attribution.language import load_language  # noqa: E402
 from attribution.rules.loader import default_rules  # noqa: E402
+from attribution.stages.checkworthy import scorer_for  # noqa: E402
 
 CLAIMBUSTER = ROOT.parent / "shared" / "eval" / "claimbuster.jsonl"
 SEED = ROOT / "tests" / "data" / "kramatorsk.txt"

@@ -29,9 +29,9 @@ from spacy.tokens import DocBin
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from attribution.checkworthy import Scorer  # noqa: E402
 from attribution.language import load_language  # noqa: E402
 from attribution.rules.loader import default_rules  # noqa: E402
+from attribution.stages.checkworthy import Scorer  # noqa: E402
 
 RULE_FILE = ROOT / "src" / "attribution" / "rules" / "data" / "checks.rules.yaml"
 FOLDS = 5

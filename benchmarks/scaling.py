@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from attribution import Analyzer
-from attribution.article import read_article
 from attribution.language import load_language
+from attribution.stages.article import read_article
 
 SEED = Path(__file__).resolve().parent.parent / "tests" / "data" / "kramatorsk.txt"
 FACTORS = (1, 4, 16, 64)

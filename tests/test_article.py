@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from attribution.article import read_article
 from attribution.models import Article, Span
+from attribution.stages.article import read_article
 
 DATA = Path(__file__).parent / "data"
 KRAMATORSK = (DATA / "kramatorsk.txt").read_text(encoding="utf-8")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from attribution import Analysis
-from attribution.checks import KIND_ORDER, run_checks
 from attribution.models import Attribution, Claim, Source, Span
 from attribution.rules.loader import default_rules
+from attribution.stages.checks import KIND_ORDER, run_checks
 from helpers import shared_analyzer
 
 

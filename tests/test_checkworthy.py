@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from attribution.checkworthy import Scorer, scorer_for
 from attribution.rules.loader import default_rules
 from attribution.rules.model import CheckExample
+from attribution.stages.checkworthy import Scorer, scorer_for
 from helpers import shared_analyzer
 
 RULES = default_rules()

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from attribution import Analyzer
 from attribution.chunking import is_paragraph_cut, plan_chunks
-from attribution.parts import Quote
-from attribution.quotes import find_quotes
+from attribution.stages.parts import Quote
+from attribution.stages.quotes import find_quotes
 from helpers import KRAMATORSK, assert_consistent
 
 FILLER = "The city council met on Tuesday to discuss the budget for next year. "

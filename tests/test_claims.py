@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from attribution.claims import build_claims
-from attribution.parts import Link, Quote
+from attribution.stages.claims import build_claims
+from attribution.stages.parts import Link, Quote
 from helpers import shared_analyzer
 
 

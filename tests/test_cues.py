@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from attribution.cues import find_cues
+from attribution.stages.cues import find_cues
 from helpers import shared_analyzer
 
 

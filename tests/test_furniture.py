@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from attribution import Analyzer, default_rules
-from attribution.furniture import find_furniture
 from attribution.rules.compiled import compile_rules
+from attribution.stages.furniture import find_furniture
 from helpers import shared_analyzer
 
 RULES = default_rules()

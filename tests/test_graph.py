@@ -11,7 +11,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from attribution.graph import (
+from attribution.models import Analysis, Claim, Source
+from attribution.stages.graph import (
     build_graph,
     chain_of,
     claims_of,
@@ -21,7 +22,6 @@ from attribution.graph import (
     to_gexf,
     to_graphml,
 )
-from attribution.models import Analysis, Claim, Source
 
 KEY = "kramatorsk"
 

@@ -3,7 +3,7 @@
 The adversarial families are the benchmark's own (``benchmarks/hostile_families.py``).
 Every generated text must analyse without error, with every offset true, the same
 twice. Growth is caught by counting work, never by timing: the tokens that linking
-reads through :func:`attribution.syntax.subtree` (the reading of a cue's clause), which
+reads through :func:`attribution.stages.syntax.subtree` (the reading of a cue's clause), which
 must grow at most linearly when the text doubles.
 """
 
@@ -18,7 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Token
 
-from attribution import Analyzer, links
+from attribution import Analyzer
+from attribution.stages import links
 from helpers import assert_consistent
 
 _PATH = Path(__file__).resolve().parent.parent / "benchmarks" / "hostile_families.py"

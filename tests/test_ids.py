@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from attribution.ids import slug, text_key
+from attribution.stages.ids import slug, text_key
 
 
 @pytest.mark.parametrize(

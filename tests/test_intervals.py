@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from attribution.intervals import Intervals
+from attribution.stages.intervals import Intervals
 
 
 @pytest.mark.parametrize(

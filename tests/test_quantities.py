@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from attribution.checkworthy import match_phrases, phrase_words
-from attribution.quantities import find_quantities, read_number
 from attribution.rules.loader import default_rules
 from attribution.rules.model import CheckExample
+from attribution.stages.checkworthy import match_phrases, phrase_words
+from attribution.stages.quantities import find_quantities, read_number
 from helpers import shared_analyzer
 
 RULES = default_rules()

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from attribution.parts import Quote
-from attribution.quotes import find_quotes
+from attribution.stages.parts import Quote
+from attribution.stages.quotes import find_quotes
 
 DATA = Path(__file__).parent / "data"
 MARKS = "“”„«»\"‘’‚‹›'"

@@ -6,9 +6,9 @@ import pytest
 
 from attribution import Analysis, Analyzer
 from attribution.models import Article, Source
-from attribution.parts import Link
-from attribution.quotes import find_quotes
-from attribution.sources import resolve_sources
+from attribution.stages.parts import Link
+from attribution.stages.quotes import find_quotes
+from attribution.stages.sources import resolve_sources
 from helpers import assert_offsets_hold, shared_analyzer
 
 

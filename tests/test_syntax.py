@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from attribution import Analyzer
-from attribution.syntax import subtree
+from attribution.stages.syntax import subtree
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "attribution"
 

@@ -43,11 +43,11 @@ from .language import has_parser, load_language, pipeline_name
 from .limits import CHUNK_CHARS, MAX_CUES_PER_SENTENCE
 from .metadata import check_metadata
 from .models import Analysis
-from .quotes import find_quotes
 from .rules import RuleSet, default_rules
 from .rules.compiled import CompiledRules
 from .rules.loader import load_extension
 from .rules.model import Scope
+from .stages.quotes import find_quotes
 
 _SCOPES = ("speech", "all")
 _SEGMENTER = component.SEGMENTER

@@ -23,7 +23,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from .parts import Quote
+from .stages.parts import Quote
 
 #: Characters that break a line (``str.splitlines`` counts the same ones).
 LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")

@@ -16,7 +16,6 @@ from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .article import LINE_BREAKS, read_article
 from .errors import NOT_PARSED, PipelineError
 from .flow import analyze_doc
 from .limits import MAX_CUES_PER_SENTENCE
@@ -24,6 +23,7 @@ from .models import Analysis
 from .rules import RuleSet, default_rules
 from .rules.compiled import CompiledRules, compile_rules
 from .rules.model import Scope
+from .stages.article import LINE_BREAKS, read_article
 
 SPANS_KEY = "attribution"
 SEGMENTER = "attribution_segmenter"

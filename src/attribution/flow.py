@@ -10,28 +10,28 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from .article import read_article
 from .budget import check_time
-from .checks import run_checks
-from .claims import build_claims
-from .cues import find_cues
-from .furniture import (
+from .language_check import text_warnings
+from .limits import CUES_DROPPED, MAX_CUES_PER_SENTENCE
+from .models import Analysis, Attribution, Furniture, Span
+from .rules.compiled import CompiledRules
+from .stages.article import read_article
+from .stages.checks import run_checks
+from .stages.claims import build_claims
+from .stages.cues import find_cues
+from .stages.furniture import (
     find_furniture,
     outside_cues,
     outside_links,
     outside_quotes,
     with_credited_agency,
 )
-from .graph import build_graph, graph_data
-from .ids import text_key
-from .language_check import text_warnings
-from .limits import CUES_DROPPED, MAX_CUES_PER_SENTENCE
-from .links import find_links
-from .models import Analysis, Attribution, Furniture, Span
-from .parts import Cue, Link
-from .quotes import find_quotes
-from .rules.compiled import CompiledRules
-from .sources import resolve_sources
+from .stages.graph import build_graph, graph_data
+from .stages.ids import text_key
+from .stages.links import find_links
+from .stages.parts import Cue, Link
+from .stages.quotes import find_quotes
+from .stages.sources import resolve_sources
 
 METADATA_FIELDS = ("title", "publisher", "url", "published")
 NO_PUBLISHER = (

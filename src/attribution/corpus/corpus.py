@@ -21,8 +21,8 @@ import networkx as nx
 from pydantic import ValidationError
 
 from ..errors import InputError
-from ..ids import text_key
 from ..models import Analysis, Claim, Finding
+from ..stages.ids import text_key
 from .findings import (
     KINDS,
     QUOTE_KINDS,

@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..graph import (
+from ..stages.graph import (
     HAD_MEMBER,
     HAD_PRIMARY_SOURCE,
     WAS_ATTRIBUTED_TO,

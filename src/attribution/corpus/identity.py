@@ -25,8 +25,8 @@ from typing import NamedTuple
 
 from nameparser.config import CONSTANTS
 
-from ..ids import slug
 from ..models import Analysis, Source
+from ..stages.ids import slug
 from .models import CandidateMerge, CorpusSource
 from .words import CorpusWords, bare
 

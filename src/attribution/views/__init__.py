@@ -7,7 +7,7 @@ prov) is imported only by the view that needs it, and comes with the ``views`` e
 
 from __future__ import annotations
 
-from ..graph import to_gexf, to_graphml
+from ..stages.graph import to_gexf, to_graphml
 from ._optional import MissingExtraError
 from .article import Rendered, render
 from .exports import FORMATS, export

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import io
 
-from .. import graph as graph_module
 from ..models import Analysis
+from ..stages import graph as graph_module
 from .jsonld import jsonld_text
 from .provenance import SERIALIZERS, prov_text
 from .report import report_html

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..ids import slug
 from ..models import Analysis, Claim, Source
+from ..stages.ids import slug
 
 CONTEXT = "https://schema.org"
 

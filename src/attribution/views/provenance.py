@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..ids import slug
 from ..models import Analysis, Claim, Source
+from ..stages.ids import slug
 from ._optional import require
 
 if TYPE_CHECKING:

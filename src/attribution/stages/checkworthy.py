@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .models import Checkworthiness
-from .rules.model import Question, RuleSet
+from ..models import Checkworthiness
+from ..rules.model import Question, RuleSet
 
 #: spaCy entity labels (the model's label scheme, not English words).
 COUNT_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})

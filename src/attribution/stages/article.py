@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .models import Article, Span
+from ..models import Article, Span
 
 #: Longest first line still taken as a headline.
 MAX_HEADLINE = 200

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..models import Article, Source
+from ..models import Span as TextSpan
+from ..rules.compiled import CompiledRules
 from .ids import slug
-from .models import Article, Source
-from .models import Span as TextSpan
 from .parts import Link, Quote
-from .rules.compiled import CompiledRules
 from .syntax import mention_span, subtree
 
 _PERSON_LABELS = frozenset({"PERSON"})

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..rules.compiled import CompiledRules
 from .parts import Cue
-from .rules.compiled import CompiledRules
 
 _VERB_TAGS = frozenset({"VERB"})
 _PHRASE_KINDS = {"evidentials": "evidential", "relays": "relay", "channels": "channel"}

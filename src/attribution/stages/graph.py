@@ -17,8 +17,8 @@ from typing import Any
 
 import networkx as nx
 
+from ..models import Claim, Source
 from .ids import slug
-from .models import Claim, Source
 
 HAD_MEMBER = "hadMember"
 WAS_ATTRIBUTED_TO = "wasAttributedTo"

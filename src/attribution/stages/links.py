@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .budget import check_time
+from ..budget import check_time
+from ..rules.compiled import CompiledRules
 from .intervals import Intervals
 from .parts import Cue, Link, Quote
-from .rules.compiled import CompiledRules
 from .syntax import char_span, mention_span, np_head, subtree
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .models import Claim
+from ..models import Claim
 from .parts import Link
 from .syntax import subtree
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models import Article
+from ..models import Article
+from ..rules.compiled import CompiledRules
 from .parts import Cue, Link, Quote
-from .rules.compiled import CompiledRules
 
 _TRAILING = " \t.;,)"
 

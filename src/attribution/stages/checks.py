@@ -24,10 +24,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from ..models import Attribution, Claim, Finding, Source
+from ..rules.model import RuleSet
 from .checkworthy import Scorer, match_phrases, phrase_words, scorer_for
-from .models import Attribution, Claim, Finding, Source
 from .quantities import find_quantities
-from .rules.model import RuleSet
 
 #: A claim this check-worthy (or more) in the publisher's own voice is a finding.
 CHECKWORTHY = 0.5

@@ -17,9 +17,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..models import Quantity
+from ..rules.model import RuleSet
 from .checkworthy import is_count, match_phrases, phrase_words
-from .models import Quantity
-from .rules.model import RuleSet
 
 _COUNTED = frozenset({"NOUN", "PROPN"})
 _NUMBER_DEPS = frozenset({"nummod", "quantmod"})
