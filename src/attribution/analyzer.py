@@ -283,16 +283,6 @@ class Analyzer:
             return "bad"
         return "long" if self._too_long(entry.item) else "text"
 
-    def _analyze_one(self, item: _Item) -> Analysis:
-        """One article through the pipeline, component by component, checking the budget."""
-        if self._too_long(item):
-            return self._analyze_in_chunks(item)
-        doc = self._doc(item)
-        for _, process in self.nlp.pipeline:
-            check_time()
-            doc = process(doc)
-        return doc._.attribution
-
     def _too_long(self, item: _Item) -> bool:
         return len(item.text) > self.max_chunk_chars
 

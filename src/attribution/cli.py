@@ -52,7 +52,7 @@ from .reading import (
     read_stdin,
 )
 from .rules_cli import app as rules_app
-from .terminal import stdout_console
+from .terminal import chain_arrow, stdout_console
 
 # -------------------------------------------------------------------- the messages
 
@@ -393,7 +393,7 @@ def _write_text(document: str) -> None:
 
 def _print_tables(analysis: Analysis, console: Console) -> None:
     """Two tables, each row a short header line over the long text, to suit 80 columns."""
-    arrow = _arrow(console)
+    arrow = chain_arrow(console)
     console.print(_summary(analysis))
     console.print(_claims_table(analysis, arrow))
     if (findings := findings_table(analysis)) is not None:
@@ -401,15 +401,6 @@ def _print_tables(analysis: Analysis, console: Console) -> None:
     console.print(_sources_table(analysis))
     for warning in analysis.warnings:
         typer.echo(f"warning: {warning}", err=True)
-
-
-def _arrow(console: Console) -> str:
-    """' ← ' (got it from) where the terminal can show it, ' < ' where it cannot."""
-    try:
-        "←".encode(console.encoding or "utf-8")
-    except (UnicodeEncodeError, LookupError):
-        return " < "
-    return " ← "
 
 
 def _summary(analysis: Analysis) -> Text:

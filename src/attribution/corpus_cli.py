@@ -26,6 +26,7 @@ from .analyzer import Analyzer
 from .corpus import Corpus, CorpusDocument
 from .errors import AttributionError, InputError
 from .reading import check_readable_file
+from .terminal import chain_arrow
 
 # ------------------------------------------------------------------------ messages
 
@@ -240,7 +241,7 @@ def _write(
 def print_tables(built: Corpus, console: Console) -> None:
     """The findings grouped by kind, each with its claims and chains; then the sources
     that appear in more than one article."""
-    arrow = _arrow(console)
+    arrow = chain_arrow(console)
     shared = [s for s in built.sources if len(s.articles) > 1]
     console.print(
         f"{len(built.articles)} articles, {len(built.claims)} claims, {len(built.sources)} "
@@ -280,14 +281,6 @@ def _table(title: str, first: str, second: str) -> Table:
     table.add_column(first, ratio=1, overflow="fold")
     table.add_column(second, ratio=2, overflow="fold")
     return table
-
-
-def _arrow(console: Console) -> str:
-    try:
-        "←".encode(console.encoding or "utf-8")
-    except (UnicodeEncodeError, LookupError):
-        return " < "
-    return " ← "
 
 
 def _shorten(text: str) -> str:

@@ -21,3 +21,12 @@ class ReaderConsole(Console):
 def stdout_console(**options: object) -> Console:
     """The Console every table of the command line prints to."""
     return ReaderConsole(**options)  # type: ignore[arg-type]
+
+
+def chain_arrow(console: Console) -> str:
+    """' ← ' (got it from) where the terminal can show it, ' < ' where it cannot."""
+    try:
+        "←".encode(console.encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return " < "
+    return " ← "
