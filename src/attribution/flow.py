@@ -32,6 +32,7 @@ from .stages.links import find_links
 from .stages.parts import Cue, Link
 from .stages.quotes import find_quotes
 from .stages.sources import resolve_sources
+from .stages.syntax import sentences
 
 METADATA_FIELDS = ("title", "publisher", "url", "published")
 NO_PUBLISHER = (
@@ -124,7 +125,7 @@ def _bounded_cues(doc: Doc, cues: list[Cue], limit: int) -> tuple[list[Cue], str
     if len(cues) <= limit:
         return cues, None
     sentence_of = [0] * len(doc)
-    for number, sentence in enumerate(doc.sents):
+    for number, sentence in enumerate(sentences(doc)):
         sentence_of[sentence.start : sentence.end] = [number] * len(sentence)
     kept: list[Cue] = []
     seen: dict[int, int] = {}

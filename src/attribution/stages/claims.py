@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from ..models import Claim
 from .parts import Link
+from .syntax import sentences as doc_sentences
 from .syntax import subtree
 
 #: Dependents of a cue verb that belong to its frame ("he said *on Tuesday* *to reporters*").
@@ -68,7 +69,7 @@ def build_claims(
     """
     attribution_ids = attribution_ids or [f"a{i + 1}" for i in range(len(links))]
     text = doc.text  # spaCy rebuilds Doc.text on every access
-    sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
+    sentences = [(sent.start_char, sent.end_char) for sent in doc_sentences(doc)]
     furniture = sorted(furniture or [])
     units = _non_overlapping(_linked_units(text, links, sentences))
     units = _cover_body(doc, text, links, sentences, units, body_start, furniture)

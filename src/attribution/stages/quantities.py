@@ -157,7 +157,9 @@ def _plain_value(text: str) -> float | None:
 
 def _parse(text: str) -> tuple[float, float | None, str | None] | None:
     try:
-        quantities = _parser().parse(text)
+        with warnings.catch_warnings():  # its classifier loads late, with version notes
+            warnings.simplefilter("ignore")
+            quantities = _parser().parse(text)
     except Exception:  # a reading, not a requirement: fall back to the digits alone
         return None
     if not quantities:

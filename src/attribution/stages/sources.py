@@ -26,7 +26,7 @@ from ..models import Span as TextSpan
 from ..rules.compiled import CompiledRules
 from .ids import slug
 from .parts import Link, Quote
-from .syntax import mention_span, subtree
+from .syntax import mention_span, sentences, subtree
 
 _PERSON_LABELS = frozenset({"PERSON"})
 _GROUP_LABELS = frozenset({"ORG", "NORP"})
@@ -186,7 +186,7 @@ class _Registry:
         herself". What the text says wins over a first-name list."""
         genders = self.rules.pronoun_gender
         found: dict[str, str] = {}
-        for sent in self.doc.sents:
+        for sent in sentences(self.doc):
             person: str | None = None
             for token in sent:
                 name = self.name_of.get(token.i)
@@ -705,7 +705,7 @@ class _Context:
         self.quote_ends = [q.end for q in quotes]
         self.sentence_of = [0] * len(doc)
         self.sentence_starts: list[int] = []
-        for n, sent in enumerate(doc.sents):
+        for n, sent in enumerate(sentences(doc)):
             self.sentence_starts.append(sent.start_char)
             for i in range(sent.start, sent.end):
                 self.sentence_of[i] = n

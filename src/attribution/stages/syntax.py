@@ -6,12 +6,35 @@ words: those come from the rule set.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+import weakref
+
+import numpy
+from spacy.attrs import SENT_START
+from spacy.tokens import Doc, Span, Token
 
 _NP_LEFT = frozenset(
     {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod", "predet", "case"}
 )
 _NP_RIGHT = frozenset({"prep", "amod", "compound", "case", "nummod", "appos"})
+
+
+#: Each live Doc's sentences, read once: ``Doc.sents`` walks every token on each call,
+#: and several stages need the sentences of one Doc.
+_SENTENCES: weakref.WeakKeyDictionary[Doc, list[Span]] = weakref.WeakKeyDictionary()
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The Doc's sentences, as ``doc.sents`` gives them, computed once per Doc."""
+    found = _SENTENCES.get(doc)
+    if found is None:
+        if len(doc) == 0:
+            found = []
+        else:
+            marks = doc.to_array(SENT_START).astype("int64")
+            starts = [0, *(int(i) for i in numpy.flatnonzero(marks == 1) if i > 0)]
+            found = [doc[a:b] for a, b in zip(starts, [*starts[1:], len(doc)], strict=True)]
+        _SENTENCES[doc] = found
+    return found
 
 
 def char_span(tokens: Span | list[Token]) -> tuple[int, int]:
