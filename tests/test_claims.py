@@ -27,7 +27,7 @@ def test_unattributed_sentences_carry_the_publisher_alone() -> None:
     )
     claims = claims_for(text, [link], ["minister"])
     assert [(c.text, c.kind, c.chain) for c in claims] == [
-        ("The minister said the talks had failed", "indirect", ["pub", "minister"]),
+        ("The minister said the talks had failed.", "indirect", ["pub", "minister"]),
         ("The sky was grey.", "unattributed", ["pub"]),
     ]
 
@@ -50,7 +50,7 @@ def test_the_inner_link_speaks_for_nested_content() -> None:
     claims = claims_for(text, [outer, inner], ["cnn", "police"])
     assert [(c.text, c.chain, c.attribution_ids) for c in claims] == [
         (
-            "CNN reported that the police said three people died",
+            "CNN reported that the police said three people died.",
             ["pub", "cnn", "police"],
             ["a1", "a2"],
         ),
@@ -70,7 +70,7 @@ def test_a_quoted_passage_gives_one_claim_per_sentence() -> None:
     )
     claims = claims_for(text, [link], ["mayor"])
     assert [(c.text, c.kind) for c in claims] == [
-        ("The bridge is closed.", "direct"),
+        ("“The bridge is closed.", "direct"),
         ("The ferry still runs,” the mayor said.", "direct"),
     ]
 

@@ -218,8 +218,9 @@ def _frame_tokens(doc: Doc, links: list[Link]) -> dict[int, int]:
             tokens.extend(t.i for part in parts for t in subtree(part))
         for i in tokens:
             frame.setdefault(i, index)
+    asked = [span for i in skipped for span in (links[i].cue, links[i].content) if span]
     for index, link in enumerate(links):  # after every cue's own words, which come first
-        for i in _frame_clauses(doc, link) if index not in skipped else ():
+        for i in _frame_clauses(doc, link, asked) if index not in skipped else ():
             frame.setdefault(i, index)
     for token in doc:
         if token.i in frame:
@@ -231,11 +232,12 @@ def _frame_tokens(doc: Doc, links: list[Link]) -> dict[int, int]:
     return frame  # content never reaches a gap: it is in its own claim
 
 
-def _frame_clauses(doc: Doc, link: Link) -> list[int]:
+def _frame_clauses(doc: Doc, link: Link, asked: list[tuple[int, int]]) -> list[int]:
     """Tokens of the clauses on a cue verb that say more of the telling, with no subject
     of their own but a relative word ("citing the police, that informed of it on
-    Telegram"); never the link's content, and never a clause with a subject of its own
-    ("..., although the data shows ..."), which is a claim."""
+    Telegram"); never the link's content, never a clause with a subject of its own
+    ("..., although the data shows ..."), which is a claim, and never the reporter's
+    question ("Asked whether ..., she said"), which is no frame of its answer."""
     cue = doc.char_span(*link.cue, alignment_mode="expand") if link.cue else None
     if cue is None:
         return []
@@ -248,7 +250,7 @@ def _frame_clauses(doc: Doc, link: Link) -> list[int]:
             continue
         words = subtree(child)
         first, last = words[0].idx, words[-1].idx + len(words[-1])
-        if first < link.content[1] and link.content[0] < last:
+        if any(first < e and s < last for s, e in [link.content, *asked]):
             continue
         tokens.extend(t.i for t in words)
     return tokens
