@@ -46,11 +46,8 @@ _FRAME_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl"})
 #: Tags of a subject that points back rather than names someone: a relative word, or a lone
 #: determiner the parser took for one ("the police, *that* informed ...").
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "DT"})
-#: Quote marks that open a quote before a claim's first word, and the marks and stops that
-#: close one after its last word ("... not.”", "... tight.").
+#: Quote marks that open a quote before a claim's first word.
 _OPENING_MARKS = "\"'“‘"
-_CLOSING_MARKS = "\"'”’"
-_STOPS = ".!?…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,15 +381,12 @@ def _opening_marks(text: str, start: int, floor: int) -> int:
 
 
 def _closing(text: str, end: int, ceiling: int) -> int:
-    """On over the punctuation right after ``end`` when it closes a quote or a sentence
-    ('not."', 'tight.') and is followed by a space, not by a comma alone ('people,')."""
+    """On over the punctuation right after ``end`` ('not."', 'tight.', 'held,'), when a
+    space or the next claim follows it, so that nothing of the sentence is left out."""
     stop = end
     while stop < ceiling and not text[stop].isspace() and not text[stop].isalnum():
         stop += 1
-    tail = text[end:stop]
-    if stop < len(text) and not text[stop].isspace() and stop != ceiling:
-        return end
-    if any(ch in _CLOSING_MARKS or ch in _STOPS for ch in tail):
+    if stop == ceiling or stop == len(text) or text[stop].isspace():
         return stop
     return end
 
