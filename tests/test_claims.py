@@ -179,3 +179,36 @@ def test_a_claim_holds_both_marks_of_its_quote(text: str, expected: list[str]) -
 )
 def test_no_claim_is_a_fragment_of_a_frame(text: str, expected: list[str]) -> None:
     assert claim_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "frame", "expected"),
+    [
+        (
+            "The deal is bad, he said of the plan, \u201cNobody wants it.\u201d",
+            "The deal is bad",
+            "he said",
+            ["The deal is bad, he said of the plan,", "\u201cNobody wants it.\u201d"],
+        ),
+        (
+            'Rents will rise, she wrote of the city, "It is too late."',
+            "Rents will rise",
+            "she wrote",
+            ["Rents will rise, she wrote of the city,", '"It is too late."'],
+        ),
+    ],
+)
+def test_an_opening_mark_goes_with_the_quote_it_opens(
+    text: str, content: str, frame: str, expected: list[str]
+) -> None:
+    speaker, cue = frame.split()
+    at = text.index(frame)
+    link = Link(
+        span_of(text, content),
+        (at, at + len(speaker)),
+        (at + len(speaker) + 1, at + len(frame)),
+        "speech",
+    )
+    claims = claims_for(text, [link], ["speaker"])
+    assert [c.text for c in claims] == expected
+    assert all(text[c.start : c.end] == c.text for c in claims)

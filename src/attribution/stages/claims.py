@@ -379,7 +379,9 @@ def _attach(
 def _with_marks(text: str, units: list[_Unit], furniture: list[tuple[int, int]]) -> list[_Unit]:
     """Each claim grown over the quote marks and the stop that touch its ends, so that it
     reads as printed: '“We are ready,” she said.', 'the mayor said: "I hope not."'.
-    Trimming took them off every claim, so no other claim holds them; furniture stays."""
+    Trimming took them off every claim, so no other claim holds them; furniture stays.
+    An opening mark left at a claim's end goes to the claim it opens."""
+    units = [_Unit(u.start, _without_opening_marks(text, u.start, u.end), u.link) for u in units]
     bounds = sorted([(u.start, u.end) for u in units] + list(furniture))
     grown: list[_Unit] = []
     for unit in units:
@@ -389,6 +391,17 @@ def _with_marks(text: str, units: list[_Unit], furniture: list[tuple[int, int]])
         start, end = _opening_marks(text, unit.start, floor), _closing(text, unit.end, ceiling)
         grown.append(_Unit(start, end, unit.link))
     return grown
+
+
+def _without_opening_marks(text: str, start: int, end: int) -> int:
+    """The end of a claim before the opening marks it ends with ('stated, “')."""
+    while end > start + 1 and (
+        text[end - 1] in "“‘"
+        or (text[end - 1] in "\"'" and text[end - 2].isspace())
+        or text[end - 1].isspace()
+    ):
+        end -= 1
+    return end
 
 
 def _opening_marks(text: str, start: int, floor: int) -> int:
