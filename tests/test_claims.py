@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from attribution.stages.claims import build_claims
 from attribution.stages.parts import Link, Quote
 from helpers import shared_analyzer
@@ -27,7 +29,7 @@ def test_unattributed_sentences_carry_the_publisher_alone() -> None:
     )
     claims = claims_for(text, [link], ["minister"])
     assert [(c.text, c.kind, c.chain) for c in claims] == [
-        ("The minister said the talks had failed", "indirect", ["pub", "minister"]),
+        ("The minister said the talks had failed.", "indirect", ["pub", "minister"]),
         ("The sky was grey.", "unattributed", ["pub"]),
     ]
 
@@ -50,7 +52,7 @@ def test_the_inner_link_speaks_for_nested_content() -> None:
     claims = claims_for(text, [outer, inner], ["cnn", "police"])
     assert [(c.text, c.chain, c.attribution_ids) for c in claims] == [
         (
-            "CNN reported that the police said three people died",
+            "CNN reported that the police said three people died.",
             ["pub", "cnn", "police"],
             ["a1", "a2"],
         ),
@@ -70,7 +72,7 @@ def test_a_quoted_passage_gives_one_claim_per_sentence() -> None:
     )
     claims = claims_for(text, [link], ["mayor"])
     assert [(c.text, c.kind) for c in claims] == [
-        ("The bridge is closed.", "direct"),
+        ("“The bridge is closed.", "direct"),
         ("The ferry still runs,” the mayor said.", "direct"),
     ]
 
@@ -89,3 +91,124 @@ def test_inferred_and_channel_come_from_the_chain() -> None:
     )
     (claim,) = claims_for(text, [link], ["mayor"])
     assert (claim.channel, claim.inferred) == ("Telegram", True)
+
+
+# --- claims a fact-checker accepts as written: whole quotes, whole frames, no fragments ---
+
+HEADLINE = "Town council meets on budget\n\n"
+
+
+def claim_texts(text: str) -> list[str]:
+    """The claims of an article made of a headline and ``text``, headline left out."""
+    analysis = shared_analyzer().analyze(HEADLINE + text, publisher="Valley Herald")
+    for claim in analysis.claims:
+        assert (HEADLINE + text)[claim.start : claim.end] == claim.text
+    return [c.text for c in analysis.claims if c.start >= len(HEADLINE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a quote before its cue: both marks with it
+            '"We will not close the library this year," Councillor Ada Moss told reporters.',
+            ['"We will not close the library this year," Councillor Ada Moss told reporters.'],
+        ),
+        (  # a quote after its cue: the closing mark too
+            'The mayor said: "The roads will be cleared by Friday."',
+            ['The mayor said: "The roads will be cleared by Friday."'],
+        ),
+        (  # curly marks, a quote split by its cue: each part with its own marks
+            "\u201cWe are ready,\u201d she said. \u201cThe plan is done.\u201d",
+            ["\u201cWe are ready,\u201d she said.", "\u201cThe plan is done.\u201d"],
+        ),
+        (  # a quote over two paragraphs: the first left open, the second opened again
+            '"The river rose by two metres in a week. Many farms are under water.\n\n'
+            '"We need help now," the governor said.',
+            [
+                '"The river rose by two metres in a week.',
+                "Many farms are under water.",
+                '"We need help now," the governor said.',
+            ],
+        ),
+        (  # single marks
+            "'We have no more beds,' a nurse told the radio station.",
+            ["'We have no more beds,' a nurse told the radio station."],
+        ),
+    ],
+)
+def test_a_claim_holds_both_marks_of_its_quote(text: str, expected: list[str]) -> None:
+    assert claim_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a relative clause on a relay's source is part of that frame, no claim of its own
+            '"Two people are missing," the radio reported citing the police, that posted '
+            "the news on Facebook.",
+            [
+                '"Two people are missing," the radio reported citing the police, that posted '
+                "the news on Facebook."
+            ],
+        ),
+        (  # the same when the relay is no link of its own
+            '"Three boats sank," the agency reported citing the coast guard, which gave no '
+            "further details.",
+            [
+                '"Three boats sank," the agency reported citing the coast guard, which gave no '
+                "further details."
+            ],
+        ),
+        (  # "..., he said, adding that ...": two claims, each whole, each with its frame
+            "The bridge will cost 4 million euros, the mayor said, adding that the work "
+            "would start in May.",
+            [
+                "The bridge will cost 4 million euros, the mayor said,",
+                "adding that the work would start in May.",
+            ],
+        ),
+        (  # the full stop stays with the claim it ends
+            "The treasurer said the accounts were in order.",
+            ["The treasurer said the accounts were in order."],
+        ),
+        (  # a partial quote closing a reported claim keeps its closing mark
+            'The minister said the report was "a disgrace".',
+            ['The minister said the report was "a disgrace".'],
+        ),
+    ],
+)
+def test_no_claim_is_a_fragment_of_a_frame(text: str, expected: list[str]) -> None:
+    assert claim_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "frame", "expected"),
+    [
+        (
+            "The deal is bad, he said of the plan, \u201cNobody wants it.\u201d",
+            "The deal is bad",
+            "he said",
+            ["The deal is bad, he said of the plan,", "\u201cNobody wants it.\u201d"],
+        ),
+        (
+            'Rents will rise, she wrote of the city, "It is too late."',
+            "Rents will rise",
+            "she wrote",
+            ["Rents will rise, she wrote of the city,", '"It is too late."'],
+        ),
+    ],
+)
+def test_an_opening_mark_goes_with_the_quote_it_opens(
+    text: str, content: str, frame: str, expected: list[str]
+) -> None:
+    speaker = frame.split()[0]
+    at = text.index(frame)
+    link = Link(
+        span_of(text, content),
+        (at, at + len(speaker)),
+        (at + len(speaker) + 1, at + len(frame)),
+        "speech",
+    )
+    claims = claims_for(text, [link], ["speaker"])
+    assert [c.text for c in claims] == expected
+    assert all(text[c.start : c.end] == c.text for c in claims)

@@ -233,8 +233,8 @@ def test_a_hundred_thousand_character_sentence(analyzer: Analyzer) -> None:
     assert link.source is not None and link.source.text == "The police"
     content = (len("The police said that "), len(text) - 1)  # all of it but the full stop
     assert (link.content.start, link.content.end) == content
-    # one claim: the content, with its cue frame "The police said that" joined to it
-    assert [(c.start, c.end, c.kind) for c in analysis.claims] == [(0, content[1], "indirect")]
+    # one claim: the content, with its cue frame "The police said that" and its full stop
+    assert [(c.start, c.end, c.kind) for c in analysis.claims] == [(0, len(text), "indirect")]
 
 
 # --- language -------------------------------------------------------------------------

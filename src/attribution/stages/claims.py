@@ -41,6 +41,14 @@ _FRAME_DEPS = frozenset(
 )
 #: Glue between a cue and its content or between clauses: "that", "and", "but".
 _GLUE_DEPS = frozenset({"mark", "cc", "punct"})
+#: Clauses hanging on a cue verb that tell of the telling, not what was told: "reported
+#: *citing the police*", "citing the police, *that informed of it on Telegram*".
+_FRAME_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "xcomp"})
+#: Tags of a subject that points back rather than names someone: a relative word, or a lone
+#: determiner the parser took for one ("the police, *that* informed ...").
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "DT"})
+#: Quote marks that open a quote before a claim's first word.
+_OPENING_MARKS = "\"'“‘"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +81,7 @@ def build_claims(
     furniture = sorted(furniture or [])
     units = _non_overlapping(_linked_units(text, links, sentences))
     units = _cover_body(doc, text, links, sentences, units, body_start, furniture)
+    units = _with_marks(text, units, furniture)
     head = [publisher_id] if agency_id in (None, publisher_id) else [publisher_id, agency_id]
     return [
         _claim(text, f"c{number}", unit, links, source_ids, head, attribution_ids)
@@ -127,7 +136,7 @@ def _cover_body(
     frame = _frame_tokens(doc, links)
     units = sorted(units, key=lambda u: u.start)
     for gap in _gaps(text, sentences, taken, body_start):
-        runs = _runs(doc, text, frame, *gap)
+        runs = _runs(doc, text, frame, links, *gap)
         for number, (start, end, owner) in enumerate(runs):
             if owner is not None:
                 last = number == len(runs) - 1
@@ -183,8 +192,9 @@ def _frame_tokens(doc: Doc, links: list[Link]) -> dict[int, int]:
     Telegram") belongs to that frame too."""
     frame: dict[int, int] = {}
     roots: set[int] = set()
+    skipped = {index for index, link in enumerate(links) if _reporters_question(link)}
     for index, link in enumerate(links):
-        if _reporters_question(link):
+        if index in skipped:
             continue
         cue = doc.char_span(*link.cue, alignment_mode="expand") if link.cue else None
         tokens: list[int] = []
@@ -206,6 +216,10 @@ def _frame_tokens(doc: Doc, links: list[Link]) -> dict[int, int]:
             tokens.extend(t.i for part in parts for t in subtree(part))
         for i in tokens:
             frame.setdefault(i, index)
+    asked = [span for i in skipped for span in (links[i].cue, links[i].content) if span]
+    for index, link in enumerate(links):  # after every cue's own words, which come first
+        for i in _frame_clauses(doc, link, asked) if index not in skipped else ():
+            frame.setdefault(i, index)
     for token in doc:
         if token.i in frame:
             continue
@@ -216,17 +230,43 @@ def _frame_tokens(doc: Doc, links: list[Link]) -> dict[int, int]:
     return frame  # content never reaches a gap: it is in its own claim
 
 
+def _frame_clauses(doc: Doc, link: Link, asked: list[tuple[int, int]]) -> list[int]:
+    """Tokens of the clauses on a cue verb that say more of the telling, with no subject
+    of their own but a relative word ("citing the police, that informed of it on
+    Telegram"); never the link's content, never a clause with a subject of its own
+    ("..., although the data shows ..."), which is a claim, and never the reporter's
+    question ("Asked whether ..., she said"), which is no frame of its answer."""
+    cue = doc.char_span(*link.cue, alignment_mode="expand") if link.cue else None
+    if cue is None:
+        return []
+    tokens: list[int] = []
+    for child in cue.root.children:
+        if child.dep_ not in _FRAME_CLAUSE_DEPS:
+            continue
+        subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(s.tag_ not in _RELATIVE_TAGS for s in subjects):
+            continue
+        words = subtree(child)
+        first, last = words[0].idx, words[-1].idx + len(words[-1])
+        if any(first < e and s < last for s, e in [link.content, *asked]):
+            continue
+        tokens.extend(t.i for t in words)
+    return tokens
+
+
 def _token_range(doc: Doc, span: tuple[int, int]) -> range:
     tokens = doc.char_span(*span, alignment_mode="expand")
     return range(tokens.start, tokens.end) if tokens is not None else range(0)
 
 
 def _runs(
-    doc: Doc, text: str, frame: dict[int, int], start: int, end: int
+    doc: Doc, text: str, frame: dict[int, int], links: list[Link], start: int, end: int
 ) -> list[tuple[int, int, int | None]]:
     """The stretch cut into runs of cue-frame words ("he said:"), with the link they frame,
     and runs of other words (None: "Asked whether ..."). Glue words ("that", "and") go with
-    the words after them; punctuation stays with the words before it."""
+    the words after them; punctuation stays with the words before it. The frames of one
+    chain make one run ("CNN reported citing the police"); those of two links side by side
+    two ("the mayor said, | adding that ..."), each joining its own claim."""
     tokens = doc.char_span(start, end, alignment_mode="expand")
     words = [t for t in tokens or () if any(ch.isalnum() for ch in t.text)]
     if not words:
@@ -238,11 +278,12 @@ def _runs(
         if glue[k]:
             owners[k] = following if k < len(words) - 1 else (owners[k - 1] if k else None)
         following = owners[k]
+    _relative_clauses_join_their_frame(words, owners)
     runs: list[tuple[int, int, int | None]] = []
     for token, owner in zip(words, owners, strict=True):
         t_start = max(start, token.idx) if runs else start
-        if runs and (runs[-1][2] is None) == (owner is None):
-            runs[-1] = (runs[-1][0], runs[-1][1], runs[-1][2])
+        if runs and _same_run(links, runs[-1][2], owner):
+            pass  # the run goes on
         else:
             if runs:
                 runs[-1] = (runs[-1][0], t_start, runs[-1][2])
@@ -250,6 +291,35 @@ def _runs(
     runs[-1] = (runs[-1][0], end, runs[-1][2])
     runs = _frame_runs_at_edges(runs)
     return [(*_trim_end(text, s, e), owner) for s, e, owner in runs]
+
+
+def _relative_clauses_join_their_frame(words: list, owners: list[int | None]) -> None:
+    """A clause whose subject is a relative word right after a frame ("citing the police,
+    *that posted it on Facebook*") says more of that frame, however the parser hung it:
+    alone it is no claim a reader could check."""
+    for k in range(1, len(words)):
+        if owners[k] is not None or owners[k - 1] is None or not _relative_subject(words[k]):
+            continue
+        for j in range(k, len(words)):
+            if owners[j] is not None:
+                break
+            owners[j] = owners[k - 1]
+
+
+def _relative_subject(token) -> bool:
+    return (
+        token.dep_ in ("nsubj", "nsubjpass")
+        and token.tag_ in _RELATIVE_TAGS
+        and token.head.i > token.i
+    )
+
+
+def _same_run(links: list[Link], previous: int | None, owner: int | None) -> bool:
+    """Whether a word of ``owner`` goes on the run of ``previous``: both the publisher's,
+    or frames of one chain, one relaying the other."""
+    if previous is None or owner is None:
+        return previous is None and owner is None
+    return previous in _chain(links, owner) or owner in _chain(links, previous)
 
 
 def _frame_runs_at_edges(
@@ -305,6 +375,56 @@ def _attach(
     else:
         units.insert(k, _Unit(start, end, None))
     return units
+
+
+def _with_marks(text: str, units: list[_Unit], furniture: list[tuple[int, int]]) -> list[_Unit]:
+    """Each claim grown over the quote marks and the stop that touch its ends, so that it
+    reads as printed: '“We are ready,” she said.', 'the mayor said: "I hope not."'.
+    Trimming took them off every claim, so no other claim holds them; furniture stays.
+    An opening mark left at a claim's end goes to the claim it opens."""
+    units = [_Unit(u.start, _without_opening_marks(text, u.start, u.end), u.link) for u in units]
+    bounds = sorted([(u.start, u.end) for u in units] + list(furniture))
+    grown: list[_Unit] = []
+    for unit in units:
+        k = bisect_right(bounds, (unit.start, 1 << 62)) - 1
+        floor = max(bounds[k - 1][1] if k > 0 else 0, grown[-1].end if grown else 0)
+        ceiling = bounds[k + 1][0] if k + 1 < len(bounds) else len(text)
+        start, end = _opening_marks(text, unit.start, floor), _closing(text, unit.end, ceiling)
+        grown.append(_Unit(start, end, unit.link))
+    return grown
+
+
+def _without_opening_marks(text: str, start: int, end: int) -> int:
+    """The end of a claim before the opening marks it ends with ('stated, “')."""
+    while end > start + 1 and (
+        text[end - 1] in "“‘"
+        or (text[end - 1] in "\"'" and text[end - 2].isspace())
+        or text[end - 1].isspace()
+    ):
+        end -= 1
+    return end
+
+
+def _opening_marks(text: str, start: int, floor: int) -> int:
+    """Back over the opening quote marks just before ``start``; a straight mark opens only
+    where no word runs into it ('"Yes' opens; 'farmers' "' closes)."""
+    while start > floor and text[start - 1] in _OPENING_MARKS:
+        before = text[start - 2] if start >= 2 else " "
+        if text[start - 1] in "\"'" and before.isalnum():
+            break
+        start -= 1
+    return start
+
+
+def _closing(text: str, end: int, ceiling: int) -> int:
+    """On over the punctuation right after ``end`` ('not."', 'tight.', 'held,'), when a
+    space or the next claim follows it, so that nothing of the sentence is left out."""
+    stop = end
+    while stop < ceiling and not text[stop].isspace() and not text[stop].isalnum():
+        stop += 1
+    if stop == ceiling or stop == len(text) or text[stop].isspace():
+        return stop
+    return end
 
 
 def _non_overlapping(units: list[_Unit]) -> list[_Unit]:
