@@ -329,7 +329,7 @@ def _content_of(
         span = _clause_span(ctx, head, skip)
         if span is not None:
             return span, "indirect", None, CONFIDENCE_ADJACENT
-    span = _object_content(ctx, verb, exclude) if "object" in frames else None
+    span = _object_content(ctx, verb, exclude, frames) if "object" in frames else None
     span = span or (_leading_content(ctx, verb) if "clause" in frames else None)
     return None if span is None else (span, "indirect", None, CONFIDENCE_OBJECT)
 
@@ -351,14 +351,17 @@ def _leading_content(ctx: _Context, verb: Token) -> tuple[int, int] | None:
     return char_span(tokens)
 
 
-def _object_content(ctx: _Context, verb: Token, exclude: set[int]) -> tuple[int, int] | None:
+def _object_content(
+    ctx: _Context, verb: Token, exclude: set[int], frames: frozenset[str]
+) -> tuple[int, int] | None:
     """ "accused the government of rigging the vote", "denied targeting civilians": what
-    the verb takes as its object, when it has no clause or quote."""
+    the verb takes as its object, when it has no clause or quote; a to-infinitive only
+    for a verb whose frames include it ("vowed to repeal the law")."""
     rights = [c for c in verb.rights if c.i not in exclude]
     if verb.lemma_.lower() in ctx.rules.relay_lemmas("recipient"):
         rights = [c for c in rights if c.dep_ not in {"dative", "dobj"}]  # told *reporters*
     start = next((k for k, c in enumerate(rights) if c.dep_ in _OBJECT_DEPS), None)
-    if start is None or _is_infinitive(rights[start]):
+    if start is None or (_is_infinitive(rights[start]) and "infinitive" not in frames):
         return None  # "prices continued to rise": an aspect verb, not a statement
     run = []
     for child in rights[start:]:
