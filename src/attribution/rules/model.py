@@ -162,8 +162,7 @@ class CueVerb(_Entry):
         default=["clause", "quoted", "object"],
         min_length=1,
         description=(
-            "The frames in which the verb is speech: 'clause', 'quoted', 'object', "
-            "'infinitive'."
+            "The frames in which the verb is speech: 'clause', 'quoted', 'object', 'infinitive'."
         ),
     )
 
