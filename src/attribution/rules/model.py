@@ -165,6 +165,10 @@ class CueVerb(_Entry):
             "The frames in which the verb is speech: 'clause', 'quoted', 'object', 'infinitive'."
         ),
     )
+    prepositions: Words = Field(
+        default_factory=list,
+        description="Prepositions whose object is the content: 'for' in 'called for a vote'.",
+    )
 
 
 class Phrase(_Entry):

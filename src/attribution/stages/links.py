@@ -49,6 +49,7 @@ CONFIDENCE_ADJACENT = 0.8
 CONFIDENCE_CONTINUED = 0.6
 CONFIDENCE_OBJECT = 0.7
 _OBJECT_DEPS = frozenset({"dobj", "xcomp"})
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _OBJECT_RUN = frozenset({"dobj", "xcomp", "prep", "ccomp", "oprd"})
 
 
@@ -361,7 +362,9 @@ def _object_content(
     if verb.lemma_.lower() in ctx.rules.relay_lemmas("recipient"):
         rights = [c for c in rights if c.dep_ not in {"dative", "dobj"}]  # told *reporters*
     start = next((k for k, c in enumerate(rights) if c.dep_ in _OBJECT_DEPS), None)
-    if start is None or (_is_infinitive(rights[start]) and "infinitive" not in frames):
+    if start is None:
+        return _prepositional_content(ctx, verb, rights)
+    if _is_infinitive(rights[start]) and "infinitive" not in frames:
         return None  # "prices continued to rise": an aspect verb, not a statement
     run = []
     for child in rights[start:]:
@@ -370,6 +373,24 @@ def _object_content(
         run.append(child)
     tokens = [t for child in run for t in subtree(child)]
     return char_span(tokens) if tokens else None
+
+
+def _prepositional_content(
+    ctx: _Context, verb: Token, rights: list[Token]
+) -> tuple[int, int] | None:
+    """ "called for new elections", "spoke about child care": the object of a preposition
+    the verb's rule names, never a time ("spoke on Tuesday")."""
+    rule = ctx.rules.verbs.get(verb.lemma_.lower())
+    if rule is None or not rule.prepositions:
+        return None
+    for child in rights:
+        if child.dep_ != "prep" or child.lower_ not in rule.prepositions:
+            continue
+        obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+        if obj is None or obj.ent_type_ in _TIME_ENTITIES or _holds_channel(ctx, obj):
+            return None
+        return char_span(list(subtree(obj)))
+    return None
 
 
 def _is_infinitive(token: Token) -> bool:
