@@ -407,10 +407,36 @@ OBJECT_FRAMES = [
     ("The nominee spoke about the price of housing.", "spoke", "the price of housing"),
     ("The protesters railed against the new pipeline.", "railed", "the new pipeline"),
 ]
+# A gerund under a preposition speaks for the subject of the clause it modifies.
+GERUNDS = [
+    (
+        "The senator held the seat by telling voters she would fix the roads.",
+        "The senator",
+        "she would fix the roads",
+    ),
+    (
+        "After saying that the mill would close, the owners changed course.",
+        "the owners",
+        "the mill would close",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "content"), GERUNDS)
+def test_gerund_cues_take_the_clause_subject(
+    analyzer: Analyzer, text: str, source: str, content: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {(a.source.text, a.content.text) for a in analysis.attributions if a.source}
+    assert (source, content) in found
+
+
 NO_OBJECT_FRAME = [
     "Fuel prices continued to climb through the summer.",
     "The governor spoke on Monday.",
     "The mayor did not vow to cut the fares.",
+    "The chairman left the hearing without saying whether he would step down.",
 ]
 
 

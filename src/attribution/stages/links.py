@@ -171,7 +171,20 @@ def _subject(verb: Token) -> Token | None:
     shares_subject = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
     if shares_subject and verb.head.pos_ in {"VERB", "AUX"}:
         return _subject(verb.head)  # "he said, adding that ...", "she paused and added ..."
+    if _is_gerund_of_manner(verb):
+        return _subject(verb.head.head)  # "she won the seat by telling voters that ..."
     return None
+
+
+def _is_gerund_of_manner(verb: Token) -> bool:
+    """ "by saying ...", "after telling ...": a gerund under a preposition of the clause."""
+    prep = verb.head
+    return (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and prep.dep_ == "prep"
+        and prep.head.pos_ in {"VERB", "AUX"}
+    )
 
 
 def _subject_span(ctx: _Context, verb: Token, subject: Token) -> tuple[int, int]:
@@ -257,6 +270,8 @@ def _withheld(ctx: _Context, verb: Token) -> bool:
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in rules.withholding:
         return True
+    if _is_gerund_of_manner(verb) and verb.head.lower_ in rules.negations:
+        return True  # "without saying whether ..."
     if verb.lemma_.lower() in rules.withholding:
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in rules.verbs for c in verb.children)
     return False
@@ -309,7 +324,8 @@ def _content_of(
             clause = reported
         ctx.content_clause[verb.i] = clause
         found = _clause_content(ctx, clause, exclude | _relay_frame(ctx, verb, clause))
-        if found is not None and found[1] != "direct" and clause.i > verb.i:
+        fronted = _is_gerund_of_manner(verb) and verb.i < verb.head.head.i  # "After saying ..."
+        if found is not None and found[1] != "direct" and clause.i > verb.i and not fronted:
             found = (_to_sentence_end(ctx, found[0]), *found[1:])
         return found
     clause = _misparsed_complement(verb) if "clause" in frames else None
