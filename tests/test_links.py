@@ -406,6 +406,8 @@ OBJECT_FRAMES = [
     ),
     ("The nominee spoke about the price of housing.", "spoke", "the price of housing"),
     ("The protesters railed against the new pipeline.", "railed", "the new pipeline"),
+    ("Only a third of the voters said the same of the mayor.", "said", "the same of the mayor"),
+    ("The candidate told supporters a story about her mother.", "told", "a story about her mother"),
 ]
 # A gerund under a preposition speaks for the subject of the clause it modifies.
 GERUNDS = [
@@ -435,6 +437,7 @@ def test_gerund_cues_take_the_clause_subject(
 NO_OBJECT_FRAME = [
     "Fuel prices continued to climb through the summer.",
     "The governor spoke on Monday.",
+    "The minister told reporters.",
     "The mayor did not vow to cut the fares.",
     "The chairman left the hearing without saying whether he would step down.",
 ]

@@ -376,7 +376,7 @@ def _object_content(
     for a verb whose frames include it ("vowed to repeal the law")."""
     rights = [c for c in verb.rights if c.i not in exclude]
     if verb.lemma_.lower() in ctx.rules.relay_lemmas("recipient"):
-        rights = [c for c in rights if c.dep_ not in {"dative", "dobj"}]  # told *reporters*
+        rights = [c for c in rights if not _is_recipient(ctx, c)]  # told *reporters*
     start = next((k for k, c in enumerate(rights) if c.dep_ in _OBJECT_DEPS), None)
     if start is None:
         return _prepositional_content(ctx, verb, rights)
@@ -389,6 +389,11 @@ def _object_content(
         run.append(child)
     tokens = [t for child in run for t in subtree(child)]
     return char_span(tokens) if tokens else None
+
+
+def _is_recipient(ctx: _Context, token: Token) -> bool:
+    """ "told *reporters*", not "said *the same*" or "told *stories*": who is told."""
+    return token.dep_ == "dative" or (token.dep_ == "dobj" and _could_speak(ctx, token))
 
 
 def _prepositional_content(
