@@ -388,3 +388,71 @@ def test_continuation_carries_the_speaker_only_while_the_text_stays_with_them(
     analyzer: Analyzer, text: str, phrase: str, chain: list[str]
 ) -> None:
     check(analyzer, text, phrase, chain, kind="direct", inferred=True)
+
+
+# A commitment verb's to-infinitive and a named preposition's object are content; an
+# aspect verb's infinitive and a time after the preposition are not.
+OBJECT_FRAMES = [
+    (
+        "The governor vowed on Friday to veto the spending bill.",
+        "vowed",
+        "to veto the spending bill",
+    ),
+    ("Both campaigns pledged to keep the debate civil.", "pledged", "to keep the debate civil"),
+    (
+        "The council member called for an inquiry into the contract.",
+        "called",
+        "an inquiry into the contract",
+    ),
+    ("The nominee spoke about the price of housing.", "spoke", "the price of housing"),
+    ("The protesters railed against the new pipeline.", "railed", "the new pipeline"),
+    ("Only a third of the voters said the same of the mayor.", "said", "the same of the mayor"),
+    ("The candidate told supporters a story about her mother.", "told", "a story about her mother"),
+]
+# A gerund under a preposition speaks for the subject of the clause it modifies.
+GERUNDS = [
+    (
+        "The senator held the seat by telling voters she would fix the roads.",
+        "The senator",
+        "she would fix the roads",
+    ),
+    (
+        "After saying that the mill would close, the owners changed course.",
+        "the owners",
+        "the mill would close",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "content"), GERUNDS)
+def test_gerund_cues_take_the_clause_subject(
+    analyzer: Analyzer, text: str, source: str, content: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {(a.source.text, a.content.text) for a in analysis.attributions if a.source}
+    assert (source, content) in found
+
+
+NO_OBJECT_FRAME = [
+    "Fuel prices continued to climb through the summer.",
+    "The governor spoke on Monday.",
+    "The minister told reporters.",
+    "The mayor did not vow to cut the fares.",
+    "The chairman left the hearing without saying whether he would step down.",
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), OBJECT_FRAMES)
+def test_infinitive_and_prepositional_content(
+    analyzer: Analyzer, text: str, cue: str, content: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue and a.content}
+    assert (cue, content) in found
+
+
+@pytest.mark.parametrize("text", NO_OBJECT_FRAME)
+def test_no_content_without_the_frame(analyzer: Analyzer, text: str) -> None:
+    assert analyzer.analyze(text).attributions == []

@@ -32,6 +32,7 @@ class VerbRule:
     category: str
     stance: str = "asserts"
     frames: frozenset[str] = frozenset({"clause", "quoted", "object"})
+    prepositions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +109,13 @@ def compile_rules(rules: RuleSet, nlp: Language, scope: Scope = "speech") -> Com
     categories = rules.scope_categories(scope)
     compiled = CompiledRules(rules=rules, scope=scope, categories=categories)
     compiled.verbs = {
-        lemma.lower(): VerbRule(entry.key, entry.category, entry.stance, frozenset(entry.frames))
+        lemma.lower(): VerbRule(
+            entry.key,
+            entry.category,
+            entry.stance,
+            frozenset(entry.frames),
+            frozenset(p.lower() for p in entry.prepositions),
+        )
         for entry in rules.cue_verbs
         if entry.category in categories
         for lemma in entry.lemmas

@@ -49,8 +49,10 @@ QuestionTest = Literal[
 Bound = Literal["lower", "upper", "approximate", "range"]
 #: How a cue verb takes its content: a clause ("said that ..."), a quote beside it, or a
 #: content object ("denied the report"). A verb whose other senses take plain objects
-#: ("charged $600", "maintained the roads") lists only the frames that mean speech.
-Frame = Literal["clause", "quoted", "object"]
+#: ("charged $600", "maintained the roads") lists only the frames that mean speech. A verb
+#: of commitment also takes a to-infinitive as its content ("vowed to repeal the law"),
+#: which an aspect verb does not ("prices continued to rise"): it lists 'infinitive'.
+Frame = Literal["clause", "quoted", "object", "infinitive"]
 
 
 class _Rule(BaseModel):
@@ -159,7 +161,13 @@ class CueVerb(_Entry):
     frames: list[Frame] = Field(
         default=["clause", "quoted", "object"],
         min_length=1,
-        description="The frames in which the verb is speech: 'clause', 'quoted', 'object'.",
+        description=(
+            "The frames in which the verb is speech: 'clause', 'quoted', 'object', 'infinitive'."
+        ),
+    )
+    prepositions: Words = Field(
+        default_factory=list,
+        description="Prepositions whose object is the content: 'for' in 'called for a vote'.",
     )
 
 

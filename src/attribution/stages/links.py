@@ -49,6 +49,7 @@ CONFIDENCE_ADJACENT = 0.8
 CONFIDENCE_CONTINUED = 0.6
 CONFIDENCE_OBJECT = 0.7
 _OBJECT_DEPS = frozenset({"dobj", "xcomp"})
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _OBJECT_RUN = frozenset({"dobj", "xcomp", "prep", "ccomp", "oprd"})
 
 
@@ -170,7 +171,20 @@ def _subject(verb: Token) -> Token | None:
     shares_subject = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
     if shares_subject and verb.head.pos_ in {"VERB", "AUX"}:
         return _subject(verb.head)  # "he said, adding that ...", "she paused and added ..."
+    if _is_gerund_of_manner(verb):
+        return _subject(verb.head.head)  # "she won the seat by telling voters that ..."
     return None
+
+
+def _is_gerund_of_manner(verb: Token) -> bool:
+    """ "by saying ...", "after telling ...": a gerund under a preposition of the clause."""
+    prep = verb.head
+    return (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and prep.dep_ == "prep"
+        and prep.head.pos_ in {"VERB", "AUX"}
+    )
 
 
 def _subject_span(ctx: _Context, verb: Token, subject: Token) -> tuple[int, int]:
@@ -256,6 +270,8 @@ def _withheld(ctx: _Context, verb: Token) -> bool:
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in rules.withholding:
         return True
+    if _is_gerund_of_manner(verb) and verb.head.lower_ in rules.negations:
+        return True  # "without saying whether ..."
     if verb.lemma_.lower() in rules.withholding:
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in rules.verbs for c in verb.children)
     return False
@@ -308,7 +324,8 @@ def _content_of(
             clause = reported
         ctx.content_clause[verb.i] = clause
         found = _clause_content(ctx, clause, exclude | _relay_frame(ctx, verb, clause))
-        if found is not None and found[1] != "direct" and clause.i > verb.i:
+        fronted = _is_gerund_of_manner(verb) and verb.i < verb.head.head.i  # "After saying ..."
+        if found is not None and found[1] != "direct" and clause.i > verb.i and not fronted:
             found = (_to_sentence_end(ctx, found[0]), *found[1:])
         return found
     clause = _misparsed_complement(verb) if "clause" in frames else None
@@ -329,7 +346,7 @@ def _content_of(
         span = _clause_span(ctx, head, skip)
         if span is not None:
             return span, "indirect", None, CONFIDENCE_ADJACENT
-    span = _object_content(ctx, verb, exclude) if "object" in frames else None
+    span = _object_content(ctx, verb, exclude, frames) if "object" in frames else None
     span = span or (_leading_content(ctx, verb) if "clause" in frames else None)
     return None if span is None else (span, "indirect", None, CONFIDENCE_OBJECT)
 
@@ -351,14 +368,19 @@ def _leading_content(ctx: _Context, verb: Token) -> tuple[int, int] | None:
     return char_span(tokens)
 
 
-def _object_content(ctx: _Context, verb: Token, exclude: set[int]) -> tuple[int, int] | None:
+def _object_content(
+    ctx: _Context, verb: Token, exclude: set[int], frames: frozenset[str]
+) -> tuple[int, int] | None:
     """ "accused the government of rigging the vote", "denied targeting civilians": what
-    the verb takes as its object, when it has no clause or quote."""
+    the verb takes as its object, when it has no clause or quote; a to-infinitive only
+    for a verb whose frames include it ("vowed to repeal the law")."""
     rights = [c for c in verb.rights if c.i not in exclude]
     if verb.lemma_.lower() in ctx.rules.relay_lemmas("recipient"):
-        rights = [c for c in rights if c.dep_ not in {"dative", "dobj"}]  # told *reporters*
+        rights = [c for c in rights if not _is_recipient(ctx, c)]  # told *reporters*
     start = next((k for k, c in enumerate(rights) if c.dep_ in _OBJECT_DEPS), None)
-    if start is None or _is_infinitive(rights[start]):
+    if start is None:
+        return _prepositional_content(ctx, verb, rights)
+    if _is_infinitive(rights[start]) and "infinitive" not in frames:
         return None  # "prices continued to rise": an aspect verb, not a statement
     run = []
     for child in rights[start:]:
@@ -367,6 +389,29 @@ def _object_content(ctx: _Context, verb: Token, exclude: set[int]) -> tuple[int,
         run.append(child)
     tokens = [t for child in run for t in subtree(child)]
     return char_span(tokens) if tokens else None
+
+
+def _is_recipient(ctx: _Context, token: Token) -> bool:
+    """ "told *reporters*", not "said *the same*" or "told *stories*": who is told."""
+    return token.dep_ == "dative" or (token.dep_ == "dobj" and _could_speak(ctx, token))
+
+
+def _prepositional_content(
+    ctx: _Context, verb: Token, rights: list[Token]
+) -> tuple[int, int] | None:
+    """ "called for new elections", "spoke about child care": the object of a preposition
+    the verb's rule names, never a time ("spoke on Tuesday")."""
+    rule = ctx.rules.verbs.get(verb.lemma_.lower())
+    if rule is None or not rule.prepositions:
+        return None
+    for child in rights:
+        if child.dep_ != "prep" or child.lower_ not in rule.prepositions:
+            continue
+        obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+        if obj is None or obj.ent_type_ in _TIME_ENTITIES or _holds_channel(ctx, obj):
+            return None
+        return char_span(list(subtree(obj)))
+    return None
 
 
 def _is_infinitive(token: Token) -> bool:
