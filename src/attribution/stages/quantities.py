@@ -157,9 +157,7 @@ def _plain_value(text: str) -> float | None:
 
 def _parse(text: str) -> tuple[float, float | None, str | None] | None:
     try:
-        with warnings.catch_warnings():  # its classifier loads late, with version notes
-            warnings.simplefilter("ignore")
-            quantities = _parser().parse(text)
+        quantities = _without_classifier(_parser().parse, text)
     except Exception:  # a reading, not a requirement: fall back to the digits alone
         return None
     if not quantities:
@@ -168,6 +166,22 @@ def _parse(text: str) -> tuple[float, float | None, str | None] | None:
     unit = first.unit.name if first.unit is not None else None
     unit = None if unit == _DIMENSIONLESS else unit
     return float(first.value), first.uncertainty, unit
+
+
+def _without_classifier(parse: Any, text: str) -> Any:
+    """quantulum3's reading without its optional scikit-learn classifier, so that the same
+    text gives the same quantities whether or not scikit-learn happens to be installed
+    (the classifier reads "between 10 and 20" differently). Its switch is restored after."""
+    from quantulum3 import classifier
+
+    used = classifier.USE_CLF
+    classifier.USE_CLF = False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return parse(text)
+    finally:
+        classifier.USE_CLF = used
 
 
 @cache
