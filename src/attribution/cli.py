@@ -40,6 +40,7 @@ from .corpus_cli import corpus as corpus_command
 from .errors import AnalysisTimeout, AttributionError, InputError
 from .evaluate_cli import evaluate
 from .limits import MAX_INPUT_BYTES
+from .metadata import METADATA_FIELDS
 from .models import Analysis, Claim, Source
 from .reading import (
     IS_DIRECTORY,
@@ -95,8 +96,6 @@ NOT_STRING = '"{field}" must be a string'
 DUPLICATE_ID = 'duplicate id "{id}" (first on line {first})'
 ANALYSIS_FAILED = "analysis failed: {detail}"
 
-#: Metadata an input line may carry besides id and text.
-METADATA_FIELDS = ("title", "publisher", "url", "published")
 #: Longest claim text shown in the table; the JSON always has all of it.
 MAX_CLAIM_CHARS = 200
 #: Marks a claim whose chain has an inferred link (a pronoun resolved, a quote adjoined).

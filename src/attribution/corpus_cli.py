@@ -25,6 +25,7 @@ from rich.text import Text
 from .analyzer import Analyzer
 from .corpus import Corpus, CorpusDocument
 from .errors import AttributionError, InputError
+from .metadata import METADATA_FIELDS
 from .reading import check_readable_file
 from .terminal import chain_arrow
 
@@ -41,7 +42,6 @@ DUPLICATE = "line {line}: duplicate article id {id!r} (first on line {first}); s
 UNUSABLE = "line {line}: {problem}; skipped"
 ANALYSIS_FAILED = "line {line}{id}: analysis failed ({detail}); skipped"
 NOTHING = "{name}: no usable article; nothing to merge"
-METADATA_FIELDS = ("title", "publisher", "url", "published")
 MAX_TEXT = 160
 BATCH = 16  # documents per spaCy batch
 

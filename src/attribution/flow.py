@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from .budget import check_time
 from .language_check import text_warnings
 from .limits import CUES_DROPPED, MAX_CUES_PER_SENTENCE
+from .metadata import METADATA_FIELDS
 from .models import Analysis, Attribution, Furniture, Span
 from .rules.compiled import CompiledRules
 from .stages.article import read_article
@@ -34,7 +35,6 @@ from .stages.quotes import find_quotes
 from .stages.sources import resolve_sources
 from .stages.syntax import sentences
 
-METADATA_FIELDS = ("title", "publisher", "url", "published")
 NO_PUBLISHER = (
     "no publisher: none was given and the text names none in a dateline, a credit or a URL; "
     "the article itself heads every chain (pass a publisher to name it)"

@@ -14,8 +14,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+#: What an article may say about itself besides its id and text.
+METADATA_FIELDS = ("title", "publisher", "url", "published")
 #: The metadata fields whose values are article text.
-TEXT_FIELDS = ("id", "title", "publisher", "url", "published")
+TEXT_FIELDS = ("id", *METADATA_FIELDS)
 
 UNKNOWN = "unknown article metadata {names}; the known fields are {known}"
 WRONG_TYPE = "metadata field {field!r} must be {wanted}, not {given}"
