@@ -375,14 +375,13 @@ def _default_id(file: str) -> str | None:
 
 def _write_json(analysis: Analysis) -> None:
     """The JSON contract, as UTF-8 whatever the terminal's encoding."""
-    out = click.get_binary_stream("stdout")
-    out.write(analysis.model_dump_json(indent=2).encode("utf-8") + b"\n")
-    out.flush()
+    _write_text(analysis.model_dump_json(indent=2))
 
 
 def _write_text(document: str) -> None:
-    """An exported document, as UTF-8 whatever the terminal's encoding."""
-    out = click.get_binary_stream("stdout")
+    """A document on stdout, as UTF-8 bytes whatever the terminal's encoding."""
+    sys.stdout.flush()  # anything printed before goes first
+    out = sys.stdout.buffer
     out.write(document.encode("utf-8") + (b"" if document.endswith("\n") else b"\n"))
     out.flush()
 
