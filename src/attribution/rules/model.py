@@ -403,6 +403,7 @@ _SECTIONS = (
     "pronouns",
     "honorifics",
     "documents",
+    "authorship",
     "anonymity",
     "genders",
     "negations",
@@ -465,6 +466,11 @@ class RuleSet(BaseModel):
         default_factory=list,
         description="Head nouns of documents (report, letter, statement): a channel, never "
         "a person; its author, where named, is the source.",
+    )
+    authorship: list[WordClass] = Field(
+        default_factory=list,
+        description="Prepositions that name a document's author ('a report by the institute'):"
+        " the author is the source and the document its channel.",
     )
     anonymity: list[AnonymityPhrases] = Field(default_factory=list)
     genders: list[GenderWords] = Field(default_factory=list)

@@ -35,7 +35,6 @@ _NEWS_TYPES = frozenset({"news_agency", "news_outlet"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _ASIDE_DEPS = frozenset({"relcl", "acl", "parataxis", "advcl", "prep", "pobj"})
-_AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
 _LOOKBACK = 40
 _LOOKBACK_SENTENCES = 12
 _MAX_NAME_TOKENS = 4
@@ -442,7 +441,7 @@ class _Registry:
         for child in root.children:
             if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
                 return child
-            if child.dep_ == "prep" and self._word(child) in _AUTHOR_PREPOSITIONS:
+            if child.dep_ == "prep" and self._word(child) in self.rules.authorship:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_):
                     return pobj
