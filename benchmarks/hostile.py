@@ -17,10 +17,8 @@ of 1 MB.
 from __future__ import annotations
 
 import argparse
-import cProfile
 import gc
 import json
-import pstats
 import resource
 import subprocess
 import sys
@@ -33,7 +31,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from hostile_families import FAMILIES, huge_line  # noqa: E402
-from scaling import scaled_text  # noqa: E402
+from scaling import profile, scaled_text  # noqa: E402
 
 from attribution import Analyzer  # noqa: E402
 from attribution.language import load_language  # noqa: E402
@@ -128,15 +126,9 @@ def measure_memory(rows: list[tuple[str, int]]) -> bool:
     return ok
 
 
-def profile(name: str) -> None:
-    analyzer = Analyzer()
-    analyzer.analyze(scaled_text(1))
-    text = FAMILIES[name](BASE_CHARS * FACTORS[-1])
-    profiler = cProfile.Profile()
-    profiler.enable()
-    analyzer.analyze(text)
-    profiler.disable()
-    pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
+def profile_family(name: str) -> None:
+    """cProfile the family at its longest length."""
+    profile(Analyzer(), FAMILIES[name](BASE_CHARS * FACTORS[-1]), order="tottime", lines=30)
 
 
 def main() -> None:
@@ -155,7 +147,7 @@ def main() -> None:
         return
     names = args.family or list(FAMILIES)
     if args.profile:
-        profile(names[0])
+        profile_family(names[0])
         return
     ok = True
     if not args.no_families:

@@ -142,14 +142,14 @@ def stage_times(analyzer: Analyzer, factors: tuple[int, ...]) -> None:
         print(f"{name:<22}{cells}{ratio:>7.0f}x")
 
 
-def profile(analyzer: Analyzer, factor: int) -> None:
-    text = scaled_text(factor)
+def profile(analyzer: Analyzer, text: str, order: str = "cumulative", lines: int = 40) -> None:
+    """cProfile one analysis of ``text``, after a warm-up on the 1x seed body."""
     analyzer.analyze(scaled_text(1))
     profiler = cProfile.Profile()
     profiler.enable()
     analyzer.analyze(text)
     profiler.disable()
-    pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+    pstats.Stats(profiler).sort_stats(order).print_stats(lines)
 
 
 def main() -> None:
@@ -161,7 +161,7 @@ def main() -> None:
     args = parser.parse_args()
     analyzer = Analyzer()
     if args.profile:
-        profile(analyzer, args.profile)
+        profile(analyzer, scaled_text(args.profile))
     elif args.stages:
         stage_times(analyzer, FACTORS)
     else:
