@@ -59,3 +59,47 @@ def test_a_copied_page_sets_its_furniture_aside(analyzer: Analyzer) -> None:
         )
     assert not any(s.name == "WATCH" for s in analysis.sources)
     assert analysis.chain_names(analysis.claims[1])[:2] == ["Daily Ledger", "Reuters"]
+
+
+# Labels, crossheads and credited captions that once became sources or contents.
+SET_ASIDE = [
+    (
+        "The singer thanked her band.\n\nWATCH BELOW: Two hosts talk about the show\n\n"
+        "The host said the night ran late.",
+        "WATCH BELOW",
+    ),
+    (
+        "The winners were named on Sunday.\n\nLOOK: The best and worst costumes\n\n"
+        "Organisers said the parade drew record crowds.",
+        "LOOK",
+    ),
+    (
+        '"The road will stay closed until spring," the engineer said.\n\n'
+        "'Closed until spring'\n\nDrivers will take the long way round.",
+        "Closed until spring",
+    ),
+    (
+        '"We have no beds left," the nurse said.\n\n‘NO BEDS LEFT’\n\n'
+        "The hospital opened a second ward on Friday.",
+        "NO BEDS LEFT",
+    ),
+    (
+        "The mayor said the pool would reopen.\n\n"
+        "Ann Lee says the ward is full every night. (Mark Stone/City News).\n\n"
+        "The ward has twelve beds.",
+        "the ward is full every night",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "furniture"), SET_ASIDE)
+def test_furniture_is_neither_source_nor_content(
+    analyzer: Analyzer, text: str, furniture: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    start = text.index(furniture)
+    end = start + len(furniture)
+    assert any(p.span.start <= start and end <= p.span.end for p in analysis.furniture)
+    for a in analysis.attributions:
+        for span in (a.source, a.content):
+            assert span is None or not (span.start < end and start < span.end), a
