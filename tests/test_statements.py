@@ -27,6 +27,15 @@ def claim_with(analysis: Analysis, words: str):
         "The coach never said that the team would move to another city.",
         "A spokeswoman declined to comment on whether the talks had stalled.",
         "The senator refused to say whether he would run again.",
+        "The coach won’t say who will start in goal on Saturday.",
+        "The bank doesn’t say how many branches will close.",
+        "The firm hasn’t confirmed that the factory will move.",
+        "Neither the school board nor the teachers confirmed the new schedule.",
+        "No official has confirmed that the bridge will close.",
+        "Nobody at the agency said that the files were lost.",
+        "The debt is far larger than the council says it is.",
+        "The tunnel will cost more than the province claims it will.",
+        "Turnout was lower than the pollsters predicted it would be.",
     ],
 )
 def test_a_negated_or_withheld_cue_attributes_nothing(analyzer: Analyzer, text: str) -> None:

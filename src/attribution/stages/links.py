@@ -51,6 +51,7 @@ CONFIDENCE_OBJECT = 0.7
 _OBJECT_DEPS = frozenset({"dobj", "xcomp"})
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _OBJECT_RUN = frozenset({"dobj", "xcomp", "prep", "ccomp", "oprd"})
+_NEGATING_DEPS = frozenset({"neg", "det", "preconj", "mark"})
 
 
 @dataclass
@@ -266,8 +267,14 @@ def _withheld(ctx: _Context, verb: Token) -> bool:
     """A negated or withheld cue: "did not say", "would not confirm", "declined to comment",
     and the withholding verb itself when what it withholds is a cue ("refused to say")."""
     rules = ctx.rules
-    if any(c.dep_ == "neg" and c.lower_ in rules.negations for c in verb.children):
-        return True
+    if any(c.dep_ in _NEGATING_DEPS and c.lower_ in rules.negations for c in verb.children):
+        return True  # "did not say", "higher than the city says it is"
+    subject = _subject(verb)
+    if subject is not None and (
+        subject.lower_ in rules.negations
+        or any(c.dep_ in _NEGATING_DEPS and c.lower_ in rules.negations for c in subject.children)
+    ):
+        return True  # "nobody confirmed", "neither the firm nor the union confirmed"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in rules.withholding:
         return True
     if _is_gerund_of_manner(verb) and verb.head.lower_ in rules.negations:
