@@ -407,7 +407,6 @@ OBJECT_FRAMES = [
     ("The nominee spoke about the price of housing.", "spoke", "the price of housing"),
     ("The protesters railed against the new pipeline.", "railed", "the new pipeline"),
     ("Only a third of the voters said the same of the mayor.", "said", "the same of the mayor"),
-    ("The candidate told supporters a story about her mother.", "told", "a story about her mother"),
 ]
 # A gerund under a preposition speaks for the subject of the clause it modifies.
 GERUNDS = [

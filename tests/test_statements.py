@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from attribution import Analysis, Analyzer, default_rules
-from helpers import KRAMATORSK
+from helpers import KRAMATORSK, shared_analyzer
 
 
 def attributed(analysis: Analysis) -> list[tuple[str, str]]:
@@ -121,6 +121,91 @@ def test_a_question_is_no_claim_of_the_one_who_answers(
 )
 def test_a_cue_verb_outside_a_speech_frame_is_no_cue(analyzer: Analyzer, text: str) -> None:
     assert analyzer.analyze(text).attributions == []
+
+
+# A content is a proposition or quoted words: an object that only names whom or what the
+# speech was about (a pronoun, a name, a party, a topic, the thing written) is none.
+NO_PROPOSITION = [
+    ("The council proposes a budget and the opposition criticizes it.", "criticizes"),
+    ("At the dinner the senator praised him.", "praised"),
+    ("Critics have long dismissed anyone who disagrees with the plan.", "dismissed"),
+    ("Several of the clubs are now writing Harbour City Council.", "writing"),
+    ("After the loss the new coach defended Maria Lopez.", "defended"),
+    ("In the speech she talked about Ottawa.", "talked"),
+    ("The lawyers went over what the agency had told the media.", "told"),
+    ("The old captain told a story about the flood of 1950.", "told"),
+    ("The coach told the players the plan for the second half.", "told"),
+    ("Officials discussed the new budget and the hiring plan.", "discussed"),
+    ("The two leaders discussed trade at a dinner on Friday.", "discussed"),
+    ("The coach mentioned the injury only in passing.", "mentioned"),
+    ("A group of scholars wrote a letter to the prime minister.", "wrote"),
+    ("The small press will publish anything by anyone.", "publish"),
+    ("The singer posted a video of the concert on Sunday.", "posted"),
+    ("This spring the province added the drug to its list of monitored medicines.", "added"),
+    ("The city added two bus routes to the east end.", "added"),
+    ("New rules let owners add suites to their own homes.", "add"),
+    ('The list includes "grapple," which refers to a hard struggle.', "refers"),
+    ('Also on the list: "ghosting," which refers to a sudden silence.', "refers"),
+    ('The word "optics," which refers to how things look, made the list.', "refers"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), NO_PROPOSITION)
+def test_an_object_that_only_names_a_topic_is_no_content(
+    analyzer: Analyzer, text: str, cue: str
+) -> None:
+    contents = [content for c, content in attributed(analyzer.analyze(text)) if c == cue]
+    assert all(" " in content and content not in text.split('"') for content in contents), (
+        contents
+    )
+    if cue not in {"refers"}:
+        assert contents == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The old captain told a story about the flood of 1950.", "a story about the flood"),
+        ("The two leaders discussed trade at a dinner on Friday.", "trade"),
+        ("At the dinner the senator praised him.", "him"),
+        ("The singer posted a video of the concert on Sunday.", "a video of the concert"),
+    ],
+)
+def test_the_broad_scope_keeps_topics_as_content(text: str, content: str) -> None:
+    analysis = shared_analyzer("all").analyze(text)
+    assert any(content in a.content.text for a in analysis.attributions)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The mayor mentioned that the pool would reopen in June.", "mentioned", "the pool"),
+        ("The coach told reporters that the team was tired.", "told", "the team was tired"),
+        ("The union wrote that the offer was an insult.", "wrote", "the offer was an insult"),
+        ("The chief added that no one was hurt.", "added", "no one was hurt"),
+        ("Rights groups condemned the arrests.", "condemned", "the arrests"),
+        ("The mayor criticized the plan as reckless.", "criticized", "the plan as reckless"),
+    ],
+)
+def test_a_proposition_or_a_thing_judged_stays_content(
+    analyzer: Analyzer, text: str, cue: str, content: str
+) -> None:
+    assert any(c == cue and content in found for c, found in attributed(analyzer.analyze(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ours is a hard system: the council proposes a budget and the mayor signs it.",
+        "Combined with the fear of a slowdown, the new taxes only add to the gloom.",
+        "Ours is a small town: the mayor knows everyone and the clerk says hello.",
+    ],
+)
+def test_a_heading_clause_or_a_setting_is_no_leading_content(
+    analyzer: Analyzer, text: str
+) -> None:
+    head = text.split(":")[0].split(",")[0]
+    assert not any(head in a.content.text for a in analyzer.analyze(text).attributions)
 
 
 @pytest.mark.parametrize(

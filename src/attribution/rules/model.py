@@ -52,7 +52,12 @@ Bound = Literal["lower", "upper", "approximate", "range"]
 #: ("charged $600", "maintained the roads") lists only the frames that mean speech. A verb
 #: of commitment also takes a to-infinitive as its content ("vowed to repeal the law"),
 #: which an aspect verb does not ("prices continued to rise"): it lists 'infinitive'.
-Frame = Literal["clause", "quoted", "object", "infinitive"]
+#: 'topic' is a noun-phrase object that names what or whom the speech was about ("discussed
+#: the budget", "told a story", "wrote a letter"); it is content only in the broad scope
+#: ('all', PolNeAR's idea of attribution), never in 'speech', where a content is a
+#: proposition or quoted words. In 'speech' an 'object' that only names someone ("criticized
+#: him", "told the media") is such a topic too.
+Frame = Literal["clause", "quoted", "object", "infinitive", "topic"]
 
 
 class _Rule(BaseModel):
@@ -162,7 +167,8 @@ class CueVerb(_Entry):
         default=["clause", "quoted", "object"],
         min_length=1,
         description=(
-            "The frames in which the verb is speech: 'clause', 'quoted', 'object', 'infinitive'."
+            "The frames in which the verb is speech: 'clause', 'quoted', 'object', 'infinitive',"
+            " 'topic' (a noun-phrase object, content only in scope 'all')."
         ),
     )
     prepositions: Words = Field(

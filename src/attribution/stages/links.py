@@ -52,6 +52,8 @@ _OBJECT_DEPS = frozenset({"dobj", "xcomp"})
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _OBJECT_RUN = frozenset({"dobj", "xcomp", "prep", "ccomp", "oprd"})
 _NEGATING_DEPS = frozenset({"neg", "det", "preconj", "mark"})
+_INTRODUCING = frozenset({":", ";"})
+_PARTICIPLES = frozenset({"VBN", "VBG"})
 
 
 @dataclass
@@ -322,6 +324,8 @@ def _content_of(
     deps = _WIDE_CONTENT_DEPS if category in _WIDE_CATEGORIES else _CONTENT_DEPS
     frames = _frames(ctx, verb)
     clause = next((c for c in verb.children if c.dep_ in deps), None)
+    if clause is not None and _cut_off(ctx, clause, verb):
+        clause = None  # "Ours is a hard system: the council proposes ...": a heading
     if clause is not None and "clause" not in frames:
         return None
     if clause is not None:
@@ -353,9 +357,19 @@ def _content_of(
         span = _clause_span(ctx, head, skip)
         if span is not None:
             return span, "indirect", None, CONFIDENCE_ADJACENT
-    span = _object_content(ctx, verb, exclude, frames) if "object" in frames else None
+    objects = "object" in frames or ("topic" in frames and _broad(ctx))
+    span = _object_content(ctx, verb, exclude, frames) if objects else None
     span = span or (_leading_content(ctx, verb) if "clause" in frames else None)
     return None if span is None else (span, "indirect", None, CONFIDENCE_OBJECT)
+
+
+def _cut_off(ctx: _Context, clause: Token, verb: Token) -> bool:
+    """A clause before the cue that a colon or semicolon parts from it: what follows the
+    mark explains the clause, and the cue's own sentence starts after it."""
+    if clause.i > verb.i:
+        return False
+    between = ctx.doc[clause.right_edge.i + 1 : verb.i]
+    return any(t.text in _INTRODUCING for t in between)
 
 
 def _leading_content(ctx: _Context, verb: Token) -> tuple[int, int] | None:
@@ -367,9 +381,11 @@ def _leading_content(ctx: _Context, verb: Token) -> tuple[int, int] | None:
     first, sent = subject.left_edge.i, verb.sent
     if first - 1 <= sent.start or not ctx.doc[first - 1].is_punct:
         return None
+    if ctx.doc[first - 1].text in _INTRODUCING:
+        return None  # "Ours is an adversarial system: the government proposes ...": a heading
     tokens = [t for t in ctx.doc[sent.start : first - 1] if ctx.quote_of[t.i] < 0]
-    if not tokens or tokens[0].pos_ in {"ADP", "SCONJ"}:
-        return None  # "After the vote, ...": a setting, not a statement
+    if not tokens or tokens[0].pos_ in {"ADP", "SCONJ"} or tokens[0].tag_ in _PARTICIPLES:
+        return None  # "After the vote, ...", "Combined with ...": a setting, not a statement
     if not any(t.pos_ in {"VERB", "AUX"} for t in tokens):
         return None
     return char_span(tokens)
@@ -394,8 +410,31 @@ def _object_content(
         if child.dep_ not in _OBJECT_RUN or _holds_channel(ctx, child):
             break
         run.append(child)
+    if len(run) == 1 and not _broad(ctx) and _names_someone(ctx, run[0]):
+        return None  # "criticizes it", "writing the council": whom it was about, no proposition
     tokens = [t for child in run for t in subtree(child)]
     return char_span(tokens) if tokens else None
+
+
+def _broad(ctx: _Context) -> bool:
+    """The broad scope ('all'), where a topic or a person spoken of is content too:
+    PolNeAR's "praised Putin"; in 'speech' a content is a proposition or quoted words."""
+    return ctx.rules.scope == "all"
+
+
+def _names_someone(ctx: _Context, token: Token) -> bool:
+    """A pronoun, a name or a party ("it", "Ottawa", "the media"): an object that is who
+    or what was spoken of or to, never what was said."""
+    rules = ctx.rules
+    lemma = token.lemma_.lower()
+    return (
+        token.pos_ == "PRON"
+        or token.ent_type_ in _SPEAKER_ENTITIES
+        or lemma in rules.anonymous
+        or lemma in rules.titles
+        or lemma in rules.affiliations
+        or lemma in rules.type_of_lemma
+    )
 
 
 def _is_recipient(ctx: _Context, token: Token) -> bool:
@@ -417,6 +456,8 @@ def _prepositional_content(
         obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
         if obj is None or obj.ent_type_ in _TIME_ENTITIES or _holds_channel(ctx, obj):
             return None
+        if not _broad(ctx) and _names_someone(ctx, obj):
+            return None  # "talked about Smith", "railed against them": who, not what
         return char_span(list(subtree(obj)))
     return None
 
