@@ -194,9 +194,25 @@ def test_a_proposition_or_a_thing_judged_stays_content(
 
 
 @pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ('In the "ghost fee" case, the firm threatened to sue the families.', "ghost fee"),
+        ('At the "open house" event, the mayor said the pool would reopen.', "open house"),
+        ('After the "town hall" meeting, the senator promised to return in May.', "town hall"),
+    ],
+)
+def test_a_quoted_term_in_a_modifier_is_no_content(analyzer: Analyzer, text: str, term: str):
+    contents = [content for _, content in attributed(analyzer.analyze(text))]
+    assert contents and not any(term in content for content in contents)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Ours is a hard system: the council proposes a budget and the mayor signs it.",
+        "Shortly after the store opened in May, dozens of workers posted photos of the line.",
+        "Soon after the polls closed, the two parties posted their results online.",
+        "Long before the storm hit, residents wrote letters to the council.",
         "Combined with the fear of a slowdown, the new taxes only add to the gloom.",
         "Ours is a small town: the mayor knows everyone and the clerk says hello.",
     ],

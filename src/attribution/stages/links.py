@@ -53,6 +53,7 @@ _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _OBJECT_RUN = frozenset({"dobj", "xcomp", "prep", "ccomp", "oprd"})
 _NEGATING_DEPS = frozenset({"neg", "det", "preconj", "mark"})
 _INTRODUCING = frozenset({":", ";"})
+_SETTING_DEPS = frozenset({"advcl", "advmod", "prep", "npadvmod"})
 _PARTICIPLES = frozenset({"VBN", "VBG"})
 
 
@@ -349,6 +350,8 @@ def _content_of(
         skip = exclude | {t.i for t in subtree(verb)} | _relay_frame(ctx, verb, clause)
         return _clause_content(ctx, clause, skip)
     quote = _adjacent_quote(ctx, verb) if "quoted" in frames else None
+    if quote is not None and _in_a_modifier(ctx, verb, quote):
+        quote = None  # 'In the "sextortion" case, the senders threatened ...': a term
     if quote is not None:
         return _quote_content(quote), "direct", quote, CONFIDENCE_ADJACENT
     head = verb.head
@@ -361,6 +364,26 @@ def _content_of(
     span = _object_content(ctx, verb, exclude, frames) if objects else None
     span = span or (_leading_content(ctx, verb) if "clause" in frames else None)
     return None if span is None else (span, "indirect", None, CONFIDENCE_OBJECT)
+
+
+def _in_a_modifier(ctx: _Context, verb: Token, quote: Quote) -> bool:
+    """The quote is a word or two inside a phrase that modifies the cue's clause ("in the
+    "sextortion" case"), not words the speaker said."""
+    for child in verb.children:
+        if child.dep_ not in _SETTING_DEPS:
+            continue
+        tokens = list(subtree(child))
+        if tokens[0].idx < quote.start and quote.end <= tokens[-1].idx + len(tokens[-1].text):
+            return True
+    return False
+
+
+def _is_setting(top: Token) -> bool:
+    """A modifier of the cue's clause: a prepositional or adverbial phrase, or a clause
+    that a subordinator opens ("after the vote ended"), not a clause of its own."""
+    if top.dep_ == "advcl":
+        return any(c.dep_ == "mark" for c in top.children)
+    return top.dep_ in _SETTING_DEPS
 
 
 def _cut_off(ctx: _Context, clause: Token, verb: Token) -> bool:
@@ -386,6 +409,9 @@ def _leading_content(ctx: _Context, verb: Token) -> tuple[int, int] | None:
     tokens = [t for t in ctx.doc[sent.start : first - 1] if ctx.quote_of[t.i] < 0]
     if not tokens or tokens[0].pos_ in {"ADP", "SCONJ"} or tokens[0].tag_ in _PARTICIPLES:
         return None  # "After the vote, ...", "Combined with ...": a setting, not a statement
+    inside = {t.i for t in tokens}
+    if any(_is_setting(t) for t in tokens if t.head.i not in inside):
+        return None  # "Shortly after the account went up, ...": a setting too
     if not any(t.pos_ in {"VERB", "AUX"} for t in tokens):
         return None
     return char_span(tokens)
