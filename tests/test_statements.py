@@ -155,9 +155,7 @@ def test_an_object_that_only_names_a_topic_is_no_content(
     analyzer: Analyzer, text: str, cue: str
 ) -> None:
     contents = [content for c, content in attributed(analyzer.analyze(text)) if c == cue]
-    assert all(" " in content and content not in text.split('"') for content in contents), (
-        contents
-    )
+    assert all(" " in content and content not in text.split('"') for content in contents), contents
     if cue not in {"refers"}:
         assert contents == []
 
@@ -207,6 +205,34 @@ def test_a_quoted_term_in_a_modifier_is_no_content(analyzer: Analyzer, text: str
 
 
 @pytest.mark.parametrize(
+    ("text", "cue", "term"),
+    [
+        (
+            "Lee called the plan “a joke.” She also blasted the council for the delay.",
+            "blasted",
+            "a joke",
+        ),
+        (
+            "Ruiz called it “a mess.” Ruiz also criticized the board over the audit.",
+            "criticized",
+            "a mess",
+        ),
+        (
+            "Fans say it was “a robbery.” The coach praised the referee all the same.",
+            "praised",
+            "a robbery",
+        ),
+    ],
+)
+def test_a_quote_before_a_cue_with_its_own_object_is_not_its_content(
+    analyzer: Analyzer, text: str, cue: str, term: str
+) -> None:
+    assert not any(
+        c == cue and term in content for c, content in attributed(analyzer.analyze(text))
+    )
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Ours is a hard system: the council proposes a budget and the mayor signs it.",
@@ -217,9 +243,7 @@ def test_a_quoted_term_in_a_modifier_is_no_content(analyzer: Analyzer, text: str
         "Ours is a small town: the mayor knows everyone and the clerk says hello.",
     ],
 )
-def test_a_heading_clause_or_a_setting_is_no_leading_content(
-    analyzer: Analyzer, text: str
-) -> None:
+def test_a_heading_clause_or_a_setting_is_no_leading_content(analyzer: Analyzer, text: str) -> None:
     head = text.split(":")[0].split(",")[0]
     assert not any(head in a.content.text for a in analyzer.analyze(text).attributions)
 

@@ -350,7 +350,9 @@ def _content_of(
         skip = exclude | {t.i for t in subtree(verb)} | _relay_frame(ctx, verb, clause)
         return _clause_content(ctx, clause, skip)
     quote = _adjacent_quote(ctx, verb) if "quoted" in frames else None
-    if quote is not None and _in_a_modifier(ctx, verb, quote):
+    if quote is not None and (
+        _in_a_modifier(ctx, verb, quote) or _has_own_object(ctx, verb, quote)
+    ):
         quote = None  # 'In the "sextortion" case, the senders threatened ...': a term
     if quote is not None:
         return _quote_content(quote), "direct", quote, CONFIDENCE_ADJACENT
@@ -384,6 +386,18 @@ def _is_setting(top: Token) -> bool:
     if top.dep_ == "advcl":
         return any(c.dep_ == "mark" for c in top.children)
     return top.dep_ in _SETTING_DEPS
+
+
+def _has_own_object(ctx: _Context, verb: Token, quote: Quote) -> bool:
+    """'... a "global takeover." Sparkes also criticized the prime minister': a cue after
+    the quote that has an object of its own (not whom it was told) did not say the quote."""
+    if quote.end > verb.idx:
+        return False
+    told = verb.lemma_.lower() in ctx.rules.relay_lemmas("recipient")
+    return any(
+        c.dep_ == "dobj" and ctx.quote_of[c.i] < 0 and not (told and _is_recipient(ctx, c))
+        for c in verb.children
+    )
 
 
 def _cut_off(ctx: _Context, clause: Token, verb: Token) -> bool:
