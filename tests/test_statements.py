@@ -183,6 +183,9 @@ def test_the_broad_scope_keeps_topics_as_content(text: str, content: str) -> Non
         ("The chief added that no one was hurt.", "added", "no one was hurt"),
         ("Rights groups condemned the arrests.", "condemned", "the arrests"),
         ("The mayor criticized the plan as reckless.", "criticized", "the plan as reckless"),
+        ("“We are not done,” the coach told reporters on Friday.", "told", "We are not done"),
+        ("“It will reopen,” Ana Ruiz told the crowd.", "told", "It will reopen"),
+        ("“Nobody was hurt,” the chief told journalists at the scene.", "told", "Nobody was hurt"),
     ],
 )
 def test_a_proposition_or_a_thing_judged_stays_content(

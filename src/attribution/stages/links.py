@@ -391,13 +391,9 @@ def _is_setting(top: Token) -> bool:
 def _has_own_object(ctx: _Context, verb: Token, quote: Quote) -> bool:
     """'... a "global takeover." Sparkes also criticized the prime minister': a cue after
     the quote that has an object of its own (not whom it was told) did not say the quote."""
-    if quote.end > verb.idx:
-        return False
-    told = verb.lemma_.lower() in ctx.rules.relay_lemmas("recipient")
-    return any(
-        c.dep_ == "dobj" and ctx.quote_of[c.i] < 0 and not (told and _is_recipient(ctx, c))
-        for c in verb.children
-    )
+    if quote.end > verb.idx or verb.lemma_.lower() in ctx.rules.relay_lemmas("recipient"):
+        return False  # "..." she told reporters: the object of "tell" is whom she told
+    return any(c.dep_ == "dobj" and ctx.quote_of[c.i] < 0 for c in verb.children)
 
 
 def _cut_off(ctx: _Context, clause: Token, verb: Token) -> bool:
