@@ -456,3 +456,40 @@ def test_infinitive_and_prepositional_content(
 @pytest.mark.parametrize("text", NO_OBJECT_FRAME)
 def test_no_content_without_the_frame(analyzer: Analyzer, text: str) -> None:
     assert analyzer.analyze(text).attributions == []
+
+
+AFTER_A_PARTIAL_QUOTE = [
+    (
+        'Senator Tom Briggs spoke next. He said the bill "finally gives agents the tools they '
+        'need" and accused Democrats of stalling.',
+        "accused Democrats",
+        'the bill "finally gives agents the tools they need"',
+    ),
+    (
+        'The coach was blunt. She said the team "played without any heart" and blamed the '
+        "schedule for the loss.",
+        "blamed the schedule",
+        'the team "played without any heart"',
+    ),
+    (
+        'Mayor Lin Odell took questions. He said the budget "is balanced for the first time" and '
+        "criticized the council for its delays.",
+        "criticized the council",
+        'the budget "is balanced for the first time"',
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "act", "content"), AFTER_A_PARTIAL_QUOTE)
+def test_a_verb_after_a_partial_quote_is_the_speakers_own_act(
+    analyzer: Analyzer, text: str, act: str, content: str
+) -> None:
+    """The parser joins "accused" to the quoted verb; the speaker did the accusing, and
+    the quote's frame ("He said") is no claim of its own."""
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    said = _claim(analysis, content)
+    acted = _claim(analysis, act)
+    assert said.chain[-1] == acted.chain[-1] != analysis.publisher
+    assert said.text.startswith(("He said", "She said"))
+    assert content in [a.content.text for a in analysis.attributions if a.content]

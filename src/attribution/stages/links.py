@@ -206,6 +206,9 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     if subject is None and _is_question(ctx, verb):
         _question_link(ctx, verb, cue)
         return
+    joined = _joined_outside_quote(ctx, verb)
+    if joined is not None:
+        subject = _subject(joined)  # 'He said the bill "works" and accused ...': he accused
     antecedent = None
     if subject is not None and subject.tag_ in _RELATIVE_TAGS:
         if verb.dep_ != "relcl":
@@ -249,6 +252,34 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
         range(verb.i, verb.i + 1),
     )
     _participle_relays(ctx, verb, index)
+
+
+def _joined_outside_quote(ctx: _Context, verb: Token) -> Token | None:
+    """'He said the bill "works" and accused ...': the parser joins "accused" to the quoted
+    verb, but it stands after the quote; it joins the first verb above the quote."""
+    if verb.dep_ != "conj" or ctx.quote_of[verb.i] >= 0:
+        return None
+    q = ctx.quote_of[verb.head.i]
+    if q < 0 or verb.idx < ctx.quotes[q].end:
+        return None
+    outer = verb.head
+    while outer.head.i != outer.i and ctx.quote_of[outer.i] == q:
+        outer = outer.head
+    if ctx.quote_of[outer.i] >= 0 or outer.pos_ not in {"VERB", "AUX"}:
+        return None
+    return outer
+
+
+def _escaped_conjuncts(ctx: _Context, clause: Token) -> set[int]:
+    """Tokens of verbs joined to the clause's quoted part but standing after the quote,
+    with their conjunction: they are the speaker's own acts, not the content."""
+    out: set[int] = set()
+    for token in subtree(clause):
+        if token.pos_ == "VERB" and _joined_outside_quote(ctx, token) is not None:
+            end = ctx.quotes[ctx.quote_of[token.head.i]].end
+            out.update(t.i for t in subtree(token))
+            out.update(c.i for c in token.head.children if c.dep_ == "cc" and c.idx >= end)
+    return out
 
 
 def _stance(ctx: _Context, verb: Token) -> str:
@@ -323,7 +354,8 @@ def _content_of(
             ctx.relayed_by_cue[verb.i] = clause.i
             clause = reported
         ctx.content_clause[verb.i] = clause
-        found = _clause_content(ctx, clause, exclude | _relay_frame(ctx, verb, clause))
+        skip = exclude | _relay_frame(ctx, verb, clause) | _escaped_conjuncts(ctx, clause)
+        found = _clause_content(ctx, clause, skip)
         fronted = _is_gerund_of_manner(verb) and verb.i < verb.head.head.i  # "After saying ..."
         if found is not None and found[1] != "direct" and clause.i > verb.i and not fronted:
             found = (_to_sentence_end(ctx, found[0]), *found[1:])
@@ -346,7 +378,12 @@ def _content_of(
         span = _clause_span(ctx, head, skip)
         if span is not None:
             return span, "indirect", None, CONFIDENCE_ADJACENT
-    span = _object_content(ctx, verb, exclude, frames) if "object" in frames else None
+    if "object" in frames:
+        span = _object_content(ctx, verb, exclude, frames)
+    else:  # "referred to the rebels", never "referred the case to police"
+        rights = [c for c in verb.rights if c.i not in exclude and c.dep_ not in _OBJECT_DEPS]
+        has_object = any(c.dep_ in _OBJECT_DEPS for c in verb.rights)
+        span = None if has_object else _prepositional_content(ctx, verb, rights)
     span = span or (_leading_content(ctx, verb) if "clause" in frames else None)
     return None if span is None else (span, "indirect", None, CONFIDENCE_OBJECT)
 
