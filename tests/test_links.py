@@ -493,3 +493,47 @@ def test_a_verb_after_a_partial_quote_is_the_speakers_own_act(
     assert said.chain[-1] == acted.chain[-1] != analysis.publisher
     assert said.text.startswith(("He said", "She said"))
     assert content in [a.content.text for a in analysis.attributions if a.content]
+
+
+ISSUED_WITH_WORDS = [
+    (
+        "Sen. Dave Ruiz and Sen. Nora Patel issued a joint statement saying they would try to "
+        "override the veto.",
+        "override the veto",
+        ["Ruiz"],
+    ),
+    (
+        "The water board released a report warning that two dams could fail in a flood.",
+        "two dams could fail",
+        ["water board"],
+    ),
+    (
+        "The carmaker published a notice saying the brakes on 12,000 vans were faulty.",
+        "brakes on 12,000 vans",
+        ["carmaker"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), ISSUED_WITH_WORDS)
+def test_a_document_issued_with_words_speaks_for_its_issuer(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    """ "issued a statement saying ...": one claim, the issuer's, frame and all."""
+    analysis = check(analyzer, text, phrase, chain)
+    assert len(analysis.claims) == 1
+
+
+COORDINATED = [
+    "Sen. Dave Ruiz and Sen. Nora Patel said they had the votes.",
+    "Mayor Lin Odell and Chief Ray Dunn told reporters the curfew would end.",
+    "Ana Lopes and her brother Rui said the farm had been sold.",
+]
+
+
+@pytest.mark.parametrize("text", COORDINATED)
+def test_coordinated_speakers_are_one_group_source(analyzer: Analyzer, text: str) -> None:
+    analysis = analyzer.analyze(text)
+    (claim,) = analysis.claims
+    group = analysis.source(claim.chain[-1])
+    assert " and " in group.name

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..models import Claim
 from .parts import Link
@@ -217,6 +217,10 @@ def _frame_tokens(doc: Doc, links: list[Link]) -> dict[int, int]:
             roots.add(root.i)
             parts = [root] if len(cue) > 1 else []
             parts += [c for c in root.children if c.dep_ in _FRAME_DEPS]
+            carrier = _issuing_verb(root)
+            if carrier is not None:  # "X issued a statement saying ...": X issued it
+                content = range(*link.content)
+                tokens.extend(t.i for t in subtree(carrier) if t.idx not in content)
             tokens.extend(t.i for part in parts for t in subtree(part))
         for i in tokens:
             frame.setdefault(i, index)
@@ -232,6 +236,15 @@ def _frame_tokens(doc: Doc, links: list[Link]) -> dict[int, int]:
                 frame[token.i] = frame[ancestor.i]
                 break
     return frame  # content never reaches a gap: it is in its own claim
+
+
+def _issuing_verb(cue: Token) -> Token | None:
+    """The verb that issued the document a participle cue hangs on ("*issued* a statement
+    saying ..."): its words frame the claim as much as the cue's."""
+    carrier = cue.head
+    if cue.dep_ == "acl" and cue.tag_ == "VBG" and carrier.dep_ == "dobj":
+        return carrier.head
+    return None
 
 
 def _frame_clauses(doc: Doc, link: Link, asked: list[tuple[int, int]]) -> list[int]:

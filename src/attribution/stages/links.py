@@ -190,6 +190,9 @@ def _is_gerund_of_manner(verb: Token) -> bool:
 def _subject_span(ctx: _Context, verb: Token, subject: Token) -> tuple[int, int]:
     """The subject phrase, joined with a split-off neighbour: "the engineer Petro Melnyk"."""
     start, end = mention_span(subject)
+    members = [c for c in subject.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
+    if members:  # "Sen. Dave Ruiz and Sen. Nora Patel said": both of them
+        end = max(end, mention_span(members[-1])[1])
     for other in verb.children:
         if other.dep_ in _SUBJECTS and other.i != subject.i:
             o_start, o_end = mention_span(other)
@@ -209,6 +212,8 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     joined = _joined_outside_quote(ctx, verb)
     if joined is not None:
         subject = _subject(joined)  # 'He said the bill "works" and accused ...': he accused
+    if subject is None and _carried_by_document(ctx, verb):
+        subject = _subject(verb.head.head)  # "X issued a statement saying ...": X says
     antecedent = None
     if subject is not None and subject.tag_ in _RELATIVE_TAGS:
         if verb.dep_ != "relcl":
@@ -268,6 +273,19 @@ def _joined_outside_quote(ctx: _Context, verb: Token) -> Token | None:
     if ctx.quote_of[outer.i] >= 0 or outer.pos_ not in {"VERB", "AUX"}:
         return None
     return outer
+
+
+def _carried_by_document(ctx: _Context, verb: Token) -> bool:
+    """ "issued a statement saying ...", "sent a letter warning that ...": the words are
+    the document's, and so its issuer's."""
+    carrier = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and carrier.dep_ == "dobj"
+        and carrier.lemma_.lower() in ctx.rules.documents
+        and carrier.head.pos_ == "VERB"
+    )
 
 
 def _escaped_conjuncts(ctx: _Context, clause: Token) -> set[int]:
