@@ -537,3 +537,28 @@ def test_coordinated_speakers_are_one_group_source(analyzer: Analyzer, text: str
     (claim,) = analysis.claims
     group = analysis.source(claim.chain[-1])
     assert " and " in group.name
+
+
+ACCORDING_TO_INSIDE = [
+    (
+        "The former chief, according to two employees, had clashed with the board for months.",
+        "The former chief",
+        ["employees"],
+    ),
+    ("The plant, according to the company, will close in May.", "The plant", ["company"]),
+    (
+        "Turnout in the north, according to election officials, was the lowest since 1990.",
+        "Turnout in the north",
+        ["election officials"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "subject", "chain"), ACCORDING_TO_INSIDE)
+def test_according_to_inside_a_clause_vouches_for_all_of_it(
+    analyzer: Analyzer, text: str, subject: str, chain: list[str]
+) -> None:
+    """The subject before the phrase is part of what the source vouches for, never a
+    fragment in the publisher's voice."""
+    analysis = check(analyzer, text, subject, chain)
+    assert len(analysis.claims) == 1

@@ -877,7 +877,22 @@ def _phrase_link(ctx: _Context, cue: Cue) -> None:
     phrase = {t.i for t in subtree(doc[cue.start : cue.end].root)}
     content = _clause_span(ctx, head, phrase)
     if content is not None:
+        content = _across_the_phrase(ctx, head, phrase, content)
         ctx.add(Link(content, source, cue_span, category, "indirect"), range(cue.start, cue.end))
+
+
+def _across_the_phrase(
+    ctx: _Context, head: Token, phrase: set[int], content: tuple[int, int]
+) -> tuple[int, int]:
+    """ "The former chief, according to two employees, had clashed with the board": the
+    phrase stands inside the clause it vouches for, whose subject comes before it."""
+    subject = _subject(head)
+    if subject is None or not phrase or subject.i > min(phrase):
+        return content
+    first = subject.left_edge
+    if first.idx >= content[0] or ctx.quote_of[first.i] >= 0:
+        return content
+    return first.idx, content[1]
 
 
 def _governing_verb(token: Token) -> Token | None:
