@@ -49,6 +49,7 @@ CONFIDENCE_ADJACENT = 0.8
 CONFIDENCE_CONTINUED = 0.6
 CONFIDENCE_OBJECT = 0.7
 _OBJECT_DEPS = frozenset({"dobj", "xcomp"})
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _OBJECT_RUN = frozenset({"dobj", "xcomp", "prep", "ccomp", "oprd"})
 
@@ -896,8 +897,10 @@ def _across_the_phrase(
 
 
 def _governing_verb(token: Token) -> Token | None:
+    """The verb a phrase hangs on; a noun the tagger took for a verb ("*Turnout*, according
+    to officials, was low") is passed over."""
     for t in _upward(token):
-        if t.pos_ in {"VERB", "AUX"} and t.i != token.i:
+        if t.pos_ in {"VERB", "AUX"} and t.i != token.i and t.dep_ not in _NOMINAL_DEPS:
             return t
     return None
 
