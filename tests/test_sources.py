@@ -552,3 +552,17 @@ def test_a_source_named_through_someone_else_stays_anonymous(
     source = next(s for s in resolved.sources if s.id == resolved.source_ids[0])
     assert source.name == name
     assert source.anonymous and source.type == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Nordline, the regional rail operator, said services would stop.", "Nordline"),
+        ("Brightwave, the internet provider, said the outage was over.", "Brightwave"),
+        ("Kelso, a small carmaker, said it would cut 300 jobs.", "Kelso"),
+    ],
+)
+def test_an_apposition_naming_a_kind_of_body_makes_a_name_a_body(text: str, mention: str) -> None:
+    resolved = resolve(text, [(mention, 0)])
+    source = next(s for s in resolved.sources if s.id == resolved.source_ids[0])
+    assert (source.name, source.type) == (mention, "organisation")

@@ -343,8 +343,8 @@ class _Registry:
             role_tokens += self._appositive_role(root)
         if any(c.dep_ == "conj" for c in name.root.children):
             return None  # "Tore Sohlberg and Lehla Abreder": a group of people
-        if self._named_body(tokens, name):
-            return None
+        if self._named_body(tokens, name) or self._appositive_kind(root) is not None:
+            return None  # "the group Border Fairness", "Nordline, the rail operator,"
         lead = self._leading_titles(name)
         role_tokens += list(name[:lead])
         words = [
@@ -537,6 +537,9 @@ class _Registry:
     def _default_type(self, tokens: Span, head: Token, is_named: bool) -> str:
         """A title or a person's relation ("Campbell's partner") is a person; a name
         the parser knows as a place is its government; another name is a body."""
+        described = self._appositive_kind(head)
+        if described is not None:
+            return described  # "Nordline, the regional rail operator,"
         if head.lemma_.lower() in self.rules.titles or head.i in self.name_of:
             return "person"
         if head.ent_type_ in _PLACE_LABELS:
@@ -550,6 +553,15 @@ class _Registry:
         if head.pos_ == "PROPN" and len(tokens) == 1 and not head.ent_type_:
             return "person"  # "Laurin said": a lone surname the parser could not place
         return "organisation" if is_named else "person"
+
+    def _appositive_kind(self, head: Token) -> str | None:
+        """The kind of body an apposition says a name is ("Nordline, the rail operator")."""
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                word = self._word(child)
+                if word not in self.rules.titles:
+                    return self.rules.type_of_lemma.get(word)
+        return None
 
     def _entity_in(self, tokens: Span, labels: frozenset[str]) -> bool:
         return any(t.ent_type_ in labels for t in tokens)
