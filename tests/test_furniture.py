@@ -59,3 +59,27 @@ def test_a_copied_page_sets_its_furniture_aside(analyzer: Analyzer) -> None:
         )
     assert not any(s.name == "WATCH" for s in analysis.sources)
     assert analysis.chain_names(analysis.claims[1])[:2] == ["Daily Ledger", "Reuters"]
+
+
+@pytest.mark.parametrize(
+    ("last_line", "publisher"),
+    [
+        ("© 2025 The Canadian Press", "The Canadian Press"),
+        ("Copyright 2024 Reuters.", "Reuters"),
+        ("© Associated Press", "Associated Press"),
+    ],
+)
+def test_a_copyright_line_names_the_publisher_when_nothing_else_does(
+    analyzer: Analyzer, last_line: str, publisher: str
+) -> None:
+    text = (
+        "Skip to content\nMenu\nFire season could be the worst yet\n2 min read\n"
+        "Share this item on Facebook\nOfficials warned that the season could break records.\n"
+        f"Trending Now\n{last_line}\n"
+    )
+    analysis = analyzer.analyze(text)
+    assert analysis.article.publisher == publisher
+    assert [c.text for c in analysis.claims] == [
+        "Fire season could be the worst yet",
+        "Officials warned that the season could break records.",
+    ]
