@@ -307,3 +307,47 @@ def test_random_text_keeps_offsets() -> None:
     for _ in range(2_000):
         text = "".join(rng.choices(alphabet, k=rng.randint(0, 40)))
         assert_offsets_hold(text, read_article(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher", "dateline"),
+    [
+        (
+            "Governor vetoes water bill\n\nBy Marcus Hill\n\nSACRAMENTO, Calif. (AP) — The "
+            "governor vetoed the bill.",
+            "AP",
+            "SACRAMENTO, Calif. (AP) —",
+        ),
+        (
+            "Talks stall in Geneva\n\nBy Anna Berg and Tom Wills\nUpdated 5:03 PM\n\n"
+            "GENEVA (Reuters) - Negotiators left without a deal.",
+            "Reuters",
+            "GENEVA (Reuters) -",
+        ),
+        (
+            "Storm hits coast\n\nStaff and wire reports\n\nHALIFAX, Nova Scotia (CP) — "
+            "Thousands lost power overnight.",
+            "CP",
+            "HALIFAX, Nova Scotia (CP) —",
+        ),
+    ],
+)
+def test_a_byline_before_the_dateline_does_not_hide_it(
+    text: str, publisher: str, dateline: str
+) -> None:
+    article = read_article(text)
+    assert_offsets_hold(text, article)
+    assert article.publisher == publisher
+    assert article.dateline is not None and article.dateline.text == dateline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Council meets\n\nThe mayor spoke first.\n\nPARIS (AP) — Nothing here is a dateline.",
+        "Council meets\n\nA line that ends a sentence.\n\n(AP) - Late.",
+        "Council meets\n\nOne\n\nTwo\n\nThree\n\n(AP) — Too far down to be a dateline.",
+    ],
+)
+def test_only_short_lines_with_no_sentence_may_stand_before_a_dateline(text: str) -> None:
+    assert read_article(text).dateline is None

@@ -212,3 +212,38 @@ def test_an_opening_mark_goes_with_the_quote_it_opens(
     claims = claims_for(text, [link], ["speaker"])
     assert [c.text for c in claims] == expected
     assert all(text[c.start : c.end] == c.text for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "inner"),
+    [
+        (
+            "Harbor Foods is recalling 9,000 jars of salsa after inspectors found glass in a "
+            "batch, the company said Friday.",
+            "recalling 9,000 jars",
+            "glass in a batch",
+        ),
+        (
+            "The school will close for a week because tests showed lead in the water, the "
+            "district said.",
+            "close for a week",
+            "lead in the water",
+        ),
+        (
+            "Ticket prices will rise in March, after an audit found the line was losing money, "
+            "the transit agency said.",
+            "Ticket prices will rise",
+            "the line was losing money",
+        ),
+    ],
+)
+def test_what_an_outer_source_says_besides_a_nested_report_stays_theirs(
+    text: str, outer: str, inner: str
+) -> None:
+    """Only the nested report is relayed; the rest is still the outer speaker's word,
+    never the publisher's own."""
+    analysis = shared_analyzer().analyze(text, publisher="Valley Herald")
+    said = next(c for c in analysis.claims if outer in c.text)
+    nested = next(c for c in analysis.claims if inner in c.text)
+    assert said.chain[:2] == nested.chain[:2]
+    assert len(said.chain) == 2 and said.kind != "unattributed"

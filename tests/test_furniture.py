@@ -103,3 +103,27 @@ def test_furniture_is_neither_source_nor_content(
     for a in analysis.attributions:
         for span in (a.source, a.content):
             assert span is None or not (span.start < end and start < span.end), a
+
+
+@pytest.mark.parametrize(
+    ("last_line", "publisher"),
+    [
+        ("© 2025 The Canadian Press", "The Canadian Press"),
+        ("Copyright 2024 Reuters.", "Reuters"),
+        ("© Associated Press", "Associated Press"),
+    ],
+)
+def test_a_copyright_line_names_the_publisher_when_nothing_else_does(
+    analyzer: Analyzer, last_line: str, publisher: str
+) -> None:
+    text = (
+        "Skip to content\nMenu\nFire season could be the worst yet\n2 min read\n"
+        "Share this item on Facebook\nOfficials warned that the season could break records.\n"
+        f"Trending Now\n{last_line}\n"
+    )
+    analysis = analyzer.analyze(text)
+    assert analysis.article.publisher == publisher
+    assert [c.text for c in analysis.claims] == [
+        "Fire season could be the worst yet",
+        "Officials warned that the season could break records.",
+    ]

@@ -455,3 +455,109 @@ def test_infinitive_and_prepositional_content(
 @pytest.mark.parametrize("text", NO_OBJECT_FRAME)
 def test_no_content_without_the_frame(analyzer: Analyzer, text: str) -> None:
     assert analyzer.analyze(text).attributions == []
+
+
+AFTER_A_PARTIAL_QUOTE = [
+    (
+        'Senator Tom Briggs spoke next. He said the bill "finally gives agents the tools they '
+        'need" and accused Democrats of stalling.',
+        "accused Democrats",
+        'the bill "finally gives agents the tools they need"',
+    ),
+    (
+        'The coach was blunt. She said the team "played without any heart" and blamed the '
+        "schedule for the loss.",
+        "blamed the schedule",
+        'the team "played without any heart"',
+    ),
+    (
+        'Mayor Lin Odell took questions. He said the budget "is balanced for the first time" and '
+        "criticized the council for its delays.",
+        "criticized the council",
+        'the budget "is balanced for the first time"',
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "act", "content"), AFTER_A_PARTIAL_QUOTE)
+def test_a_verb_after_a_partial_quote_is_the_speakers_own_act(
+    analyzer: Analyzer, text: str, act: str, content: str
+) -> None:
+    """The parser joins "accused" to the quoted verb; the speaker did the accusing, and
+    the quote's frame ("He said") is no claim of its own."""
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    said = _claim(analysis, content)
+    acted = _claim(analysis, act)
+    assert said.chain[-1] == acted.chain[-1] != analysis.publisher
+    assert said.text.startswith(("He said", "She said"))
+    assert content in [a.content.text for a in analysis.attributions if a.content]
+
+
+ISSUED_WITH_WORDS = [
+    (
+        "Sen. Dave Ruiz and Sen. Nora Patel issued a joint statement saying they would try to "
+        "override the veto.",
+        "override the veto",
+        ["Ruiz"],
+    ),
+    (
+        "The water board released a report warning that two dams could fail in a flood.",
+        "two dams could fail",
+        ["water board"],
+    ),
+    (
+        "The carmaker published a notice saying the brakes on 12,000 vans were faulty.",
+        "brakes on 12,000 vans",
+        ["carmaker"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), ISSUED_WITH_WORDS)
+def test_a_document_issued_with_words_speaks_for_its_issuer(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    """ "issued a statement saying ...": one claim, the issuer's, frame and all."""
+    analysis = check(analyzer, text, phrase, chain)
+    assert len(analysis.claims) == 1
+
+
+COORDINATED = [
+    "Sen. Dave Ruiz and Sen. Nora Patel said they had the votes.",
+    "Mayor Lin Odell and Chief Ray Dunn told reporters the curfew would end.",
+    "Ana Lopes and her brother Rui said the farm had been sold.",
+]
+
+
+@pytest.mark.parametrize("text", COORDINATED)
+def test_coordinated_speakers_are_one_group_source(analyzer: Analyzer, text: str) -> None:
+    analysis = analyzer.analyze(text)
+    (claim,) = analysis.claims
+    group = analysis.source(claim.chain[-1])
+    assert " and " in group.name
+
+
+ACCORDING_TO_INSIDE = [
+    (
+        "The former chief, according to two employees, had clashed with the board for months.",
+        "The former chief",
+        ["employees"],
+    ),
+    ("The plant, according to the company, will close in May.", "The plant", ["company"]),
+    (
+        "Turnout in the north, according to election officials, was the lowest since 1990.",
+        "Turnout in the north",
+        ["election officials"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "subject", "chain"), ACCORDING_TO_INSIDE)
+def test_according_to_inside_a_clause_vouches_for_all_of_it(
+    analyzer: Analyzer, text: str, subject: str, chain: list[str]
+) -> None:
+    """The subject before the phrase is part of what the source vouches for, never a
+    fragment in the publisher's voice."""
+    analysis = check(analyzer, text, subject, chain)
+    assert len(analysis.claims) == 1

@@ -488,3 +488,81 @@ def test_a_new_unnamed_source_stays_its_own() -> None:
     analysis = shared_analyzer().analyze("The analyst said prices would fall.")
     (source,) = [s for s in analysis.sources if s.type != "article"]
     assert source.name == "analyst"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "type_"),
+    [
+        (
+            "The group Border Fairness said the camps were full.",
+            "The group Border Fairness",
+            "Border Fairness",
+            "organisation",
+        ),
+        (
+            "The union Harbour Workers United called the offer an insult.",
+            "The union Harbour Workers United",
+            "Harbour Workers United",
+            "organisation",
+        ),
+        (
+            "The charity Warm Meals Trust said demand had doubled.",
+            "The charity Warm Meals Trust",
+            "Warm Meals Trust",
+            "organisation",
+        ),
+    ],
+)
+def test_a_kind_of_body_before_a_name_makes_it_that_body(
+    text: str, mention: str, name: str, type_: str
+) -> None:
+    resolved = resolve(text, [(mention, 0)])
+    source = next(s for s in resolved.sources if s.id == resolved.source_ids[0])
+    assert (source.name, source.type) == (name, type_)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "An aide to Briggs, who spoke on condition of anonymity because the talks were "
+            "private, said a vote was near.",
+            "An aide to Briggs",
+            "aide to Briggs",
+        ),
+        (
+            "A lawyer for Ms. Hale, who asked not to be named because the case is sealed, said "
+            "the charges would be dropped.",
+            "A lawyer for Ms. Hale",
+            "lawyer for Ms. Hale",
+        ),
+        (
+            "A staffer for Mayor Odell, who spoke on condition of anonymity, said the plan was "
+            "dead.",
+            "A staffer for Mayor Odell",
+            "staffer for Mayor Odell",
+        ),
+    ],
+)
+def test_a_source_named_through_someone_else_stays_anonymous(
+    text: str, mention: str, name: str
+) -> None:
+    """The name in "an aide to Briggs" is the aide's boss; the aide is unnamed."""
+    resolved = resolve(text, [(mention, 0)])
+    source = next(s for s in resolved.sources if s.id == resolved.source_ids[0])
+    assert source.name == name
+    assert source.anonymous and source.type == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Nordline, the regional rail operator, said services would stop.", "Nordline"),
+        ("Brightwave, the internet provider, said the outage was over.", "Brightwave"),
+        ("Kelso, a small carmaker, said it would cut 300 jobs.", "Kelso"),
+    ],
+)
+def test_an_apposition_naming_a_kind_of_body_makes_a_name_a_body(text: str, mention: str) -> None:
+    resolved = resolve(text, [(mention, 0)])
+    source = next(s for s in resolved.sources if s.id == resolved.source_ids[0])
+    assert (source.name, source.type) == (mention, "organisation")

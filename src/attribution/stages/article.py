@@ -25,6 +25,9 @@ from ..models import Article, Span
 MAX_HEADLINE = 200
 #: How much of the body paragraph the dateline patterns look at.
 DATELINE_WINDOW = 300
+#: Short lines (a byline, a time stamp) that may stand between headline and dateline.
+MAX_LEADING_LINES = 2
+MAX_LEADING_LINE = 80
 
 #: Leading blanks, byte order marks and zero-width spaces before the text proper.
 LEADING_SPACE_RE = re.compile(r"[\s\ufeff\u200b]*")
@@ -94,6 +97,7 @@ def read_article(
     """
     first = _skip_space(text, 0)
     headline, body = _find_headline(text, first)
+    body = _after_short_lines(text, body)
     found = _find_dateline(text[body : body + DATELINE_WINDOW])
     dateline: Span | None = None
     body_start = body
@@ -147,6 +151,22 @@ def _find_dateline(window: str) -> _Dateline | None:
     if match is not None and _place_dateline_ok(match):
         return _dateline(match, None)
     return None
+
+
+def _after_short_lines(text: str, body: int) -> int:
+    """Where the dateline is, when a byline or a time stamp stands before it ("By Marcus
+    Hill", a blank line, "SACRAMENTO (AP) —"): past up to two short paragraphs with no
+    sentence in them. Without a dateline after them, the body begins where it did."""
+    position = body
+    for _ in range(MAX_LEADING_LINES):
+        if _find_dateline(text[position : position + DATELINE_WINDOW]) is not None:
+            return position
+        line_break = LINE_BREAK_RE.search(text, position, position + MAX_LEADING_LINE + 2)
+        line = text[position : line_break.start()].strip() if line_break else ""
+        if not line or len(line) > MAX_LEADING_LINE or line[-1] in '.!?"”':
+            return body
+        position = _skip_space(text, line_break.end())
+    return position if _find_dateline(text[position : position + DATELINE_WINDOW]) else body
 
 
 def _find_headline(text: str, first: int) -> tuple[Span | None, int]:

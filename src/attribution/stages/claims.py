@@ -8,10 +8,12 @@ overlap: where one link's content holds another's, the inner one speaks.
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..models import Claim
 from .parts import Link
@@ -79,8 +81,10 @@ def build_claims(
     text = doc.text  # spaCy rebuilds Doc.text on every access
     sentences = [(sent.start_char, sent.end_char) for sent in doc_sentences(doc)]
     furniture = sorted(furniture or [])
-    units = _non_overlapping(_linked_units(text, links, sentences))
-    units = _cover_body(doc, text, links, sentences, units, body_start, furniture)
+    frame = _frame_tokens(doc, links)
+    units = _linked_units(text, links, sentences)
+    units = _non_overlapping(text, units, _says_more(doc, frame))
+    units = _cover_body(doc, text, links, sentences, units, body_start, furniture, frame)
     units = _with_marks(text, units, furniture)
     head = [publisher_id] if agency_id in (None, publisher_id) else [publisher_id, agency_id]
     return [
@@ -129,11 +133,11 @@ def _cover_body(
     units: list[_Unit],
     body_start: int,
     furniture: list[tuple[int, int]],
+    frame: dict[int, int],
 ) -> list[_Unit]:
     """The linked units, grown over their cue frames, plus the publisher's claims for the
     rest, so that every word of the body is in exactly one claim or furniture line."""
     taken = sorted([(u.start, u.end) for u in units] + furniture)
-    frame = _frame_tokens(doc, links)
     units = sorted(units, key=lambda u: u.start)
     for gap in _gaps(text, sentences, taken, body_start):
         runs = _runs(doc, text, frame, links, *gap)
@@ -213,6 +217,10 @@ def _frame_tokens(doc: Doc, links: list[Link]) -> dict[int, int]:
             roots.add(root.i)
             parts = [root] if len(cue) > 1 else []
             parts += [c for c in root.children if c.dep_ in _FRAME_DEPS]
+            carrier = _issuing_verb(root)
+            if carrier is not None:  # "X issued a statement saying ...": X issued it
+                content = range(*link.content)
+                tokens.extend(t.i for t in subtree(carrier) if t.idx not in content)
             tokens.extend(t.i for part in parts for t in subtree(part))
         for i in tokens:
             frame.setdefault(i, index)
@@ -228,6 +236,15 @@ def _frame_tokens(doc: Doc, links: list[Link]) -> dict[int, int]:
                 frame[token.i] = frame[ancestor.i]
                 break
     return frame  # content never reaches a gap: it is in its own claim
+
+
+def _issuing_verb(cue: Token) -> Token | None:
+    """The verb that issued the document a participle cue hangs on ("*issued* a statement
+    saying ..."): its words frame the claim as much as the cue's."""
+    carrier = cue.head
+    if cue.dep_ == "acl" and cue.tag_ == "VBG" and carrier.dep_ == "dobj":
+        return carrier.head
+    return None
 
 
 def _frame_clauses(doc: Doc, link: Link, asked: list[tuple[int, int]]) -> list[int]:
@@ -427,16 +444,50 @@ def _closing(text: str, end: int, ceiling: int) -> int:
     return end
 
 
-def _non_overlapping(units: list[_Unit]) -> list[_Unit]:
-    """Where one unit holds another the inner one speaks; then drop partial overlaps."""
+def _non_overlapping(
+    text: str, units: list[_Unit], says_more: Callable[[int, int], bool]
+) -> list[_Unit]:
+    """Where one unit holds another the inner one speaks, and what the outer says besides
+    stays the outer's ("Helix is recalling the pills after tests found traces, the company
+    said": the recall is the company's word, not the publisher's); a rest that is only the
+    inner's frame ("X said that *Y reported that* Z") goes to the inner. Then drop partial
+    overlaps."""
+    pending = [(u.start, -u.end, k, u) for k, u in enumerate(units)]
+    heapq.heapify(pending)
+    order = len(units)
     kept: list[_Unit] = []
-    for unit in sorted(units, key=lambda u: (u.start, -u.end)):
+    while pending:
+        unit = heapq.heappop(pending)[3]
         while kept and kept[-1].start <= unit.start and unit.end <= kept[-1].end:
-            kept.pop()
+            outer = kept.pop()
+            if (outer.start, outer.end) == (unit.start, unit.end):
+                continue
+            for start, end in ((outer.start, unit.start), (unit.end, outer.end)):
+                start, end = _trim(text, start, end)
+                if start >= end or not says_more(start, end):
+                    continue
+                if end <= unit.start:
+                    kept.append(_Unit(start, end, outer.link))
+                else:
+                    heapq.heappush(pending, (start, -end, order, _Unit(start, end, outer.link)))
+                    order += 1
         if kept and unit.start < kept[-1].end:
             continue
         kept.append(unit)
     return kept
+
+
+def _says_more(doc: Doc, frame: dict[int, int]) -> Callable[[int, int], bool]:
+    """Whether a stretch holds a word outside every cue frame: something said, not who said."""
+
+    def says_more(start: int, end: int) -> bool:
+        span = doc.char_span(start, end, alignment_mode="contract")
+        return span is not None and any(
+            t.i not in frame and any(ch.isalnum() for ch in t.text) and t.dep_ not in _GLUE_DEPS
+            for t in span
+        )
+
+    return says_more
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -49,6 +49,7 @@ CONFIDENCE_ADJACENT = 0.8
 CONFIDENCE_CONTINUED = 0.6
 CONFIDENCE_OBJECT = 0.7
 _OBJECT_DEPS = frozenset({"dobj", "xcomp"})
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _OBJECT_RUN = frozenset({"dobj", "xcomp", "prep", "ccomp", "oprd"})
 _NEGATING_DEPS = frozenset({"neg", "det", "preconj", "mark"})
@@ -194,6 +195,9 @@ def _is_gerund_of_manner(verb: Token) -> bool:
 def _subject_span(ctx: _Context, verb: Token, subject: Token) -> tuple[int, int]:
     """The subject phrase, joined with a split-off neighbour: "the engineer Petro Melnyk"."""
     start, end = mention_span(subject)
+    members = [c for c in subject.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
+    if members:  # "Sen. Dave Ruiz and Sen. Nora Patel said": both of them
+        end = max(end, mention_span(members[-1])[1])
     for other in verb.children:
         if other.dep_ in _SUBJECTS and other.i != subject.i:
             o_start, o_end = mention_span(other)
@@ -210,6 +214,11 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     if subject is None and _is_question(ctx, verb):
         _question_link(ctx, verb, cue)
         return
+    joined = _joined_outside_quote(ctx, verb)
+    if joined is not None:
+        subject = _subject(joined)  # 'He said the bill "works" and accused ...': he accused
+    if subject is None and _carried_by_document(ctx, verb):
+        subject = _subject(verb.head.head)  # "X issued a statement saying ...": X says
     antecedent = None
     if subject is not None and subject.tag_ in _RELATIVE_TAGS:
         if verb.dep_ != "relcl":
@@ -253,6 +262,47 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
         range(verb.i, verb.i + 1),
     )
     _participle_relays(ctx, verb, index)
+
+
+def _joined_outside_quote(ctx: _Context, verb: Token) -> Token | None:
+    """'He said the bill "works" and accused ...': the parser joins "accused" to the quoted
+    verb, but it stands after the quote; it joins the first verb above the quote."""
+    if verb.dep_ != "conj" or ctx.quote_of[verb.i] >= 0:
+        return None
+    q = ctx.quote_of[verb.head.i]
+    if q < 0 or verb.idx < ctx.quotes[q].end:
+        return None
+    outer = verb.head
+    while outer.head.i != outer.i and ctx.quote_of[outer.i] == q:
+        outer = outer.head
+    if ctx.quote_of[outer.i] >= 0 or outer.pos_ not in {"VERB", "AUX"}:
+        return None
+    return outer
+
+
+def _carried_by_document(ctx: _Context, verb: Token) -> bool:
+    """ "issued a statement saying ...", "sent a letter warning that ...": the words are
+    the document's, and so its issuer's."""
+    carrier = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and carrier.dep_ == "dobj"
+        and carrier.lemma_.lower() in ctx.rules.documents
+        and carrier.head.pos_ == "VERB"
+    )
+
+
+def _escaped_conjuncts(ctx: _Context, clause: Token) -> set[int]:
+    """Tokens of verbs joined to the clause's quoted part but standing after the quote,
+    with their conjunction: they are the speaker's own acts, not the content."""
+    out: set[int] = set()
+    for token in subtree(clause):
+        if token.pos_ == "VERB" and _joined_outside_quote(ctx, token) is not None:
+            end = ctx.quotes[ctx.quote_of[token.head.i]].end
+            out.update(t.i for t in subtree(token))
+            out.update(c.i for c in token.head.children if c.dep_ == "cc" and c.idx >= end)
+    return out
 
 
 def _stance(ctx: _Context, verb: Token) -> str:
@@ -335,7 +385,8 @@ def _content_of(
             ctx.relayed_by_cue[verb.i] = clause.i
             clause = reported
         ctx.content_clause[verb.i] = clause
-        found = _clause_content(ctx, clause, exclude | _relay_frame(ctx, verb, clause))
+        skip = exclude | _relay_frame(ctx, verb, clause) | _escaped_conjuncts(ctx, clause)
+        found = _clause_content(ctx, clause, skip)
         fronted = _is_gerund_of_manner(verb) and verb.i < verb.head.head.i  # "After saying ..."
         if found is not None and found[1] != "direct" and clause.i > verb.i and not fronted:
             found = (_to_sentence_end(ctx, found[0]), *found[1:])
@@ -363,7 +414,12 @@ def _content_of(
         if span is not None:
             return span, "indirect", None, CONFIDENCE_ADJACENT
     objects = "object" in frames or ("topic" in frames and _broad(ctx))
-    span = _object_content(ctx, verb, exclude, frames) if objects else None
+    if objects:
+        span = _object_content(ctx, verb, exclude, frames)
+    else:  # "referred to the rebels", never "referred the case to police"
+        rights = [c for c in verb.rights if c.i not in exclude and c.dep_ not in _OBJECT_DEPS]
+        has_object = any(c.dep_ in _OBJECT_DEPS for c in verb.rights)
+        span = None if has_object else _prepositional_content(ctx, verb, rights)
     span = span or (_leading_content(ctx, verb) if "clause" in frames else None)
     return None if span is None else (span, "indirect", None, CONFIDENCE_OBJECT)
 
@@ -906,12 +962,29 @@ def _phrase_link(ctx: _Context, cue: Cue) -> None:
     phrase = {t.i for t in subtree(doc[cue.start : cue.end].root)}
     content = _clause_span(ctx, head, phrase)
     if content is not None:
+        content = _across_the_phrase(ctx, head, phrase, content)
         ctx.add(Link(content, source, cue_span, category, "indirect"), range(cue.start, cue.end))
 
 
+def _across_the_phrase(
+    ctx: _Context, head: Token, phrase: set[int], content: tuple[int, int]
+) -> tuple[int, int]:
+    """ "The former chief, according to two employees, had clashed with the board": the
+    phrase stands inside the clause it vouches for, whose subject comes before it."""
+    subject = _subject(head)
+    if subject is None or not phrase or subject.i > min(phrase):
+        return content
+    first = subject.left_edge
+    if first.idx >= content[0] or ctx.quote_of[first.i] >= 0:
+        return content
+    return first.idx, content[1]
+
+
 def _governing_verb(token: Token) -> Token | None:
+    """The verb a phrase hangs on; a noun the tagger took for a verb ("*Turnout*, according
+    to officials, was low") is passed over."""
     for t in _upward(token):
-        if t.pos_ in {"VERB", "AUX"} and t.i != token.i:
+        if t.pos_ in {"VERB", "AUX"} and t.i != token.i and t.dep_ not in _NOMINAL_DEPS:
             return t
     return None
 

@@ -343,6 +343,8 @@ class _Registry:
             role_tokens += self._appositive_role(root)
         if any(c.dep_ == "conj" for c in name.root.children):
             return None  # "Tore Sohlberg and Lehla Abreder": a group of people
+        if self._named_body(tokens, name) or self._appositive_kind(root) is not None:
+            return None  # "the group Border Fairness", "Nordline, the rail operator,"
         lead = self._leading_titles(name)
         role_tokens += list(name[:lead])
         words = [
@@ -358,6 +360,14 @@ class _Registry:
             [*tokens, *role_tokens], full.split()
         )
         return entry
+
+    def _named_body(self, tokens: Span, name: Span) -> bool:
+        """ "the group Border Fairness", "the charity Safe Harbour": a kind of body right
+        before the name says the name is the body's, whatever the parser took it for."""
+        before = [t for t in tokens if t.i < name.start and not t.is_punct]
+        if not before or before[-1].i != name.start - 1:
+            return False
+        return self._kind_before_name([before[-1], name[0]]) is not None
 
     def _leading_titles(self, name: Span) -> int:
         """How many of the name's first tokens are a title: "Mayor Dan Reilly"."""
@@ -477,12 +487,14 @@ class _Registry:
     def _describe_group(self, tokens: Span, text: str) -> _Entry:
         rules = self.rules
         content = [t for t in tokens if not (t.is_punct or t.pos_ in {"DET", "PRON"})]
+        body = self._kind_before_name(content)
+        content = content[1:] if body else content  # "the group Border Fairness": the name
         core = [t for t in content if t.lemma_.lower() not in rules.affiliations] or content
         lemmas = [t.lemma_.lower() for t in core] or [text.lower()]
         name = _words(self.doc[content[0].i : content[-1].i + 1]) if content else text
         head = tokens.root
         plural = head.tag_ in _PLURAL_TAGS or any(c.dep_ == "conj" for c in head.children)
-        is_named = any(t.pos_ == "PROPN" for t in core)
+        is_named = any(t.pos_ == "PROPN" for t in core if t.i <= head.i)  # not "aide to Hale"
         if len(core) == 1 and is_named and core[0].text.lower() in self.last_names:
             return _Entry(f"name:{core[0].text.lower()}", name, "person")
         if len(core) == 1 and core[0].is_title and core[0].text.lower() in self.people:
@@ -490,7 +502,7 @@ class _Registry:
             entry = _Entry(f"person:{full.lower()}", full, "person")
             entry.gender = self.text_gender.get(_surname(full)) or self._gender([], full.split())
             return entry
-        kind = next(
+        kind = body or next(
             (rules.type_of_lemma[x] for x in reversed(lemmas) if x in rules.type_of_lemma), None
         )
         anonymous = not is_named and head.lemma_.lower() in rules.anonymous and kind is None
@@ -515,9 +527,19 @@ class _Registry:
                 entry.gender = entry.gender or self.rules.gender_of_name.get(core[0].text)
         return entry
 
+    def _kind_before_name(self, content: list[Token]) -> str | None:
+        """The type a kind of body gives the name right after it ("the union Unifor")."""
+        if len(content) < 2 or content[0].pos_ != "NOUN" or content[1].pos_ != "PROPN":
+            return None
+        word = self._word(content[0])
+        return None if word in self.rules.titles else self.rules.type_of_lemma.get(word)
+
     def _default_type(self, tokens: Span, head: Token, is_named: bool) -> str:
         """A title or a person's relation ("Campbell's partner") is a person; a name
         the parser knows as a place is its government; another name is a body."""
+        described = self._appositive_kind(head)
+        if described is not None:
+            return described  # "Nordline, the regional rail operator,"
         if head.lemma_.lower() in self.rules.titles or head.i in self.name_of:
             return "person"
         if head.ent_type_ in _PLACE_LABELS:
@@ -531,6 +553,15 @@ class _Registry:
         if head.pos_ == "PROPN" and len(tokens) == 1 and not head.ent_type_:
             return "person"  # "Laurin said": a lone surname the parser could not place
         return "organisation" if is_named else "person"
+
+    def _appositive_kind(self, head: Token) -> str | None:
+        """The kind of body an apposition says a name is ("Nordline, the rail operator")."""
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                word = self._word(child)
+                if word not in self.rules.titles:
+                    return self.rules.type_of_lemma.get(word)
+        return None
 
     def _entity_in(self, tokens: Span, labels: frozenset[str]) -> bool:
         return any(t.ent_type_ in labels for t in tokens)
@@ -681,8 +712,8 @@ def _mark_anonymous(context: _Context, key: str, link: Link) -> None:
     if entry is None or link.source is None or entry.anonymous:
         return
     tokens = context.tokens(link.source)
-    if tokens is None or any(t.pos_ in {"PROPN", "PRON"} or t.ent_type_ for t in tokens):
-        return  # a named source, or a pronoun for one, is not anonymous
+    if tokens is None or tokens.root.pos_ in {"PROPN", "PRON"} or tokens.root.ent_type_:
+        return  # a named source, or a pronoun for one, is not anonymous ("an aide to Hale" is)
     if context.near_anonymity(link):
         entry.anonymous = True
         if entry.type == "person":

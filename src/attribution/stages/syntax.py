@@ -73,6 +73,9 @@ def subtree(token: Token) -> list[Token]:
     return found
 
 
+_ASIDES = frozenset({"relcl", "acl"})
+
+
 def mention_span(token: Token) -> tuple[int, int]:
     """The noun phrase a head token stands for, without relative clauses or appositions."""
     left = right = token.i
@@ -85,11 +88,22 @@ def mention_span(token: Token) -> tuple[int, int]:
             break
         right = child.right_edge.i
     doc = token.doc
+    right = _before_aside(doc, left, right)
     while right > left and (doc[right].is_punct or doc[right].tag_ == "POS"):
         right -= 1
     while left < right and doc[left].is_punct:
         left += 1
     return char_span(doc[left : right + 1])
+
+
+def _before_aside(doc: Doc, left: int, right: int) -> int:
+    """Where a phrase stops before a clause set off by a comma inside it: "an aide to
+    Briggs, who spoke on condition of anonymity," names the aide, not what he did."""
+    for token in doc[left + 1 : right + 1]:
+        first = token.left_edge.i
+        if token.dep_ in _ASIDES and first > left + 1 and doc[first - 1].text == ",":
+            return first - 2
+    return right
 
 
 def np_head(token: Token) -> Token:
