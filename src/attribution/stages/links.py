@@ -40,6 +40,18 @@ _FRAME_DEPS = frozenset(
 )
 
 _DASH_BYLINE = re.compile(r"\s{0,3}(?P<dash>—|–|--)\s{0,3}(?P<name>[A-Z][^\n]{0,80})\Z")
+# An embedded post's footer: "... https://t.co/x — Jane Roe (@janeroe) May 3, 2019".
+_POST_FOOTER = re.compile(
+    r"\s(?:—|–|--)\s(?P<name>[^\n()@]{2,60}?)\s\(@\w{1,30}\)\s+\w+\.?\s\d{1,2},\s\d{4}\s*\Z"
+)
+# A pull quote's credit after its last sentence: "... for the region. Ana Cruz, a nurse".
+_PULL_CREDIT = re.compile(
+    r"(?<=[.!?\"”’])\s+(?P<name>[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,3})"
+    r"(?:,\s(?P<role>[^\n,;:!?\"“”]{2,50}))?\s*\Z"
+)
+_TRAILING_URL = re.compile(r"\s*\S+\.\S+/\S+\s*\Z")
+_PULL_MIN_CHARS = 30
+_NAME_ENTITIES = frozenset({"PERSON", "ORG"})
 _PARAGRAPH_REASON = "a quote paragraph with no cue continues the previous speaker"
 _SENTENCE_REASON = "a quote right after a quoted sentence and its cue continues that speaker"
 _SAME_PARAGRAPH_REASON = "a quote later in a quoted speaker's paragraph continues that speaker"
@@ -104,6 +116,7 @@ def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRu
             _verb_link(ctx, cue)
     _link_trailing_reports(ctx)
     _colon_turns(ctx)
+    _bylines(ctx)
     for cue in cues:
         if cue.kind == "evidential" or (
             cue.kind == "relay" and cue.form in {"interview", "preposition"}
@@ -346,7 +359,8 @@ def _content_of(
         span = _clause_span(ctx, head, skip)
         if span is not None:
             return span, "indirect", None, CONFIDENCE_ADJACENT
-    span = _object_content(ctx, verb, exclude, frames) if "object" in frames else None
+    takes_object = bool(frames & {"object", "infinitive"})
+    span = _object_content(ctx, verb, exclude, frames) if takes_object else None
     span = span or (_leading_content(ctx, verb) if "clause" in frames else None)
     return None if span is None else (span, "indirect", None, CONFIDENCE_OBJECT)
 
@@ -382,6 +396,9 @@ def _object_content(
         return _prepositional_content(ctx, verb, rights)
     if _is_infinitive(rights[start]) and "infinitive" not in frames:
         return None  # "prices continued to rise": an aspect verb, not a statement
+    start = _past_listener(rights, start, frames)
+    if "object" not in frames and not _is_infinitive(rights[start]):
+        return None  # "the results encouraged the team": no object is speech for this verb
     run = []
     for child in rights[start:]:
         if child.dep_ not in _OBJECT_RUN or _holds_channel(ctx, child):
@@ -389,6 +406,14 @@ def _object_content(
         run.append(child)
     tokens = [t for child in run for t in subtree(child)]
     return char_span(tokens) if tokens else None
+
+
+def _past_listener(rights: list[Token], start: int, frames: frozenset[str]) -> int:
+    """ "urged *residents* to stay indoors": the one told is no part of what they are told."""
+    if "infinitive" not in frames or rights[start].dep_ != "dobj":
+        return start
+    later = (k for k in range(start + 1, len(rights)) if _is_infinitive(rights[k]))
+    return next(later, start)  # "cautioned the public on Friday not to ..." 
 
 
 def _is_recipient(ctx: _Context, token: Token) -> bool:
@@ -478,6 +503,70 @@ def _colon_turn(ctx: _Context, start: int, colon: int, end: int) -> None:
             confidence=CONFIDENCE_ADJACENT,
         )
     )
+
+
+def _bylines(ctx: _Context) -> None:
+    """A paragraph signed at its end: an embedded post's footer ("— Jane Roe (@janeroe)
+    May 3, 2019") or a pull quote's credit ("... for the region. Ana Cruz, a nurse")
+    gives the paragraph's text to the name."""
+    text = ctx.text
+    covered = Intervals([link.content for link in ctx.links])
+    line_start = 0
+    while line_start < len(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        found = _post_footer(ctx, line_start, line_end) or _pull_credit(ctx, line_start, line_end)
+        if found is not None and not covered.overlaps(found[0]):
+            content, name, cue = found
+            ctx.add(Link(content, name, cue, None, "direct", confidence=CONFIDENCE_ADJACENT))
+        line_start = line_end + 1
+
+
+_Byline = tuple[tuple[int, int], tuple[int, int], tuple[int, int] | None]
+
+
+def _post_footer(ctx: _Context, start: int, end: int) -> _Byline | None:
+    """ "... pic.example.com/x — BC Water (@bcwater) May 3, 2019": the post's author."""
+    match = _POST_FOOTER.search(ctx.text, start, end)
+    if match is None:
+        return None
+    body_end = match.start()
+    url = _TRAILING_URL.search(ctx.text, start, body_end)
+    body = _trimmed(ctx.text, start, url.start() if url else body_end)
+    if body is None:
+        return None
+    name = _trimmed(ctx.text, *match.span("name"))
+    return None if name is None else (body, name, (match.start() + 1, match.start() + 2))
+
+
+def _pull_credit(ctx: _Context, start: int, end: int) -> _Byline | None:
+    """ "It is bad for our seniors. Rod Diaz, Lake Town mayor": a line whose last sentence
+    is a body's name, or a person's name and role, credits the line before it, unless the
+    credit names a news outlet (a photo credit)."""
+    match = _PULL_CREDIT.search(ctx.text, start, end)
+    if match is None or match.start() - start < _PULL_MIN_CHARS:
+        return None
+    tokens = ctx.doc.char_span(*match.span("name"), alignment_mode="expand")
+    if tokens is None or not all(t.ent_type_ in _NAME_ENTITIES for t in tokens):
+        return None
+    if match.group("role") is None and tokens[0].ent_type_ != "ORG":
+        return None  # a bare person's name under a line is as often a photo credit
+    tail = ctx.doc.char_span(match.start("name"), match.end(), alignment_mode="expand")
+    if tail is None or any(t.pos_ in {"VERB", "AUX"} for t in tail):
+        return None
+    credit = [match.span("name")] + ([match.span("role")] if match.group("role") else [])
+    if any(_is_news(ctx, span) for span in credit):
+        return None
+    body = _trimmed(ctx.text, start, match.start())
+    return None if body is None else (body, match.span("name"), None)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
 
 
 def _is_name_token(token: Token) -> bool:
