@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..budget import check_time
 from ..rules.compiled import CompiledRules
@@ -63,6 +63,7 @@ CONFIDENCE_OBJECT = 0.7
 _OBJECT_DEPS = frozenset({"dobj", "xcomp"})
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _OBJECT_RUN = frozenset({"dobj", "xcomp", "prep", "ccomp", "oprd"})
+_ASIDE_DEPS = frozenset({"prt", "advmod", "npadvmod"})
 
 
 @dataclass
@@ -115,6 +116,7 @@ def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRu
         if cue.kind == "verb" and cue.head not in ctx.used_tokens:
             _verb_link(ctx, cue)
     _link_trailing_reports(ctx)
+    _split_around_cue(ctx)
     _colon_turns(ctx)
     _bylines(ctx)
     for cue in cues:
@@ -216,6 +218,8 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     if ctx.quote_of[verb.i] >= 0 or _withheld(ctx, verb):
         return  # "did not say whether", "declined to comment": nothing is attributed
     subject = _subject(verb)
+    orphan = _orphan_subject(ctx, verb) if subject is None else None
+    subject = subject or orphan
     if subject is None and _is_question(ctx, verb):
         _question_link(ctx, verb, cue)
         return
@@ -230,7 +234,7 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     if found is None:
         return
     content, kind, quote, confidence = found
-    source = _subject_span(ctx, verb, subject)
+    source = _subject_span(ctx, verb, subject) if orphan is None else _name_span(ctx, orphan)
     recipient = _news_recipient(ctx, verb)
     outer = None
     if recipient is not None:
@@ -262,6 +266,32 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
         range(verb.i, verb.i + 1),
     )
     _participle_relays(ctx, verb, index)
+
+
+def _orphan_subject(ctx: _Context, verb: Token) -> Token | None:
+    """ "Josh Matlow told HuffPost ...", misparsed so that the name hangs elsewhere (or ends
+    the sentence before): a proper name right before a subjectless cue verb is its speaker."""
+    if verb.i == 0 or verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    name = verb.doc[verb.i - 1]
+    if name.pos_ != "PROPN" or ctx.quote_of[name.i] >= 0:
+        return None
+    stray = name.head.i == verb.i and name.dep_ in {"punct", "dep"}  # "Traeger\u200b"
+    if verb in name.ancestors and not stray:
+        return None
+    if name.is_quote or "\n" in ctx.text[name.idx : verb.idx]:
+        return None
+    return name
+
+
+def _name_span(ctx: _Context, name: Token) -> tuple[int, int]:
+    """The name's phrase, less any stray mark glued to its end ("Traeger\u200b")."""
+    start, end = mention_span(name)
+    if end > name.idx + len(name.text):
+        start, end = name.idx, name.idx + len(name.text)  # the phrase runs past the verb
+    while end > start + 1 and not ctx.text[end - 1].isalnum():
+        end -= 1
+    return start, end
 
 
 def _stance(ctx: _Context, verb: Token) -> str:
@@ -454,7 +484,7 @@ def _is_fronted_cue(verb: Token) -> bool:
         return False
     if any(c.dep_ in _OBJECT_RUN for c in verb.children):
         return False  # the verb has a complement of its own: it is no aside
-    after = verb.right_edge.i + 1
+    after = max(t.i for t in subtree(verb) if not t.is_punct) + 1  # its own comma, if any
     set_off = after < len(verb.doc) and verb.doc[after].is_punct  # "At one point, she said, ..."
     return set_off or any(c.dep_ == "mark" and c.i < head.i for c in head.children)
 
@@ -464,6 +494,72 @@ def _trailing_report(ctx: _Context, clause: Token) -> Token | None:
     if clause.lemma_.lower() not in ctx.rules.verbs or _subject(clause) is None:
         return None
     return next((c for c in clause.children if c.dep_ in _CONTENT_DEPS and c.i < clause.i), None)
+
+
+def _split_around_cue(ctx: _Context) -> None:
+    """ "Too often, he says, they get it": a cue clause set off by commas in mid-sentence
+    reports both parts of the sentence, each its own stretch of content."""
+    covered = Intervals([link.content for link in ctx.links])
+    for i, index in sorted(ctx.by_cue_token.items()):
+        link = ctx.links[index]
+        if link.quote is not None or link.kind != "indirect" or link.source is None:
+            continue
+        for part in _parts_around(ctx, ctx.doc[i]):
+            if _overlaps(part, link.content) or covered.overlaps(part):
+                continue
+            ctx.add(
+                Link(
+                    part,
+                    link.source,
+                    link.cue,
+                    link.category,
+                    "indirect",
+                    antecedent=link.antecedent,
+                    confidence=link.confidence,
+                    stance=link.stance,
+                )
+            )
+
+
+def _parts_around(ctx: _Context, verb: Token) -> list[tuple[int, int]]:
+    """The two parts of a sentence on either side of ", SPEAKER VERB," (none if the cue
+    clause holds more than its speaker, a particle or an adverb, or touches a quote)."""
+    subject = _subject(verb)
+    if subject is None or subject.tag_ in _RELATIVE_TAGS:
+        return []
+    frame = {verb.i, *(t.i for t in subtree(subject))}
+    frame.update(c.i for c in verb.children if c.dep_ in _ASIDE_DEPS and not list(c.children))
+    lo, hi = min(frame), max(frame)
+    sent = verb.sent
+    if any(k not in frame for k in range(lo, hi + 1)):
+        return []
+    if lo - 1 <= sent.start or hi + 2 >= sent.end:
+        return []
+    if ctx.doc[lo - 1].text != "," or ctx.doc[hi + 1].text != ",":
+        return []
+    if any(ctx.quote_of[t.i] >= 0 for t in sent):
+        return []
+    before = _words(ctx.doc[sent.start : lo - 1])
+    if before and before[0].pos_ in {"ADP", "SCONJ"} and not _has_verb(before):
+        before = []  # "On Monday, she said, ...": a setting, not something said
+    after = _words(ctx.doc[hi + 2 : sent.end])
+    if len(after) > 1 and after[0].pos_ == "CCONJ" and after[1].pos_ not in {"VERB", "AUX"}:
+        after = []  # "..., he says, and he was upset": a clause of the narrator's own
+    return [char_span(run) for run in (before, after) if run]
+
+
+def _has_verb(tokens: list[Token]) -> bool:
+    return any(t.pos_ in {"VERB", "AUX"} for t in tokens)
+
+
+def _words(tokens: Span) -> list[Token]:
+    """The tokens less punctuation and space at either end."""
+    run = list(tokens)
+    while run and (run[0].is_punct or run[0].is_space):
+        run.pop(0)
+    while run and (run[-1].is_punct or run[-1].is_space):
+        run.pop()
+    return run
 
 
 def _colon_turns(ctx: _Context) -> None:
