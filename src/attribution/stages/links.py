@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -52,6 +52,7 @@ _PULL_CREDIT = re.compile(
 _TRAILING_URL = re.compile(r"\s*\S+\.\S+/\S+\s*\Z")
 _PULL_MIN_CHARS = 30
 _NAME_ENTITIES = frozenset({"PERSON", "ORG"})
+_QUOTE_MARKS = frozenset("“”„«»\"")
 _PARAGRAPH_REASON = "a quote paragraph with no cue continues the previous speaker"
 _SENTENCE_REASON = "a quote right after a quoted sentence and its cue continues that speaker"
 _SAME_PARAGRAPH_REASON = "a quote later in a quoted speaker's paragraph continues that speaker"
@@ -126,6 +127,7 @@ def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRu
             _phrase_link(ctx, cue)
     _nest_inner_links(ctx)
     _continue_quotes(ctx)
+    _split_paragraph_quotes(ctx)
     _settle_kinds(ctx)
     by_source = {link.source[0]: i for i, link in enumerate(ctx.links) if link.source}
     for cue in cues:
@@ -357,7 +359,7 @@ def _content_of(
     """Content span, kind, quote and confidence for a cue verb, or None if it has none."""
     deps = _WIDE_CONTENT_DEPS if category in _WIDE_CATEGORIES else _CONTENT_DEPS
     frames = _frames(ctx, verb)
-    clause = next((c for c in verb.children if c.dep_ in deps), None)
+    clause = _quoted_first([c for c in verb.children if c.dep_ in deps], ctx)
     if clause is not None and "clause" not in frames:
         return None
     if clause is not None:
@@ -393,6 +395,17 @@ def _content_of(
     span = _object_content(ctx, verb, exclude, frames) if takes_object else None
     span = span or (_leading_content(ctx, verb) if "clause" in frames else None)
     return None if span is None else (span, "indirect", None, CONFIDENCE_OBJECT)
+
+
+def _quoted_first(clauses: list[Token], ctx: _Context) -> Token | None:
+    """The first content clause, or, when there are several, the one that is a quotation:
+    "When told of the claim they had done no study, he said, 'I never said so.'" """
+    if len(clauses) > 1:
+        for clause in clauses:
+            q = ctx.quote_of[clause.i]
+            if q >= 0 and _within_quote(ctx, clause, q, set()):
+                return clause
+    return clauses[0] if clauses else None
 
 
 def _leading_content(ctx: _Context, verb: Token) -> tuple[int, int] | None:
@@ -1094,6 +1107,50 @@ def _continue_quotes(ctx: _Context) -> None:
         )
 
 
+def _split_paragraph_quotes(ctx: _Context) -> None:
+    """A quote that runs over paragraphs (an open mark at each) is one stretch of content
+    per paragraph, each with the quote's one speaker and cue."""
+    for index in range(len(ctx.links)):
+        link = ctx.links[index]
+        if link.quote is None or link.kind != "direct" or "\n" not in _text_of(ctx, link):
+            continue
+        pieces = _paragraph_pieces(ctx, link.content)
+        if len(pieces) < 2:
+            continue
+        after = link.cue is not None and link.cue[0] >= link.content[1]
+        own = pieces[-1] if after else pieces[0]
+        link.content = own
+        for piece in pieces:
+            if piece != own:
+                ctx.add(replace(link, content=piece))
+
+
+def _text_of(ctx: _Context, link: Link) -> str:
+    return ctx.text[link.content[0] : link.content[1]]
+
+
+def _paragraph_pieces(ctx: _Context, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The span cut at its line breaks, each piece less the marks and space at its ends."""
+    pieces, start = [], span[0]
+    while start < span[1]:
+        end = ctx.text.find("\n", start, span[1])
+        end = span[1] if end < 0 else end
+        piece = _trimmed_marks(ctx.text, start, end)
+        if piece is not None:
+            pieces.append(piece)
+        start = end + 1
+    return pieces
+
+
+def _trimmed_marks(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span less the whitespace and quotation marks at its two ends."""
+    while start < end and (text[start].isspace() or text[start] in _QUOTE_MARKS):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _QUOTE_MARKS):
+        end -= 1
+    return (start, end) if end > start else None
+
+
 def _previous_speaker(
     ctx: _Context,
     quote: Quote,
@@ -1115,19 +1172,32 @@ def _previous_speaker(
 
 def _same_paragraph(ctx: _Context, link: Link, quote: Quote) -> bool:
     """A quote later in the paragraph of a quoted speaker's words, with no cue of its own."""
-    if link.quote is None or _has_own_cue(ctx, quote):
+    if _link_quote(ctx, link) is None or _has_own_cue(ctx, quote):
         return False
     return "\n" not in ctx.text[link.content[1] : quote.start]
 
 
 def _follows_cue_sentence(ctx: _Context, link: Link, quote: Quote) -> bool:
     """ "..., X said. "...": the quote opens right after the sentence of a quote's cue."""
-    if link.cue is None or link.quote is None:
+    if link.cue is None or _link_quote(ctx, link) is None:
         return False
     cue = ctx.doc.char_span(*link.cue, alignment_mode="expand")
     if cue is None:
         return False
     return not ctx.text[cue.sent.end_char : quote.start].strip()
+
+
+def _link_quote(ctx: _Context, link: Link) -> Quote | None:
+    """The quote a link's content is, also when a phrase cue found it as a clause
+    ('"...," according to Dr. Ng')."""
+    if link.quote is not None:
+        return link.quote
+    k = bisect_right(ctx.quote_starts, link.content[0]) - 1
+    if k < 0:
+        return None
+    quote = ctx.quotes[k]
+    inside = quote.start <= link.content[0] and link.content[1] <= quote.end
+    return quote if inside else None
 
 
 def _dash_link(ctx: _Context, quote: Quote) -> bool:
