@@ -117,7 +117,7 @@ def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRu
         if cue.kind == "verb" and cue.head not in ctx.used_tokens:
             _verb_link(ctx, cue)
     _link_trailing_reports(ctx)
-    _split_around_cue(ctx)
+    _split_around_cue(ctx, {i for c in cues if c.kind != "verb" for i in range(c.start, c.end)})
     _colon_turns(ctx)
     _bylines(ctx)
     for cue in cues:
@@ -509,7 +509,7 @@ def _trailing_report(ctx: _Context, clause: Token) -> Token | None:
     return next((c for c in clause.children if c.dep_ in _CONTENT_DEPS and c.i < clause.i), None)
 
 
-def _split_around_cue(ctx: _Context) -> None:
+def _split_around_cue(ctx: _Context, phrases: set[int]) -> None:
     """ "Too often, he says, they get it": a cue clause set off by commas in mid-sentence
     reports both parts of the sentence, each its own stretch of content."""
     covered = Intervals([link.content for link in ctx.links])
@@ -517,7 +517,7 @@ def _split_around_cue(ctx: _Context) -> None:
         link = ctx.links[index]
         if link.quote is not None or link.kind != "indirect" or link.source is None:
             continue
-        for part in _parts_around(ctx, ctx.doc[i]):
+        for part in _parts_around(ctx, ctx.doc[i], phrases):
             if _overlaps(part, link.content) or covered.overlaps(part):
                 continue
             ctx.add(
@@ -534,7 +534,7 @@ def _split_around_cue(ctx: _Context) -> None:
             )
 
 
-def _parts_around(ctx: _Context, verb: Token) -> list[tuple[int, int]]:
+def _parts_around(ctx: _Context, verb: Token, phrases: set[int]) -> list[tuple[int, int]]:
     """The two parts of a sentence on either side of ", SPEAKER VERB," (none if the cue
     clause holds more than its speaker, a particle or an adverb, or touches a quote)."""
     subject = _subject(verb)
@@ -555,9 +555,13 @@ def _parts_around(ctx: _Context, verb: Token) -> list[tuple[int, int]]:
     before = _words(ctx.doc[sent.start : lo - 1])
     if before and before[0].pos_ in {"ADP", "SCONJ"} and not _has_verb(before):
         before = []  # "On Monday, she said, ...": a setting, not something said
+    if any(t.i in phrases for t in before):
+        before = []
     after = _words(ctx.doc[hi + 2 : sent.end])
     if len(after) > 1 and after[0].pos_ == "CCONJ" and after[1].pos_ not in {"VERB", "AUX"}:
         after = []  # "..., he says, and he was upset": a clause of the narrator's own
+    if not _has_verb(after) or any(t.i in phrases for t in after):
+        after = []  # "..., he said, according to CNN": the frame goes on, not the content
     return [char_span(run) for run in (before, after) if run]
 
 
@@ -650,8 +654,8 @@ def _post_footer(ctx: _Context, start: int, end: int) -> _Byline | None:
 
 def _pull_credit(ctx: _Context, start: int, end: int) -> _Byline | None:
     """ "It is bad for our seniors. Rod Diaz, Lake Town mayor": a line whose last sentence
-    is a body's name, or a person's name and role, credits the line before it, unless the
-    credit names a news outlet (a photo credit)."""
+    is a body's name, or a person's name and role, credits the line before it, if that line
+    has a speaker's voice and the credit names no news outlet (a photo credit)."""
     match = _PULL_CREDIT.search(ctx.text, start, end)
     if match is None or match.start() - start < _PULL_MIN_CHARS:
         return None
@@ -667,7 +671,15 @@ def _pull_credit(ctx: _Context, start: int, end: int) -> _Byline | None:
     if any(_is_news(ctx, span) for span in credit):
         return None
     body = _trimmed(ctx.text, start, match.start())
-    return None if body is None else (body, match.span("name"), None)
+    words = ctx.doc.char_span(*body, alignment_mode="expand") if body else None
+    if words is None or not any(_is_voiced(t) for t in words):
+        return None  # "The harbour froze overnight. Ana Cruz, City Press": a caption
+    return body, match.span("name"), None
+
+
+def _is_voiced(token: Token) -> bool:
+    """A word that shows a speaker's voice, not a caption's: a modal, "I", "we", "you"."""
+    return token.tag_ == "MD" or any(p in {"1", "2"} for p in token.morph.get("Person"))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
