@@ -685,3 +685,97 @@ def test_a_quote_after_an_according_to_quote_continues_it(
     analyzer: Analyzer, text: str, phrase: str, chain: list[str]
 ) -> None:
     check(analyzer, text, phrase, chain, kind="direct")
+
+
+# Parses built by hand (the parser's mistakes are not reproducible on demand): a name
+# left in the sentence before its cue, or glued to a stray mark, still speaks.
+ORPHANS = [
+    # "Housing advocate Matlow" split off as a sentence of its own
+    (
+        ["Housing", "advocate", "Matlow", "said", "he", "likes", "the", "plan", "."],
+        [1, 2, 2, 3, 5, 3, 7, 5, 3],
+        ["compound", "compound", "ROOT", "ROOT", "nsubj", "ccomp", "det", "dobj", "punct"],
+        ["NOUN", "NOUN", "PROPN", "VERB", "PRON", "VERB", "DET", "NOUN", "PUNCT"],
+        ["NN", "NN", "NNP", "VBD", "PRP", "VBZ", "DT", "NN", "."],
+        "Matlow",
+    ),
+    # "Traeger\u200b" read as punctuation of the cue
+    (
+        ["Union", "leader", "Traeger\u200b", "said", "wages", "will", "rise", "."],
+        [1, 6, 3, 3, 6, 6, 3, 3],
+        ["compound", "npadvmod", "punct", "ROOT", "nsubj", "aux", "ccomp", "punct"],
+        ["NOUN", "NOUN", "PROPN", "VERB", "NOUN", "AUX", "VERB", "PUNCT"],
+        ["NN", "NN", "NNP", "VBD", "NNS", "MD", "VB", "."],
+        "Traeger",
+    ),
+    # "City Councillor Ana Ruiz" hung under the cue as a stray dependent
+    (
+        ["City", "Councillor", "Ana", "Ruiz", "told", "reporters", "rents", "will", "rise", "."],
+        [1, 3, 3, 4, 4, 4, 8, 8, 4, 4],
+        [
+            "compound",
+            "compound",
+            "compound",
+            "dep",
+            "ROOT",
+            "dative",
+            "nsubj",
+            "aux",
+            "ccomp",
+            "punct",
+        ],
+        ["PROPN", "PROPN", "PROPN", "PROPN", "VERB", "NOUN", "NOUN", "AUX", "VERB", "PUNCT"],
+        ["NNP", "NNP", "NNP", "NNP", "VBD", "NNS", "NNS", "MD", "VB", "."],
+        "Ruiz",
+    ),
+]
+
+
+@pytest.mark.parametrize(("words", "heads", "deps", "pos", "tags", "name"), ORPHANS)
+def test_a_name_left_before_a_subjectless_cue_speaks(
+    analyzer: Analyzer, words, heads, deps, pos, tags, name: str
+) -> None:
+    from spacy.tokens import Doc
+
+    from attribution.stages.cues import find_cues
+    from attribution.stages.links import find_links
+
+    lemmas = [{"said": "say", "told": "tell"}.get(w, w.lower()) for w in words]
+    doc = Doc(
+        analyzer.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas
+    )
+    compiled = analyzer.component.compiled
+    links = find_links(doc, [], find_cues(doc, compiled), compiled)
+    sources = [doc.text[link.source[0] : link.source[1]] for link in links if link.source]
+    assert sources and sources[0].endswith(name), sources
+
+
+# '"...," points out the resident': a speaker the parser took for the cue's object.
+INVERTED = [
+    (
+        "“You’re talking about one kind of comic only,” points out the laid-back resident, "
+        "who moved here in 2004.",
+        "one kind of comic",
+        "the laid-back resident",
+    ),
+    (
+        "“It is the only shop of its kind,” points out the longtime resident, who opened it "
+        "in 2010.",
+        "only shop of its kind",
+        "the longtime resident",
+    ),
+    (
+        "“The rules are clear,” notes the union's lawyer.",
+        "rules are clear",
+        "the union's lawyer",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "source"), INVERTED)
+def test_an_inverted_speaker_after_a_quote(
+    analyzer: Analyzer, text: str, phrase: str, source: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    found = [a for a in analysis.attributions if phrase in a.content.text]
+    assert found and found[0].source and found[0].source.text == source, found

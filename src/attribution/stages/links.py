@@ -52,7 +52,7 @@ _PULL_CREDIT = re.compile(
 _TRAILING_URL = re.compile(r"\s*\S+\.\S+/\S+\s*\Z")
 _PULL_MIN_CHARS = 30
 _NAME_ENTITIES = frozenset({"PERSON", "ORG"})
-_QUOTE_MARKS = frozenset("“”„«»\"")
+_QUOTE_MARKS = frozenset('“”„«»"')
 _PARAGRAPH_REASON = "a quote paragraph with no cue continues the previous speaker"
 _SENTENCE_REASON = "a quote right after a quoted sentence and its cue continues that speaker"
 _SAME_PARAGRAPH_REASON = "a quote later in a quoted speaker's paragraph continues that speaker"
@@ -220,7 +220,7 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     if ctx.quote_of[verb.i] >= 0 or _withheld(ctx, verb):
         return  # "did not say whether", "declined to comment": nothing is attributed
     subject = _subject(verb)
-    orphan = _orphan_subject(ctx, verb) if subject is None else None
+    orphan = _orphan_subject(ctx, verb) or _inverted_speaker(ctx, verb) if subject is None else None
     subject = subject or orphan
     if subject is None and _is_question(ctx, verb):
         _question_link(ctx, verb, cue)
@@ -284,6 +284,20 @@ def _orphan_subject(ctx: _Context, verb: Token) -> Token | None:
     if name.is_quote or "\n" in ctx.text[name.idx : verb.idx]:
         return None
     return name
+
+
+def _inverted_speaker(ctx: _Context, verb: Token) -> Token | None:
+    """'"...," points out the city's planner': after a quote, the speaker who follows an
+    inverted cue, when the parser took it for the verb's object."""
+    before = verb.i - 1
+    while before >= 0 and ctx.doc[before].is_punct and ctx.quote_of[before] < 0:
+        before -= 1
+    if before < 0 or ctx.quote_of[before] < 0:
+        return None
+    for child in verb.rights:
+        if child.dep_ == "dobj":
+            return child if _could_speak(ctx, child) and child.pos_ != "PRON" else None
+    return None
 
 
 def _name_span(ctx: _Context, name: Token) -> tuple[int, int]:
@@ -456,7 +470,7 @@ def _past_listener(rights: list[Token], start: int, frames: frozenset[str]) -> i
     if "infinitive" not in frames or rights[start].dep_ != "dobj":
         return start
     later = (k for k in range(start + 1, len(rights)) if _is_infinitive(rights[k]))
-    return next(later, start)  # "cautioned the public on Friday not to ..." 
+    return next(later, start)  # "cautioned the public on Friday not to ..."
 
 
 def _is_recipient(ctx: _Context, token: Token) -> bool:
