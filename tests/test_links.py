@@ -779,3 +779,43 @@ def test_an_inverted_speaker_after_a_quote(
     analysis = analyzer.analyze(text)
     found = [a for a in analysis.attributions if phrase in a.content.text]
     assert found and found[0].source and found[0].source.text == source, found
+
+
+# A quote opened by a colon after a copula speaks for the clause's subject, if it is a
+# named person or body or he/she/they; not for "it", nor after what someone did.
+COLON_QUOTES = [
+    (
+        'Dr. Ana Lima, a surgeon in Halifax, is more blunt: "The system is failing the '
+        'patients who need it most."',
+        "system is failing",
+        ["Lima"],
+    ),
+    (
+        'Councillor Josh Ruiz was even more direct: "The landlords are winning."',
+        "landlords",
+        ["Ruiz"],
+    ),
+    (
+        'Maria Gomez spent 30 years at the plant.\n\nShe was blunt: "Nobody listened to us."',
+        "Nobody listened",
+        ["Gomez"],
+    ),
+]
+NO_COLON_SPEAKER = [
+    'It was simple: "Build more homes."',
+    'Police found a note in the car: "Do not follow me."',
+    'The plan is simple: "Build more homes."',
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), COLON_QUOTES)
+def test_a_colon_after_a_copula_gives_the_quote_to_the_subject(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    check(analyzer, text, phrase, chain, kind="direct")
+
+
+@pytest.mark.parametrize("text", NO_COLON_SPEAKER)
+def test_a_colon_alone_is_no_cue(analyzer: Analyzer, text: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert not [a for a in analysis.attributions if a.cue and a.cue.text == ":"]

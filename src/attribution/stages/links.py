@@ -126,6 +126,7 @@ def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRu
         ):
             _phrase_link(ctx, cue)
     _nest_inner_links(ctx)
+    _colon_quotes(ctx)
     _continue_quotes(ctx)
     _split_paragraph_quotes(ctx)
     _settle_kinds(ctx)
@@ -1131,6 +1132,55 @@ def _continue_quotes(ctx: _Context) -> None:
                 quote=quote,
             )
         )
+
+
+def _colon_quotes(ctx: _Context) -> None:
+    """ 'Dr. Lima, a surgeon, is more blunt: "The system is failing."': a quote that a
+    colon opens after a copula whose subject is a named person or body (or he, she, they)
+    is that subject's, though no cue word says so."""
+    covered = Intervals([link.content for link in ctx.links])
+    for quote in ctx.quotes:
+        if covered.overlaps(_quote_content(quote)):
+            continue
+        colon = quote.start - 1
+        while colon >= 0 and ctx.text[colon] in " \t":
+            colon -= 1
+        if colon < 0 or ctx.text[colon] != ":":
+            continue
+        k = bisect_right(ctx.token_starts, colon) - 1
+        speaker = _colon_speaker(ctx, ctx.doc[k]) if k >= 0 else None
+        if speaker is not None:
+            ctx.add(
+                Link(
+                    _quote_content(quote),
+                    mention_span(speaker),
+                    (colon, colon + 1),
+                    None,
+                    "direct",
+                    confidence=CONFIDENCE_ADJACENT,
+                    quote=quote,
+                )
+            )
+
+
+def _colon_speaker(ctx: _Context, colon: Token) -> Token | None:
+    """The subject of the clause that the colon ends, if it can speak in its own voice."""
+    sent = colon.sent
+    subjects = [
+        t
+        for t in ctx.doc[sent.start : colon.i]
+        if t.dep_ == "nsubj" and t.head.i < colon.i and ctx.quote_of[t.i] < 0
+    ]
+    if len(subjects) != 1 or any(ctx.quote_of[t.i] >= 0 for t in ctx.doc[sent.start : colon.i]):
+        return None
+    subject = subjects[0]
+    if subject.head.pos_ != "AUX":
+        return None  # "Police found a note: ...": what the subject did, not how it spoke
+    if subject.pos_ == "PRON":
+        morph = subject.morph
+        voiced = morph.get("Person") == ["3"] and morph.get("Gender") != ["Neut"]
+        return subject if voiced else None
+    return subject if subject.ent_type_ in _NAME_ENTITIES else None
 
 
 def _split_paragraph_quotes(ctx: _Context) -> None:
