@@ -1135,7 +1135,7 @@ def _continue_quotes(ctx: _Context) -> None:
 
 
 def _colon_quotes(ctx: _Context) -> None:
-    """ 'Dr. Lima, a surgeon, is more blunt: "The system is failing."': a quote that a
+    """'Dr. Lima, a surgeon, is more blunt: "The system is failing."': a quote that a
     colon opens after a copula whose subject is a named person or body (or he, she, they)
     is that subject's, though no cue word says so."""
     covered = Intervals([link.content for link in ctx.links])
