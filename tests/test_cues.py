@@ -41,6 +41,13 @@ def cues_of(text: str, scope: str = "speech") -> list[tuple[str, str, str]]:
             [("verb", "say", "said"), ("channel", "x", "X")],
         ),
         ("An x marks the spot on the map.", []),
+        (
+            "The utility reminded customers to keep their freezers shut.",
+            [("verb", "advise", "reminded")],
+        ),
+        ("Fire crews advised residents to leave early.", [("verb", "advise", "advised")]),
+        ("The coroner cautioned the public not to guess.", [("verb", "warn", "cautioned")]),
+        ('Hundreds of farmers chanted "No more cuts!"', [("verb", "reply", "chanted")]),
     ],
 )
 def test_cues(text: str, expected: list[tuple[str, str, str]]) -> None:

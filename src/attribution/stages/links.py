@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..budget import check_time
 from ..rules.compiled import CompiledRules
@@ -40,6 +40,19 @@ _FRAME_DEPS = frozenset(
 )
 
 _DASH_BYLINE = re.compile(r"\s{0,3}(?P<dash>—|–|--)\s{0,3}(?P<name>[A-Z][^\n]{0,80})\Z")
+# An embedded post's footer: "... https://t.co/x — Jane Roe (@janeroe) May 3, 2019".
+_POST_FOOTER = re.compile(
+    r"\s(?:—|–|--)\s(?P<name>[^\n()@]{2,60}?)\s\(@\w{1,30}\)\s+\w+\.?\s\d{1,2},\s\d{4}\s*\Z"
+)
+# A pull quote's credit after its last sentence: "... for the region. Ana Cruz, a nurse".
+_PULL_CREDIT = re.compile(
+    r"(?<=[.!?\"”’])\s+(?P<name>[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,3})"
+    r"(?:,\s(?P<role>[^\n,;:!?\"“”]{2,50}))?\s*\Z"
+)
+_TRAILING_URL = re.compile(r"\s*\S+\.\S+/\S+\s*\Z")
+_PULL_MIN_CHARS = 30
+_NAME_ENTITIES = frozenset({"PERSON", "ORG"})
+_QUOTE_MARKS = frozenset('“”„«»"')
 _PARAGRAPH_REASON = "a quote paragraph with no cue continues the previous speaker"
 _SENTENCE_REASON = "a quote right after a quoted sentence and its cue continues that speaker"
 _SAME_PARAGRAPH_REASON = "a quote later in a quoted speaker's paragraph continues that speaker"
@@ -56,6 +69,7 @@ _NEGATING_DEPS = frozenset({"neg", "det", "preconj", "mark"})
 _INTRODUCING = frozenset({":", ";"})
 _SETTING_DEPS = frozenset({"advcl", "advmod", "prep", "npadvmod"})
 _PARTICIPLES = frozenset({"VBN", "VBG"})
+_ASIDE_DEPS = frozenset({"prt", "advmod", "npadvmod"})
 
 
 @dataclass
@@ -108,14 +122,18 @@ def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRu
         if cue.kind == "verb" and cue.head not in ctx.used_tokens:
             _verb_link(ctx, cue)
     _link_trailing_reports(ctx)
+    _split_around_cue(ctx, {i for c in cues if c.kind != "verb" for i in range(c.start, c.end)})
     _colon_turns(ctx)
+    _bylines(ctx)
     for cue in cues:
         if cue.kind == "evidential" or (
             cue.kind == "relay" and cue.form in {"interview", "preposition"}
         ):
             _phrase_link(ctx, cue)
     _nest_inner_links(ctx)
+    _colon_quotes(ctx)
     _continue_quotes(ctx)
+    _split_paragraph_quotes(ctx)
     _settle_kinds(ctx)
     by_source = {link.source[0]: i for i, link in enumerate(ctx.links) if link.source}
     for cue in cues:
@@ -211,6 +229,8 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     if ctx.quote_of[verb.i] >= 0 or _withheld(ctx, verb):
         return  # "did not say whether", "declined to comment": nothing is attributed
     subject = _subject(verb)
+    orphan = _orphan_subject(ctx, verb) or _inverted_speaker(ctx, verb) if subject is None else None
+    subject = subject or orphan
     if subject is None and _is_question(ctx, verb):
         _question_link(ctx, verb, cue)
         return
@@ -230,7 +250,7 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     if found is None:
         return
     content, kind, quote, confidence = found
-    source = _subject_span(ctx, verb, subject)
+    source = _subject_span(ctx, verb, subject) if orphan is None else _name_span(ctx, orphan)
     recipient = _news_recipient(ctx, verb)
     outer = None
     if recipient is not None:
@@ -305,6 +325,46 @@ def _escaped_conjuncts(ctx: _Context, clause: Token) -> set[int]:
     return out
 
 
+def _orphan_subject(ctx: _Context, verb: Token) -> Token | None:
+    """ "Josh Matlow told HuffPost ...", misparsed so that the name hangs elsewhere (or ends
+    the sentence before): a proper name right before a subjectless cue verb is its speaker."""
+    if verb.i == 0 or verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    name = verb.doc[verb.i - 1]
+    if name.pos_ != "PROPN" or ctx.quote_of[name.i] >= 0:
+        return None
+    stray = name.head.i == verb.i and name.dep_ in {"punct", "dep"}  # "Traeger\u200b"
+    if verb in name.ancestors and not stray:
+        return None
+    if name.is_quote or "\n" in ctx.text[name.idx : verb.idx]:
+        return None
+    return name
+
+
+def _inverted_speaker(ctx: _Context, verb: Token) -> Token | None:
+    """'"...," points out the city's planner': after a quote, the speaker who follows an
+    inverted cue, when the parser took it for the verb's object."""
+    before = verb.i - 1
+    while before >= 0 and ctx.doc[before].is_punct and ctx.quote_of[before] < 0:
+        before -= 1
+    if before < 0 or ctx.quote_of[before] < 0:
+        return None
+    for child in verb.rights:
+        if child.dep_ == "dobj":
+            return child if _could_speak(ctx, child) and child.pos_ != "PRON" else None
+    return None
+
+
+def _name_span(ctx: _Context, name: Token) -> tuple[int, int]:
+    """The name's phrase, less any stray mark glued to its end ("Traeger\u200b")."""
+    start, end = mention_span(name)
+    if end > name.idx + len(name.text):
+        start, end = name.idx, name.idx + len(name.text)  # the phrase runs past the verb
+    while end > start + 1 and not ctx.text[end - 1].isalnum():
+        end -= 1
+    return start, end
+
+
 def _stance(ctx: _Context, verb: Token) -> str:
     rule = ctx.rules.verbs.get(verb.lemma_.lower())
     return rule.stance if rule is not None else "asserts"
@@ -374,7 +434,7 @@ def _content_of(
     """Content span, kind, quote and confidence for a cue verb, or None if it has none."""
     deps = _WIDE_CONTENT_DEPS if category in _WIDE_CATEGORIES else _CONTENT_DEPS
     frames = _frames(ctx, verb)
-    clause = next((c for c in verb.children if c.dep_ in deps), None)
+    clause = _quoted_first([c for c in verb.children if c.dep_ in deps], ctx)
     if clause is not None and _cut_off(ctx, clause, verb):
         clause = None  # "Ours is a hard system: the council proposes ...": a heading
     if clause is not None and "clause" not in frames:
@@ -413,7 +473,7 @@ def _content_of(
         span = _clause_span(ctx, head, skip)
         if span is not None:
             return span, "indirect", None, CONFIDENCE_ADJACENT
-    objects = "object" in frames or ("topic" in frames and _broad(ctx))
+    objects = bool(frames & {"object", "infinitive"}) or ("topic" in frames and _broad(ctx))
     if objects:
         span = _object_content(ctx, verb, exclude, frames)
     else:  # "referred to the rebels", never "referred the case to police"
@@ -461,6 +521,17 @@ def _cut_off(ctx: _Context, clause: Token, verb: Token) -> bool:
     return any(t.text in _INTRODUCING for t in between)
 
 
+def _quoted_first(clauses: list[Token], ctx: _Context) -> Token | None:
+    """The first content clause, or, when there are several, the one that is a quotation:
+    "When told of the claim they had done no study, he said, 'I never said so.'" """
+    if len(clauses) > 1:
+        for clause in clauses:
+            q = ctx.quote_of[clause.i]
+            if q >= 0 and _within_quote(ctx, clause, q, set()):
+                return clause
+    return clauses[0] if clauses else None
+
+
 def _leading_content(ctx: _Context, verb: Token) -> tuple[int, int] | None:
     """ "Talks stalled on Tuesday, two officials told the AP": a clause before the comma
     that opens the cue's own clause, when the parser did not make it the verb's."""
@@ -497,6 +568,10 @@ def _object_content(
         return _prepositional_content(ctx, verb, rights)
     if _is_infinitive(rights[start]) and "infinitive" not in frames:
         return None  # "prices continued to rise": an aspect verb, not a statement
+    start = _past_listener(rights, start, frames)
+    nouns = "object" in frames or ("topic" in frames and _broad(ctx))
+    if not nouns and not _is_infinitive(rights[start]):
+        return None  # "the results encouraged the team": no object is speech for this verb
     run = []
     for child in rights[start:]:
         if child.dep_ not in _OBJECT_RUN or _holds_channel(ctx, child):
@@ -527,6 +602,14 @@ def _names_someone(ctx: _Context, token: Token) -> bool:
         or lemma in rules.affiliations
         or lemma in rules.type_of_lemma
     )
+
+
+def _past_listener(rights: list[Token], start: int, frames: frozenset[str]) -> int:
+    """ "urged *residents* to stay indoors": the one told is no part of what they are told."""
+    if "infinitive" not in frames or rights[start].dep_ != "dobj":
+        return start
+    later = (k for k in range(start + 1, len(rights)) if _is_infinitive(rights[k]))
+    return next(later, start)  # "cautioned the public on Friday not to ..."
 
 
 def _is_recipient(ctx: _Context, token: Token) -> bool:
@@ -569,7 +652,7 @@ def _is_fronted_cue(verb: Token) -> bool:
         return False
     if any(c.dep_ in _OBJECT_RUN for c in verb.children):
         return False  # the verb has a complement of its own: it is no aside
-    after = verb.right_edge.i + 1
+    after = max(t.i for t in subtree(verb) if not t.is_punct) + 1  # its own comma, if any
     set_off = after < len(verb.doc) and verb.doc[after].is_punct  # "At one point, she said, ..."
     return set_off or any(c.dep_ == "mark" and c.i < head.i for c in head.children)
 
@@ -579,6 +662,76 @@ def _trailing_report(ctx: _Context, clause: Token) -> Token | None:
     if clause.lemma_.lower() not in ctx.rules.verbs or _subject(clause) is None:
         return None
     return next((c for c in clause.children if c.dep_ in _CONTENT_DEPS and c.i < clause.i), None)
+
+
+def _split_around_cue(ctx: _Context, phrases: set[int]) -> None:
+    """ "Too often, he says, they get it": a cue clause set off by commas in mid-sentence
+    reports both parts of the sentence, each its own stretch of content."""
+    covered = Intervals([link.content for link in ctx.links])
+    for i, index in sorted(ctx.by_cue_token.items()):
+        link = ctx.links[index]
+        if link.quote is not None or link.kind != "indirect" or link.source is None:
+            continue
+        for part in _parts_around(ctx, ctx.doc[i], phrases):
+            if _overlaps(part, link.content) or covered.overlaps(part):
+                continue
+            ctx.add(
+                Link(
+                    part,
+                    link.source,
+                    link.cue,
+                    link.category,
+                    "indirect",
+                    antecedent=link.antecedent,
+                    confidence=link.confidence,
+                    stance=link.stance,
+                )
+            )
+
+
+def _parts_around(ctx: _Context, verb: Token, phrases: set[int]) -> list[tuple[int, int]]:
+    """The two parts of a sentence on either side of ", SPEAKER VERB," (none if the cue
+    clause holds more than its speaker, a particle or an adverb, or touches a quote)."""
+    subject = _subject(verb)
+    if subject is None or subject.tag_ in _RELATIVE_TAGS:
+        return []
+    frame = {verb.i, *(t.i for t in subtree(subject))}
+    frame.update(c.i for c in verb.children if c.dep_ in _ASIDE_DEPS and not list(c.children))
+    lo, hi = min(frame), max(frame)
+    sent = verb.sent
+    if any(k not in frame for k in range(lo, hi + 1)):
+        return []
+    if lo - 1 <= sent.start or hi + 2 >= sent.end:
+        return []
+    if ctx.doc[lo - 1].text != "," or ctx.doc[hi + 1].text != ",":
+        return []
+    if any(ctx.quote_of[t.i] >= 0 for t in sent):
+        return []
+    before = _words(ctx.doc[sent.start : lo - 1])
+    if before and before[0].pos_ in {"ADP", "SCONJ"} and not _has_verb(before):
+        before = []  # "On Monday, she said, ...": a setting, not something said
+    if any(t.i in phrases for t in before):
+        before = []
+    after = _words(ctx.doc[hi + 2 : sent.end])
+    if len(after) > 1 and after[0].pos_ == "CCONJ" and after[1].pos_ not in {"VERB", "AUX"}:
+        after = []  # "..., he says, and he was upset": a clause of the narrator's own
+    if not _has_verb(after) or any(t.i in phrases for t in after):
+        after = []  # "..., he said, according to CNN": the frame goes on, not the content
+    return [char_span(run) for run in (before, after) if run]
+
+
+def _has_verb(tokens: list[Token]) -> bool:
+    return any(t.pos_ in {"VERB", "AUX"} for t in tokens)
+
+
+def _words(tokens: Span) -> list[Token]:
+    """The tokens less punctuation and space at either end."""
+    run = list(tokens)
+    while run and (run[0].is_punct or run[0].is_space):
+        run.pop(0)
+    while run and (run[-1].is_punct or run[-1].is_space):
+        run.pop()
+    return run
 
 
 def _colon_turns(ctx: _Context) -> None:
@@ -618,6 +771,78 @@ def _colon_turn(ctx: _Context, start: int, colon: int, end: int) -> None:
             confidence=CONFIDENCE_ADJACENT,
         )
     )
+
+
+def _bylines(ctx: _Context) -> None:
+    """A paragraph signed at its end: an embedded post's footer ("— Jane Roe (@janeroe)
+    May 3, 2019") or a pull quote's credit ("... for the region. Ana Cruz, a nurse")
+    gives the paragraph's text to the name."""
+    text = ctx.text
+    covered = Intervals([link.content for link in ctx.links])
+    line_start = 0
+    while line_start < len(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        found = _post_footer(ctx, line_start, line_end) or _pull_credit(ctx, line_start, line_end)
+        if found is not None and not covered.overlaps(found[0]):
+            content, name, cue = found
+            ctx.add(Link(content, name, cue, None, "direct", confidence=CONFIDENCE_ADJACENT))
+        line_start = line_end + 1
+
+
+_Byline = tuple[tuple[int, int], tuple[int, int], tuple[int, int] | None]
+
+
+def _post_footer(ctx: _Context, start: int, end: int) -> _Byline | None:
+    """ "... pic.example.com/x — BC Water (@bcwater) May 3, 2019": the post's author."""
+    match = _POST_FOOTER.search(ctx.text, start, end)
+    if match is None:
+        return None
+    body_end = match.start()
+    url = _TRAILING_URL.search(ctx.text, start, body_end)
+    body = _trimmed(ctx.text, start, url.start() if url else body_end)
+    if body is None:
+        return None
+    name = _trimmed(ctx.text, *match.span("name"))
+    return None if name is None else (body, name, (match.start() + 1, match.start() + 2))
+
+
+def _pull_credit(ctx: _Context, start: int, end: int) -> _Byline | None:
+    """ "It is bad for our seniors. Rod Diaz, Lake Town mayor": a line whose last sentence
+    is a body's name, or a person's name and role, credits the line before it, if that line
+    has a speaker's voice and the credit names no news outlet (a photo credit)."""
+    match = _PULL_CREDIT.search(ctx.text, start, end)
+    if match is None or match.start() - start < _PULL_MIN_CHARS:
+        return None
+    tokens = ctx.doc.char_span(*match.span("name"), alignment_mode="expand")
+    if tokens is None or not all(t.ent_type_ in _NAME_ENTITIES for t in tokens):
+        return None
+    if match.group("role") is None and tokens[0].ent_type_ != "ORG":
+        return None  # a bare person's name under a line is as often a photo credit
+    tail = ctx.doc.char_span(match.start("name"), match.end(), alignment_mode="expand")
+    if tail is None or any(t.pos_ in {"VERB", "AUX"} for t in tail):
+        return None
+    credit = [match.span("name")] + ([match.span("role")] if match.group("role") else [])
+    if any(_is_news(ctx, span) for span in credit):
+        return None
+    body = _trimmed(ctx.text, start, match.start())
+    words = ctx.doc.char_span(*body, alignment_mode="expand") if body else None
+    if words is None or not any(_is_voiced(t) for t in words):
+        return None  # "The harbour froze overnight. Ana Cruz, City Press": a caption
+    return body, match.span("name"), None
+
+
+def _is_voiced(token: Token) -> bool:
+    """A word that shows a speaker's voice, not a caption's: a modal, "I", "we", "you"."""
+    return token.tag_ == "MD" or any(p in {"1", "2"} for p in token.morph.get("Person"))
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
 
 
 def _is_name_token(token: Token) -> bool:
@@ -1066,6 +1291,99 @@ def _continue_quotes(ctx: _Context) -> None:
         )
 
 
+def _colon_quotes(ctx: _Context) -> None:
+    """'Dr. Lima, a surgeon, is more blunt: "The system is failing."': a quote that a
+    colon opens after a copula whose subject is a named person or body (or he, she, they)
+    is that subject's, though no cue word says so."""
+    covered = Intervals([link.content for link in ctx.links])
+    for quote in ctx.quotes:
+        if covered.overlaps(_quote_content(quote)):
+            continue
+        colon = quote.start - 1
+        while colon >= 0 and ctx.text[colon] in " \t":
+            colon -= 1
+        if colon < 0 or ctx.text[colon] != ":":
+            continue
+        k = bisect_right(ctx.token_starts, colon) - 1
+        speaker = _colon_speaker(ctx, ctx.doc[k]) if k >= 0 else None
+        if speaker is not None:
+            ctx.add(
+                Link(
+                    _quote_content(quote),
+                    mention_span(speaker),
+                    (colon, colon + 1),
+                    None,
+                    "direct",
+                    confidence=CONFIDENCE_ADJACENT,
+                    quote=quote,
+                )
+            )
+
+
+def _colon_speaker(ctx: _Context, colon: Token) -> Token | None:
+    """The subject of the clause that the colon ends, if it can speak in its own voice."""
+    sent = colon.sent
+    subjects = [
+        t
+        for t in ctx.doc[sent.start : colon.i]
+        if t.dep_ == "nsubj" and t.head.i < colon.i and ctx.quote_of[t.i] < 0
+    ]
+    if len(subjects) != 1 or any(ctx.quote_of[t.i] >= 0 for t in ctx.doc[sent.start : colon.i]):
+        return None
+    subject = subjects[0]
+    if subject.head.pos_ != "AUX":
+        return None  # "Police found a note: ...": what the subject did, not how it spoke
+    if subject.pos_ == "PRON":
+        morph = subject.morph
+        voiced = morph.get("Person") == ["3"] and morph.get("Gender") != ["Neut"]
+        return subject if voiced else None
+    return subject if subject.ent_type_ in _NAME_ENTITIES else None
+
+
+def _split_paragraph_quotes(ctx: _Context) -> None:
+    """A quote that runs over paragraphs (an open mark at each) is one stretch of content
+    per paragraph, each with the quote's one speaker and cue."""
+    for index in range(len(ctx.links)):
+        link = ctx.links[index]
+        if link.quote is None or link.kind != "direct" or "\n" not in _text_of(ctx, link):
+            continue
+        pieces = _paragraph_pieces(ctx, link.content)
+        if len(pieces) < 2:
+            continue
+        after = link.cue is not None and link.cue[0] >= link.content[1]
+        own = pieces[-1] if after else pieces[0]
+        link.content = own
+        for piece in pieces:
+            if piece != own:
+                ctx.add(replace(link, content=piece))
+
+
+def _text_of(ctx: _Context, link: Link) -> str:
+    return ctx.text[link.content[0] : link.content[1]]
+
+
+def _paragraph_pieces(ctx: _Context, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The span cut at its line breaks, each piece less the marks and space at its ends."""
+    pieces, start = [], span[0]
+    while start < span[1]:
+        end = ctx.text.find("\n", start, span[1])
+        end = span[1] if end < 0 else end
+        piece = _trimmed_marks(ctx.text, start, end)
+        if piece is not None:
+            pieces.append(piece)
+        start = end + 1
+    return pieces
+
+
+def _trimmed_marks(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span less the whitespace and quotation marks at its two ends."""
+    while start < end and (text[start].isspace() or text[start] in _QUOTE_MARKS):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _QUOTE_MARKS):
+        end -= 1
+    return (start, end) if end > start else None
+
+
 def _previous_speaker(
     ctx: _Context,
     quote: Quote,
@@ -1087,19 +1405,32 @@ def _previous_speaker(
 
 def _same_paragraph(ctx: _Context, link: Link, quote: Quote) -> bool:
     """A quote later in the paragraph of a quoted speaker's words, with no cue of its own."""
-    if link.quote is None or _has_own_cue(ctx, quote):
+    if _link_quote(ctx, link) is None or _has_own_cue(ctx, quote):
         return False
     return "\n" not in ctx.text[link.content[1] : quote.start]
 
 
 def _follows_cue_sentence(ctx: _Context, link: Link, quote: Quote) -> bool:
     """ "..., X said. "...": the quote opens right after the sentence of a quote's cue."""
-    if link.cue is None or link.quote is None:
+    if link.cue is None or _link_quote(ctx, link) is None:
         return False
     cue = ctx.doc.char_span(*link.cue, alignment_mode="expand")
     if cue is None:
         return False
     return not ctx.text[cue.sent.end_char : quote.start].strip()
+
+
+def _link_quote(ctx: _Context, link: Link) -> Quote | None:
+    """The quote a link's content is, also when a phrase cue found it as a clause
+    ('"...," according to Dr. Ng')."""
+    if link.quote is not None:
+        return link.quote
+    k = bisect_right(ctx.quote_starts, link.content[0]) - 1
+    if k < 0:
+        return None
+    quote = ctx.quotes[k]
+    inside = quote.start <= link.content[0] and link.content[1] <= quote.end
+    return quote if inside else None
 
 
 def _dash_link(ctx: _Context, quote: Quote) -> bool:
