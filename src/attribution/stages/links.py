@@ -123,14 +123,56 @@ def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRu
 
 
 def _clause_span(ctx: _Context, head: Token, exclude: set[int]) -> tuple[int, int] | None:
-    """The clause under ``head``, minus excluded tokens, trimmed to its first contiguous run."""
+    """The clause under ``head``, minus excluded tokens, trimmed to its first contiguous run.
+
+    The edges follow the annotators' habit (PolNeAR's): the clause's own complementizer
+    ("*that* the vote was rigged", "*whether* ...") and a quote's opening mark are content;
+    a comma-set aside that closes the clause (", who ...", ", a former aide") and the stop
+    after it are not.
+    """
     tokens = [t for t in subtree(head) if t.i not in exclude]
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark" or tokens[0].is_space):
+    while tokens and _is_leading_glue(ctx, tokens[0], head):
         tokens.pop(0)
-    run = _contiguous(tokens, head)
+    run = _without_trailing_aside(_contiguous(tokens, head), head)
     while run and (run[-1].is_punct or run[-1].is_space) and not _is_quote_mark(ctx, run[-1]):
         run.pop()
     return char_span(run) if run else None
+
+
+def _is_leading_glue(ctx: _Context, token: Token, head: Token) -> bool:
+    """Punctuation or a subordinator before a clause's words; not the clause's own
+    complementizer, nor the opening mark of a quote it holds."""
+    if token.dep_ == "mark":
+        return token.head.i != head.i
+    if _is_quote_mark(ctx, token):
+        return ctx.quotes[ctx.quote_of[token.i]].start != token.idx
+    return token.is_punct or token.is_space
+
+
+_ASIDE_DEPS = frozenset({"appos", "relcl", "acl"})
+_ASIDE_MARKS = frozenset({",", "—", "–", "--"})
+
+
+def _without_trailing_aside(run: list[Token], head: Token) -> list[Token]:
+    """The run less an aside set off by a comma or dash that runs to its end: "...
+    Eric Fanning, who was his chief of staff", "... the Hyde Amendment, a federal rule"."""
+    last = next((t.i for t in reversed(run) if not (t.is_punct or t.is_space)), -1)
+    for k in range(len(run) - 2, -1, -1):
+        mark = run[k]
+        if mark.i <= head.i:
+            break
+        if mark.text in _ASIDE_MARKS and _is_aside(run[k + 1], last):
+            return run[:k]
+    return run
+
+
+def _is_aside(first: Token, last: int) -> bool:
+    """The phrase that opens at ``first`` is an apposition or relative clause reaching
+    token ``last``."""
+    phrase = first
+    while phrase.head.i != phrase.i and phrase.head.left_edge.i == first.i:
+        phrase = phrase.head
+    return phrase.dep_ in _ASIDE_DEPS and phrase.right_edge.i >= last
 
 
 def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
@@ -144,6 +186,19 @@ def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
     while hi < len(tokens) - 1 and tokens[hi + 1].i == tokens[hi].i + 1:
         hi += 1
     return tokens[lo : hi + 1]
+
+
+def _through_quotes(ctx: _Context, span: tuple[int, int]) -> tuple[int, int]:
+    """Content that opens a quotation runs to its closing mark: 'said Cruz has "taken
+    every punch. And he is still standing."' is one statement, not its first sentence."""
+    start, end = span
+    k = bisect_left(ctx.quote_starts, end) - 1
+    while k >= 0 and ctx.quotes[k].start >= start:
+        quote = ctx.quotes[k]
+        if quote.closed and quote.content_start < end < quote.end:
+            end = quote.end
+        k -= 1
+    return start, end
 
 
 def _is_quote_mark(ctx: _Context, token: Token) -> bool:
@@ -387,7 +442,9 @@ def _object_content(
         if child.dep_ not in _OBJECT_RUN or _holds_channel(ctx, child):
             break
         run.append(child)
-    tokens = [t for child in run for t in subtree(child)]
+    tokens = _without_trailing_aside([t for child in run for t in subtree(child)], verb)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
     return char_span(tokens) if tokens else None
 
 
@@ -571,18 +628,21 @@ def _to_sentence_end(ctx: _Context, span: tuple[int, int]) -> tuple[int, int]:
     if first >= len(ctx.doc):
         return span
     sent = ctx.doc[first].sent if first < len(ctx.doc) else None
-    if sent is None or first >= sent.end:
-        return span
+    if sent is None or first >= sent.end or ctx.doc[first].is_sent_start:
+        return span  # the content closed its sentence (a quote that ends it)
     rest = list(ctx.doc[first : sent.end])
     while rest and (rest[-1].is_punct or rest[-1].is_space) and not _is_quote_mark(ctx, rest[-1]):
         rest.pop()
-    for token in rest:
+    for k, token in enumerate(rest):
         if token.is_space and "\n" in token.text:
             return span
         if token.text == ";" or ctx.quote_of[token.i] >= 0:
             return span
         if token.pos_ == "VERB" and token.lemma_.lower() in ctx.rules.verbs:
             return span
+        if token.text in _ASIDE_MARKS and k + 1 < len(rest) and _is_aside(rest[k + 1], -1):
+            rest = rest[:k]  # ", a former aide ...": the writer's aside, not the speaker's
+            break
     if not rest:
         return span
     return span[0], max(span[1], rest[-1].idx + len(rest[-1].text))
@@ -598,6 +658,7 @@ def _clause_content(
     span = _clause_span(ctx, clause, exclude)
     if span is None:
         return None
+    span = _through_quotes(ctx, span)
     k = bisect_left(ctx.quote_starts, span[0])
     inner = k < len(ctx.quotes) and ctx.quotes[k].end <= span[1] + 1
     kind = "mixed" if inner else "indirect"
