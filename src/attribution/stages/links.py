@@ -24,6 +24,7 @@ _SUBJECTS = frozenset({"nsubj", "csubj"})
 _CONTENT_DEPS = frozenset({"ccomp"})
 _WIDE_CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
 _WIDE_CATEGORIES = frozenset({"belief", "intention", "perception"})
+_SPOKEN = frozenset({"speech", "denial"})
 _PARENTHETICAL = frozenset({"parataxis", "ccomp"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _ACTOR_DEPS = frozenset({"dobj", "dative", "pobj", "nsubjpass"})
@@ -130,13 +131,47 @@ def _clause_span(ctx: _Context, head: Token, exclude: set[int]) -> tuple[int, in
     a comma-set aside that closes the clause (", who ...", ", a former aide") and the stop
     after it are not.
     """
-    tokens = [t for t in subtree(head) if t.i not in exclude]
+    stop = _conjoined_cue(ctx, head)
+    tokens = [t for t in subtree(head) if t.i not in exclude and t.i < stop]
     while tokens and _is_leading_glue(ctx, tokens[0], head):
         tokens.pop(0)
     run = _without_trailing_aside(_contiguous(tokens, head), head)
+    while run and run[-1].i > head.i and run[-1].dep_ == "cc":
+        run.pop()  # "... and" before a conjoined cue that was cut off
     while run and (run[-1].is_punct or run[-1].is_space) and not _is_quote_mark(ctx, run[-1]):
         run.pop()
     return char_span(run) if run else None
+
+
+def _conjoined_cue(ctx: _Context, head: Token) -> int:
+    """Where a cue verb conjoined to the clause begins, or past the end if none does:
+    "she said he was charming *and called the race a rout*" is two statements, the
+    second with its own content, though the parser hung it on the first's clause."""
+    for child in head.rights:
+        if child.dep_ == "conj" and _is_second_cue(ctx, child):
+            return child.left_edge.i
+    return len(head.doc)
+
+
+def _is_second_cue(ctx: _Context, verb: Token) -> bool:
+    """A speech verb conjoined to a cue's content clause, in the cue's own form and with
+    no subject or complementizer of its own: the cue's speaker going on."""
+    clause = verb.head
+    rule = ctx.rules.verbs.get(verb.lemma_.lower())
+    return (
+        verb.dep_ == "conj"
+        and clause.dep_ in _WIDE_CONTENT_DEPS
+        and rule is not None
+        and rule.category in _SPOKEN
+        and verb.tag_ == clause.head.tag_  # "said ... and called", "says ... and tells"
+        and clause.head.lemma_.lower() in ctx.rules.verbs
+        and not any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in verb.children)
+    )
+
+
+def _outer_speaker(ctx: _Context, verb: Token) -> Token | None:
+    """The subject of the cue whose content clause a second cue was hung on."""
+    return _subject(verb.head.head) if _is_second_cue(ctx, verb) else None
 
 
 def _is_leading_glue(ctx: _Context, token: Token, head: Token) -> bool:
@@ -257,7 +292,7 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     verb = ctx.doc[cue.head]
     if ctx.quote_of[verb.i] >= 0 or _withheld(ctx, verb):
         return  # "did not say whether", "declined to comment": nothing is attributed
-    subject = _subject(verb)
+    subject = _outer_speaker(ctx, verb) or _subject(verb)
     if subject is None and _is_question(ctx, verb):
         _question_link(ctx, verb, cue)
         return
