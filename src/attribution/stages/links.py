@@ -479,8 +479,10 @@ def _object_content(
         run.append(child)
     tokens = _without_trailing_aside([t for child in run for t in subtree(child)], verb)
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        if _is_quote_mark(ctx, tokens[-1]):
+            break
         tokens.pop()
-    return char_span(tokens) if tokens else None
+    return _through_quotes(ctx, char_span(tokens)) if tokens else None
 
 
 def _is_recipient(ctx: _Context, token: Token) -> bool:
@@ -726,10 +728,27 @@ def _adjacent_quote(ctx: _Context, verb: Token) -> Quote | None:
     for t in ctx.doc[verb.i + 1 : min(len(ctx.doc), sent.end + 2)]:
         if ctx.quote_of[t.i] >= 0:
             quote = ctx.quotes[ctx.quote_of[t.i]]
-            return None if _has_own_cue(ctx, quote) else quote
+            if _has_own_cue(ctx, quote) or _is_embedded(ctx, verb, t):
+                return None
+            return quote
         if not (t.i in frame or t.is_punct or t.is_space):
             break
     return None
+
+
+def _is_embedded(ctx: _Context, verb: Token, mark: Token) -> bool:
+    """A quote inside a phrase of the frame, not the cue's whole complement: 'called for
+    more "patience" from workers', 'warned of a "brutal" winter'. Its words hang on a word
+    outside it other than the cue, and no colon or comma sets it off."""
+    q = ctx.quote_of[mark.i]
+    before = mark.i - 1
+    while before > verb.i and ctx.doc[before].is_space:
+        before -= 1
+    if before <= verb.i or ctx.doc[before].is_punct:
+        return False
+    inside = [t for t in ctx.doc[mark.i : mark.i + 64] if ctx.quote_of[t.i] == q]
+    heads = {t.head.i for t in inside if ctx.quote_of[t.head.i] != q}
+    return bool(heads) and verb.i not in heads
 
 
 def _quote_closing_before(ctx: _Context, verb: Token, own: set[int]) -> Quote | None:
