@@ -419,7 +419,7 @@ GERUNDS = [
     (
         "After saying that the mill would close, the owners changed course.",
         "the owners",
-        "the mill would close",
+        "that the mill would close",
     ),
 ]
 
