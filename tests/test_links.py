@@ -529,6 +529,23 @@ CONTENT_EDGES = [
         "a “swift” inquiry into the shooting",
     ),
     ("The minister told reporters “We will not raise taxes.”", "told", "We will not raise taxes."),
+    # a cue set off by commas inside the clause it reports: the predicate after it
+    (
+        "The new plan, the mayor said, would cut the deficit in half.",
+        "said",
+        "would cut the deficit in half",
+    ),
+    (
+        "In her district, the senator said, most families rent their homes.",
+        "said",
+        "most families rent their homes",
+    ),
+    (
+        "The bridge, officials said on Friday, will stay closed until spring.",
+        "said",
+        "will stay closed until spring",
+    ),
+    ("The vote, according to two aides, was delayed.", "according to", "was delayed"),
 ]
 
 

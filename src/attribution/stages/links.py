@@ -133,9 +133,9 @@ def _clause_span(ctx: _Context, head: Token, exclude: set[int]) -> tuple[int, in
     """
     stop = _conjoined_cue(ctx, head)
     tokens = [t for t in subtree(head) if t.i not in exclude and t.i < stop]
-    while tokens and _is_leading_glue(ctx, tokens[0], head):
-        tokens.pop(0)
     run = _without_trailing_aside(_contiguous(tokens, head), head)
+    while run and run[0].i < head.i and _is_leading_glue(ctx, run[0], head):
+        run.pop(0)  # ", was delayed" once "according to two aides" is cut out
     while run and run[-1].i > head.i and run[-1].dep_ == "cc":
         run.pop()  # "... and" before a conjoined cue that was cut off
     while run and (run[-1].is_punct or run[-1].is_space) and not _is_quote_mark(ctx, run[-1]):
@@ -423,7 +423,7 @@ def _content_of(
         ctx.content_clause[verb.i] = clause
         skip = exclude | {clause.left_edge.i} | _relay_frame(ctx, verb, clause)
         return _clause_content(ctx, clause, skip)
-    if "clause" in frames and _is_fronted_cue(verb):
+    if "clause" in frames and (_is_fronted_cue(verb) or _is_mid_clause_cue(verb)):
         clause = ctx.content_clause[verb.i] = verb.head
         skip = exclude | {t.i for t in subtree(verb)} | _relay_frame(ctx, verb, clause)
         return _clause_content(ctx, clause, skip)
@@ -526,6 +526,21 @@ def _is_fronted_cue(verb: Token) -> bool:
     after = verb.right_edge.i + 1
     set_off = after < len(verb.doc) and verb.doc[after].is_punct  # "At one point, she said, ..."
     return set_off or any(c.dep_ == "mark" and c.i < head.i for c in head.children)
+
+
+def _is_mid_clause_cue(verb: Token) -> bool:
+    """ "The new plan, the mayor said, would cut the deficit": a cue set off by commas
+    inside the clause it reports. The content is the clause's part after the cue, its
+    predicate; the part before (a subject, a setting) stays out, as a span has one part."""
+    head, doc = verb.head, verb.doc
+    if not (verb.dep_ in _PARENTHETICAL and head.i > verb.i and head.pos_ in {"VERB", "AUX"}):
+        return False
+    if any(c.dep_ in _OBJECT_DEPS or c.dep_ == "ccomp" for c in verb.children):
+        return False  # a complement of its own: no aside ("on Friday" may be)
+    left, right = verb.left_edge.i, verb.right_edge.i
+    opened = doc[left].text == "," or (left > 0 and doc[left - 1].text == ",")
+    closed = doc[right].text == "," or (right + 1 < len(doc) and doc[right + 1].text == ",")
+    return opened and closed
 
 
 def _trailing_report(ctx: _Context, clause: Token) -> Token | None:
