@@ -546,6 +546,13 @@ CONTENT_EDGES = [
         "will stay closed until spring",
     ),
     ("The vote, according to two aides, was delayed.", "according to", "was delayed"),
+    # appositions in a series are a list, not an aside
+    (
+        "Exit polls showed that Smith was backed by a majority of women, young voters, those"
+        " with college degrees.",
+        "showed",
+        "that Smith was backed by a majority of women, young voters, those with college degrees",
+    ),
 ]
 
 

@@ -207,7 +207,17 @@ def _is_aside(first: Token, last: int) -> bool:
     phrase = first
     while phrase.head.i != phrase.i and phrase.head.left_edge.i == first.i:
         phrase = phrase.head
-    return phrase.dep_ in _ASIDE_DEPS and phrase.right_edge.i >= last
+    if phrase.dep_ not in _ASIDE_DEPS or phrase.right_edge.i < last:
+        return False
+    return not _is_list_item(phrase)
+
+
+def _is_list_item(phrase: Token) -> bool:
+    """ "backed by women, young voters, those with degrees": an apposition in a series
+    (after another, or with a conjunct of its own) is an item of a list, not an aside."""
+    return phrase.dep_ == "appos" and (
+        phrase.head.dep_ == "appos" or any(c.dep_ in {"conj", "cc"} for c in phrase.children)
+    )
 
 
 def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
