@@ -418,7 +418,7 @@ GERUNDS = [
     (
         "After saying that the mill would close, the owners changed course.",
         "the owners",
-        "the mill would close",
+        "that the mill would close",
     ),
 ]
 
@@ -924,3 +924,184 @@ def test_a_colon_after_a_copula_gives_the_quote_to_the_subject(
 def test_a_colon_alone_is_no_cue(analyzer: Analyzer, text: str) -> None:
     analysis = analyzer.analyze(text)
     assert not [a for a in analysis.attributions if a.cue and a.cue.text == ":"]
+
+
+# Content edges as annotators draw them (PolNeAR's convention): the clause's own
+# complementizer is content; a comma-set aside closing the clause is the writer's, not the
+# speaker's; reported speech that opens a quotation runs to its closing mark; a quote inside
+# a phrase of the frame is part of that phrase, not the whole of what was said.
+CONTENT_EDGES = [
+    (
+        "The inspector said that the water had been safe all along.",
+        "said",
+        "that the water had been safe all along",
+    ),
+    (
+        "The committee asked whether the contract had been signed in time.",
+        "asked",
+        "whether the contract had been signed in time",
+    ),
+    (
+        "The council noted that the library would stay open on Sundays.",
+        "noted",
+        "that the library would stay open on Sundays",
+    ),
+    (
+        "The coach said the team would play without Marta Ruiz, who broke her wrist in training.",
+        "said",
+        "the team would play without Marta Ruiz",
+    ),
+    (
+        "Officials said the money went to the Harbor Trust, a charity run by the mayor's cousin.",
+        "said",
+        "the money went to the Harbor Trust",
+    ),
+    (
+        "The report said the fire began in the old mill, which had been empty for years.",
+        "said",
+        "the fire began in the old mill",
+    ),
+    (
+        "Residents said the road was built by Delta Paving, a firm based in the next county.",
+        "said",
+        "the road was built by Delta Paving",
+    ),
+    (
+        "The captain said the crew had been “tired and hungry for days. Nobody complained once.”",
+        "said",
+        "the crew had been “tired and hungry for days. Nobody complained once.”",
+    ),
+    (
+        "Ms. Okafor told the board that the plan was “a gamble. It could still pay off.”",
+        "told",
+        "that the plan was “a gamble. It could still pay off.”",
+    ),
+    (
+        "The farmer said his harvest was “the worst in memory. We lost half the wheat.”",
+        "said",
+        "his harvest was “the worst in memory. We lost half the wheat.”",
+    ),
+    (
+        "The governor also called for more “patience” from city workers during the strike.",
+        "called",
+        "more “patience” from city workers during the strike",
+    ),
+    (
+        "The pastor spoke about the “quiet” courage of the nurses in the ward.",
+        "spoke",
+        "the “quiet” courage of the nurses in the ward",
+    ),
+    (
+        "The activists called for a “swift” inquiry into the shooting.",
+        "called",
+        "a “swift” inquiry into the shooting",
+    ),
+    ("The minister told reporters “We will not raise taxes.”", "told", "We will not raise taxes."),
+    # a cue set off by commas inside the clause it reports: the predicate after it
+    (
+        "The new plan, the mayor said, would cut the deficit in half.",
+        "said",
+        "would cut the deficit in half",
+    ),
+    (
+        "In her district, the senator said, most families rent their homes.",
+        "said",
+        "most families rent their homes",
+    ),
+    (
+        "The bridge, officials said on Friday, will stay closed until spring.",
+        "said",
+        "will stay closed until spring",
+    ),
+    ("The vote, according to two aides, was delayed.", "according to", "was delayed"),
+    # appositions in a series are a list, not an aside
+    (
+        "Exit polls showed that Smith was backed by a majority of women, young voters, those"
+        " with college degrees.",
+        "showed",
+        "that Smith was backed by a majority of women, young voters, those with college degrees",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), CONTENT_EDGES)
+def test_content_edges(analyzer: Analyzer, text: str, cue: str, content: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue}
+    assert (cue, content) in found, found
+
+
+# A speech verb conjoined to a cue's content clause ("said X and warned that Y") is the
+# speaker going on: the first content stops before it, and it speaks for the same subject.
+SECOND_CUES = [
+    (
+        "The manager told staff the store would close early and promised that wages would be paid.",
+        [
+            ("The manager", "told", "the store would close early"),
+            ("The manager", "promised", "that wages would be paid"),
+        ],
+    ),
+    (
+        "The pilot said the engine had failed and added that nobody was hurt.",
+        [
+            ("The pilot", "said", "the engine had failed"),
+            ("The pilot", "added", "that nobody was hurt"),
+        ],
+    ),
+    (
+        "The treasurer says the accounts are in order and denies that funds were moved.",
+        [
+            ("The treasurer", "says", "the accounts are in order"),
+            ("The treasurer", "denies", "that funds were moved"),
+        ],
+    ),
+    (
+        "The chief told reporters the suspect had fled and urged residents to lock their doors.",
+        [
+            ("The chief", "told", "the suspect had fled"),
+            ("The chief", "urged", "to lock their doors"),
+        ],
+    ),
+]
+# A second verb with a subject or a "that" of its own stays in the content.
+ONE_CONTENT = [
+    (
+        "Analysts said that prices rose and stayed high all year.",
+        "said",
+        "that prices rose and stayed high all year",
+    ),
+    (
+        "The clerk said that the files were lost and that nobody had copies.",
+        "said",
+        "that the files were lost and that nobody had copies",
+    ),
+    (
+        "The nurse said the ward was full and the doctors were exhausted.",
+        "said",
+        "the ward was full and the doctors were exhausted",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SECOND_CUES)
+def test_a_conjoined_speech_verb_is_a_second_statement(
+    analyzer: Analyzer, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {
+        (a.source.text, a.cue.text, a.content.text)
+        for a in analysis.attributions
+        if a.source and a.cue
+    }
+    assert set(expected) <= found, found
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), ONE_CONTENT)
+def test_a_coordinated_content_clause_stays_whole(
+    analyzer: Analyzer, text: str, cue: str, content: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue}
+    assert (cue, content) in found, found

@@ -171,7 +171,7 @@ def test_zero_width_and_bidi_controls_inside_the_text(analyzer: Analyzer) -> Non
     assert_consistent(text, analysis)
     assert analysis.warnings == []
     contents = [(a.content.text, a.kind) for a in analysis.attributions]
-    assert ("\u202eeveryone\u202c was evacuated", "indirect") in contents
+    assert ("that \u202eeveryone\u202c was evacuated", "indirect") in contents
     assert ("we are safe.", "direct") in contents
 
 
@@ -215,7 +215,7 @@ def test_lone_surrogates_are_read_as_replacement_characters(analyzer: Analyzer) 
     ]
     readable = text.replace("\ud800", "\ufffd").replace("\udfff", "\ufffd")
     assert_consistent(readable, analysis)  # same offsets, and the JSON is valid UTF-8
-    assert [a.content.text for a in analysis.attributions] == ["\ufffd two people died"]
+    assert [a.content.text for a in analysis.attributions] == ["that \ufffd two people died"]
 
 
 # --- size -----------------------------------------------------------------------------
@@ -231,7 +231,7 @@ def test_a_hundred_thousand_character_sentence(analyzer: Analyzer) -> None:
     assert analysis.warnings == []
     [link] = analysis.attributions
     assert link.source is not None and link.source.text == "The police"
-    content = (len("The police said that "), len(text) - 1)  # all of it but the full stop
+    content = (len("The police said "), len(text) - 1)  # "that" and on, less the full stop
     assert (link.content.start, link.content.end) == content
     # one claim: the content, with its cue frame "The police said that" and its full stop
     assert [(c.start, c.end, c.kind) for c in analysis.claims] == [(0, len(text), "indirect")]

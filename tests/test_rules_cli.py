@@ -142,7 +142,7 @@ def test_test_prints_each_failure_and_exits_1(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"{path}:9: example cue_verbs.blurt[1] failed" in result.stdout
     assert "expected: source='The coach'" in result.stdout
-    assert "The striker (= striker) | blurted | the coach had resigned | striker | -" in (
+    assert "The striker (= striker) | blurted | that the coach had resigned | striker | -" in (
         result.stdout
     )
     assert _last_line(result) == "1 passed, 1 failed"

@@ -211,7 +211,7 @@ def test_a_failure_names_file_line_expected_and_actual(pytester: pytest.Pytester
             "  expected: source='The coach' (scope all)",
             "  mismatch: source: expected 'The coach', got 'The striker'",
             "  actual (source | cue | content | chain | channel):",
-            "    The striker (= striker) | blurted | the coach had resigned | striker | -",
+            "    The striker (= striker) | blurted | that the coach had resigned | striker | -",
         ]
     )
     assert "Traceback" not in result.stdout.str()

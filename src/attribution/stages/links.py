@@ -24,6 +24,7 @@ _SUBJECTS = frozenset({"nsubj", "csubj"})
 _CONTENT_DEPS = frozenset({"ccomp"})
 _WIDE_CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
 _WIDE_CATEGORIES = frozenset({"belief", "intention", "perception"})
+_SPOKEN = frozenset({"speech", "denial"})
 _PARENTHETICAL = frozenset({"parataxis", "ccomp"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _ACTOR_DEPS = frozenset({"dobj", "dative", "pobj", "nsubjpass"})
@@ -146,14 +147,100 @@ def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRu
 
 
 def _clause_span(ctx: _Context, head: Token, exclude: set[int]) -> tuple[int, int] | None:
-    """The clause under ``head``, minus excluded tokens, trimmed to its first contiguous run."""
-    tokens = [t for t in subtree(head) if t.i not in exclude]
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark" or tokens[0].is_space):
-        tokens.pop(0)
-    run = _contiguous(tokens, head)
+    """The clause under ``head``, minus excluded tokens, trimmed to its first contiguous run.
+
+    The edges follow the annotators' habit (PolNeAR's): the clause's own complementizer
+    ("*that* the vote was rigged", "*whether* ...") and a quote's opening mark are content;
+    a comma-set aside that closes the clause (", who ...", ", a former aide") and the stop
+    after it are not.
+    """
+    stop = _conjoined_cue(ctx, head)
+    tokens = [t for t in subtree(head) if t.i not in exclude and t.i < stop]
+    run = _without_trailing_aside(_contiguous(tokens, head), head)
+    while run and run[0].i < head.i and _is_leading_glue(ctx, run[0], head):
+        run.pop(0)  # ", was delayed" once "according to two aides" is cut out
+    while run and run[-1].i > head.i and run[-1].dep_ == "cc":
+        run.pop()  # "... and" before a conjoined cue that was cut off
     while run and (run[-1].is_punct or run[-1].is_space) and not _is_quote_mark(ctx, run[-1]):
         run.pop()
     return char_span(run) if run else None
+
+
+def _conjoined_cue(ctx: _Context, head: Token) -> int:
+    """Where a cue verb conjoined to the clause begins, or past the end if none does:
+    "she said he was charming *and called the race a rout*" is two statements, the
+    second with its own content, though the parser hung it on the first's clause."""
+    for child in head.rights:
+        if child.dep_ == "conj" and _is_second_cue(ctx, child):
+            return child.left_edge.i
+    return len(head.doc)
+
+
+def _is_second_cue(ctx: _Context, verb: Token) -> bool:
+    """A speech verb conjoined to a cue's content clause, in the cue's own form and with
+    no subject or complementizer of its own: the cue's speaker going on."""
+    clause = verb.head
+    rule = ctx.rules.verbs.get(verb.lemma_.lower())
+    return (
+        verb.dep_ == "conj"
+        and clause.dep_ in _WIDE_CONTENT_DEPS
+        and rule is not None
+        and rule.category in _SPOKEN
+        and verb.tag_ == clause.head.tag_  # "said ... and called", "says ... and tells"
+        and clause.head.lemma_.lower() in ctx.rules.verbs
+        and not any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in verb.children)
+    )
+
+
+def _outer_speaker(ctx: _Context, verb: Token) -> Token | None:
+    """The subject of the cue whose content clause a second cue was hung on."""
+    return _subject(verb.head.head) if _is_second_cue(ctx, verb) else None
+
+
+def _is_leading_glue(ctx: _Context, token: Token, head: Token) -> bool:
+    """Punctuation or a subordinator before a clause's words; not the clause's own
+    complementizer, nor the opening mark of a quote it holds."""
+    if token.dep_ == "mark":
+        return token.head.i != head.i
+    if _is_quote_mark(ctx, token):
+        return ctx.quotes[ctx.quote_of[token.i]].start != token.idx
+    return token.is_punct or token.is_space
+
+
+_ASIDE_DEPS = frozenset({"appos", "relcl", "acl"})
+_ASIDE_MARKS = frozenset({",", "—", "–", "--"})
+
+
+def _without_trailing_aside(run: list[Token], head: Token) -> list[Token]:
+    """The run less an aside set off by a comma or dash that runs to its end: "...
+    Eric Fanning, who was his chief of staff", "... the Hyde Amendment, a federal rule"."""
+    last = next((t.i for t in reversed(run) if not (t.is_punct or t.is_space)), -1)
+    for k in range(len(run) - 2, -1, -1):
+        mark = run[k]
+        if mark.i <= head.i:
+            break
+        if mark.text in _ASIDE_MARKS and _is_aside(run[k + 1], last):
+            return run[:k]
+    return run
+
+
+def _is_aside(first: Token, last: int) -> bool:
+    """The phrase that opens at ``first`` is an apposition or relative clause reaching
+    token ``last``."""
+    phrase = first
+    while phrase.head.i != phrase.i and phrase.head.left_edge.i == first.i:
+        phrase = phrase.head
+    if phrase.dep_ not in _ASIDE_DEPS or phrase.right_edge.i < last:
+        return False
+    return not _is_list_item(phrase)
+
+
+def _is_list_item(phrase: Token) -> bool:
+    """ "backed by women, young voters, those with degrees": an apposition in a series
+    (after another, or with a conjunct of its own) is an item of a list, not an aside."""
+    return phrase.dep_ == "appos" and (
+        phrase.head.dep_ == "appos" or any(c.dep_ in {"conj", "cc"} for c in phrase.children)
+    )
 
 
 def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
@@ -167,6 +254,19 @@ def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
     while hi < len(tokens) - 1 and tokens[hi + 1].i == tokens[hi].i + 1:
         hi += 1
     return tokens[lo : hi + 1]
+
+
+def _through_quotes(ctx: _Context, span: tuple[int, int]) -> tuple[int, int]:
+    """Content that opens a quotation runs to its closing mark: 'said Cruz has "taken
+    every punch. And he is still standing."' is one statement, not its first sentence."""
+    start, end = span
+    k = bisect_left(ctx.quote_starts, end) - 1
+    while k >= 0 and ctx.quotes[k].start >= start:
+        quote = ctx.quotes[k]
+        if quote.closed and quote.content_start < end < quote.end:
+            end = quote.end
+        k -= 1
+    return start, end
 
 
 def _is_quote_mark(ctx: _Context, token: Token) -> bool:
@@ -228,7 +328,7 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     verb = ctx.doc[cue.head]
     if ctx.quote_of[verb.i] >= 0 or _withheld(ctx, verb):
         return  # "did not say whether", "declined to comment": nothing is attributed
-    subject = _subject(verb)
+    subject = _outer_speaker(ctx, verb) or _subject(verb)
     orphan = _orphan_subject(ctx, verb) or _inverted_speaker(ctx, verb) if subject is None else None
     subject = subject or orphan
     if subject is None and _is_question(ctx, verb):
@@ -456,7 +556,7 @@ def _content_of(
         ctx.content_clause[verb.i] = clause
         skip = exclude | {clause.left_edge.i} | _relay_frame(ctx, verb, clause)
         return _clause_content(ctx, clause, skip)
-    if "clause" in frames and _is_fronted_cue(verb):
+    if "clause" in frames and (_is_fronted_cue(verb) or _is_mid_clause_cue(verb)):
         clause = ctx.content_clause[verb.i] = verb.head
         skip = exclude | {t.i for t in subtree(verb)} | _relay_frame(ctx, verb, clause)
         return _clause_content(ctx, clause, skip)
@@ -579,8 +679,12 @@ def _object_content(
         run.append(child)
     if len(run) == 1 and not _broad(ctx) and _names_someone(ctx, run[0]):
         return None  # "criticizes it", "writing the council": whom it was about, no proposition
-    tokens = [t for child in run for t in subtree(child)]
-    return char_span(tokens) if tokens else None
+    tokens = _without_trailing_aside([t for child in run for t in subtree(child)], verb)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        if _is_quote_mark(ctx, tokens[-1]):
+            break
+        tokens.pop()
+    return _through_quotes(ctx, char_span(tokens)) if tokens else None
 
 
 def _broad(ctx: _Context) -> bool:
@@ -655,6 +759,21 @@ def _is_fronted_cue(verb: Token) -> bool:
     after = max(t.i for t in subtree(verb) if not t.is_punct) + 1  # its own comma, if any
     set_off = after < len(verb.doc) and verb.doc[after].is_punct  # "At one point, she said, ..."
     return set_off or any(c.dep_ == "mark" and c.i < head.i for c in head.children)
+
+
+def _is_mid_clause_cue(verb: Token) -> bool:
+    """ "The new plan, the mayor said, would cut the deficit": a cue set off by commas
+    inside the clause it reports. The content is the clause's part after the cue, its
+    predicate; the part before (a subject, a setting) stays out, as a span has one part."""
+    head, doc = verb.head, verb.doc
+    if not (verb.dep_ in _PARENTHETICAL and head.i > verb.i and head.pos_ in {"VERB", "AUX"}):
+        return False
+    if any(c.dep_ in _OBJECT_DEPS or c.dep_ == "ccomp" for c in verb.children):
+        return False  # a complement of its own: no aside ("on Friday" may be)
+    left, right = verb.left_edge.i, verb.right_edge.i
+    opened = doc[left].text == "," or (left > 0 and doc[left - 1].text == ",")
+    closed = doc[right].text == "," or (right + 1 < len(doc) and doc[right + 1].text == ",")
+    return opened and closed
 
 
 def _trailing_report(ctx: _Context, clause: Token) -> Token | None:
@@ -936,18 +1055,21 @@ def _to_sentence_end(ctx: _Context, span: tuple[int, int]) -> tuple[int, int]:
     if first >= len(ctx.doc):
         return span
     sent = ctx.doc[first].sent if first < len(ctx.doc) else None
-    if sent is None or first >= sent.end:
-        return span
+    if sent is None or first >= sent.end or ctx.doc[first].is_sent_start:
+        return span  # the content closed its sentence (a quote that ends it)
     rest = list(ctx.doc[first : sent.end])
     while rest and (rest[-1].is_punct or rest[-1].is_space) and not _is_quote_mark(ctx, rest[-1]):
         rest.pop()
-    for token in rest:
+    for k, token in enumerate(rest):
         if token.is_space and "\n" in token.text:
             return span
         if token.text == ";" or ctx.quote_of[token.i] >= 0:
             return span
         if token.pos_ == "VERB" and token.lemma_.lower() in ctx.rules.verbs:
             return span
+        if token.text in _ASIDE_MARKS and k + 1 < len(rest) and _is_aside(rest[k + 1], -1):
+            rest = rest[:k]  # ", a former aide ...": the writer's aside, not the speaker's
+            break
     if not rest:
         return span
     return span[0], max(span[1], rest[-1].idx + len(rest[-1].text))
@@ -963,6 +1085,7 @@ def _clause_content(
     span = _clause_span(ctx, clause, exclude)
     if span is None:
         return None
+    span = _through_quotes(ctx, span)
     k = bisect_left(ctx.quote_starts, span[0])
     inner = k < len(ctx.quotes) and ctx.quotes[k].end <= span[1] + 1
     kind = "mixed" if inner else "indirect"
@@ -995,10 +1118,27 @@ def _adjacent_quote(ctx: _Context, verb: Token) -> Quote | None:
     for t in ctx.doc[verb.i + 1 : min(len(ctx.doc), sent.end + 2)]:
         if ctx.quote_of[t.i] >= 0:
             quote = ctx.quotes[ctx.quote_of[t.i]]
-            return None if _has_own_cue(ctx, quote) else quote
+            if _has_own_cue(ctx, quote) or _is_embedded(ctx, verb, t):
+                return None
+            return quote
         if not (t.i in frame or t.is_punct or t.is_space):
             break
     return None
+
+
+def _is_embedded(ctx: _Context, verb: Token, mark: Token) -> bool:
+    """A quote inside a phrase of the frame, not the cue's whole complement: 'called for
+    more "patience" from workers', 'warned of a "brutal" winter'. Its words hang on a word
+    outside it other than the cue, and no colon or comma sets it off."""
+    q = ctx.quote_of[mark.i]
+    before = mark.i - 1
+    while before > verb.i and ctx.doc[before].is_space:
+        before -= 1
+    if before <= verb.i or ctx.doc[before].is_punct:
+        return False
+    inside = [t for t in ctx.doc[mark.i : mark.i + 64] if ctx.quote_of[t.i] == q]
+    heads = {t.head.i for t in inside if ctx.quote_of[t.head.i] != q}
+    return bool(heads) and verb.i not in heads
 
 
 def _quote_closing_before(ctx: _Context, verb: Token, own: set[int]) -> Quote | None:
