@@ -35,6 +35,9 @@ _NEWS_TYPES = frozenset({"news_agency", "news_outlet"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _ASIDE_DEPS = frozenset({"relcl", "acl", "parataxis", "advcl", "prep", "pobj"})
+_BODY_TYPES = frozenset({"organisation", "government"})
+_BODY_SENTENCES = 2  # "the agency" stands for a body named this close before it
+_BODY_SPOKE_SENTENCES = 5  # ... or for a named body that spoke this close before it
 _LOOKBACK = 40
 _LOOKBACK_SENTENCES = 12
 _MAX_NAME_TOKENS = 4
@@ -82,6 +85,7 @@ class _Entry:
     author_span: tuple[int, int] | None = None
     bare_title: str | None = None  # "the mayor": a role that may name a person given elsewhere
     bare_body: str | None = None  # "the union": a body that may be named elsewhere
+    named: bool = False  # a proper name names it: "Transit Corp", not "the agency"
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +111,9 @@ class _Registry:
         self.last_names: dict[str, str] = {}
         self.last_document: dict[str, str] = {}
         self.merged: dict[str, str] = {}
+        self.sentence_starts = [
+            s.start_char for n, s in enumerate(sentences(doc)) if not n or any(t.is_alpha for t in s)
+        ]
         self.name_of = self._names()
         self.people = self._people()
         self.text_gender = self._text_genders()
@@ -238,7 +245,31 @@ class _Registry:
                 (name,) = holders.values()
                 return name.start_char, name.end_char
         if entry.bare_body is not None:
-            return self._main_organisation(span[0])
+            return self._latest_organisation(span[0]) or self._main_organisation(span[0])
+        return None
+
+    def _latest_organisation(self, before: int) -> tuple[int, int] | None:
+        """ "TransLink ... The agency said": the body named in the last few sentences,
+        never a platform."""
+        here = bisect_right(self.sentence_starts, before)
+        spoke = [
+            (max(m for m in e.mentions if m[1] <= before), e)
+            for e in self.entries.values()
+            if e.type in _BODY_TYPES and e.named and any(m[1] <= before for m in e.mentions)
+        ]
+        if spoke:  # a body that has spoken: "Cisco's Talos unit said ... the firm wrote"
+            mention, _ = max(spoke, key=lambda me: me[0])
+            if here - bisect_right(self.sentence_starts, mention[0]) <= _BODY_SPOKE_SENTENCES:
+                return mention
+        for ent in reversed(self.ents):
+            if ent.end_char > before or ent.label_ != "ORG":
+                continue
+            if here - bisect_right(self.sentence_starts, ent.start_char) > _BODY_SENTENCES:
+                return None
+            span = (ent.start_char, ent.end_char)
+            entry = self.describe(span)
+            if entry.type in _BODY_TYPES and not entry.bare_body and not _is_channel(self, entry):
+                return span
         return None
 
     def _main_organisation(self, before: int) -> tuple[int, int] | None:
@@ -320,7 +351,7 @@ class _Registry:
         org = self._gazetteer(tokens)
         if org is not None:
             key, name, kind = org
-            return _Entry(f"org:{key}", name, kind)
+            return _Entry(f"org:{key}", name, kind, named=True)
         root = tokens.root
         person = self._person(tokens, root)
         if person is not None:
@@ -452,6 +483,16 @@ class _Registry:
     def _word(self, token: Token) -> str:
         return token.lemma_.lower().rstrip(".")
 
+    def person_word(self, token: Token) -> bool:
+        """A noun for a person: a title, a member, an unnamed-source word, a relation."""
+        rules, word = self.rules, self._word(token)
+        return (
+            word in rules.titles
+            or word in rules.affiliations
+            or word in rules.anonymous
+            or word in rules.gender_of_lemma
+        )
+
     def _gazetteer(self, tokens: Span) -> tuple[str, str, str] | None:
         """A known organisation the mention names, as a run of words holding its head:
         "the Ukrainian State Emergency Services" is one; "the U.N. refugee agency" is not
@@ -507,7 +548,9 @@ class _Registry:
         if kind == "person" and word in rules.titles:
             entry.role = self._role(list(tokens))
         definite = tokens[0].lower_ == "the"
-        if not is_named and definite and rules.type_of_lemma.get(word) == "organisation":
+        entry.named = is_named
+        bare = definite and not any(t.ent_type_ for t in core)  # not "the Canadian government"
+        if not is_named and bare and rules.type_of_lemma.get(word) in _BODY_TYPES:
             entry.bare_body = word
         if kind == "person" and not plural:
             entry.gender = self._gender(list(tokens), [])
@@ -526,6 +569,10 @@ class _Registry:
             return "person"
         if head.pos_ == "PROPN" and self.rules.gender_of_name.get(head.text):
             return "person"
+        if head.pos_ == "PROPN" and any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and self.person_word(c) for c in head.children
+        ):
+            return "person"  # "Yuni, a resident of Lampung"
         if self._entity_in(tokens, _GROUP_LABELS):
             return "organisation"
         if head.pos_ == "PROPN" and len(tokens) == 1 and not head.ent_type_:
@@ -704,10 +751,11 @@ class _Context:
         self.quote_ends = [q.end for q in quotes]
         self.sentence_of = [0] * len(doc)
         self.sentence_starts: list[int] = []
-        for n, sent in enumerate(sentences(doc)):
-            self.sentence_starts.append(sent.start_char)
+        for sent in sentences(doc):
+            if not self.sentence_starts or any(t.is_alpha for t in sent):
+                self.sentence_starts.append(sent.start_char)  # a lone " ." joins the last one
             for i in range(sent.start, sent.end):
-                self.sentence_of[i] = n
+                self.sentence_of[i] = len(self.sentence_starts) - 1
         self.candidates = self._candidates()
         self.candidate_starts = [c.start for c in self.candidates]
         self.speaker_at: dict[int, int] = {}
@@ -732,12 +780,19 @@ class _Context:
             label = getattr(name, "label_", "PERSON")
             if label == "NORP" and name.root.tag_ not in _PLURAL_TAGS:
                 continue  # "Canadian" describes; "the Conservatives" may speak
+            if self._modifies_thing(name.root):
+                continue  # "the Kinder Morgan pipeline", "Stella's location": not a speaker
             if label in _PERSON_LABELS | _GROUP_LABELS and not self.in_quote(name.start_char):
                 result.setdefault(name.root.i, self._candidate(name.root))
         for token in self.doc:
-            if token.pos_ not in {"NOUN", "PROPN"} or token.i in result or token.ent_type_:
+            if token.pos_ not in {"NOUN", "PROPN"} or token.i in result:
                 continue
             if self.in_quote(token.idx):
+                continue
+            if self._named_person(token):
+                result[token.i] = self._candidate(token)
+                continue
+            if token.ent_type_:
                 continue
             lemma = token.lemma_.lower()
             if token.dep_ in _SUBJECT_DEPS and (
@@ -748,6 +803,26 @@ class _Context:
             ):
                 result[token.i] = self._candidate(token)
         return sorted(result.values(), key=lambda c: c.start)
+
+    def _modifies_thing(self, token: Token) -> bool:
+        """A name that only modifies a noun for a thing: "the Kinder Morgan pipeline",
+        "Stella's location"; not "Pentagon spokesman" nor "Hale's aide"."""
+        head = token.head
+        if token.dep_ not in {"compound", "poss"} or head.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        return head.i not in self.registry.name_of and not self.registry.person_word(head)
+
+    def _named_person(self, token: Token) -> bool:
+        """A lone surname of someone named in full ("Matlow said"), or a name with a
+        person in apposition ("Yuni, a resident of Lampung")."""
+        if token.pos_ != "PROPN" or not token.is_title or self._modifies_thing(token):
+            return False
+        if token.text.lower() in self.registry.people and token.i not in self.registry.name_of:
+            return True
+        return token.dep_ in _SUBJECT_DEPS and any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and self.registry.person_word(c)
+            for c in token.children
+        )
 
     def _candidate(self, token: Token) -> _Candidate:
         span = mention_span(token)
@@ -808,8 +883,8 @@ def _resolve_link(
     refers_to = registry.rules.pronouns.get(text.lower())
     if refers_to is None:
         return _resolve_description(context, links, keys, index)
-    if _is_expletive(registry.doc, link.source):
-        return _vague(registry, link)
+    if "person" not in refers_to and _is_expletive(registry.doc, link.source):
+        return _vague(registry, link)  # "it was reported"; "he was quoted as saying" is someone
     return _resolve_pronoun(context, links, keys, index, text.lower(), refers_to)
 
 
@@ -856,7 +931,8 @@ def _is_epithet(context: _Context, entry: _Entry, tokens: Span | None) -> bool:
 
 
 def _is_expletive(doc: Doc, span: tuple[int, int]) -> bool:
-    """ "It was reported that ...": a passive subject pronoun stands for nobody in particular."""
+    """ "It was reported that ...": a passive subject "it" stands for nobody in particular;
+    "he was quoted as saying" still stands for someone."""
     tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
     return tokens is not None and tokens.root.dep_ == "nsubjpass"
 
