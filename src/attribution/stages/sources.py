@@ -39,6 +39,7 @@ _BODY_TYPES = frozenset({"organisation", "government"})
 _BODY_SENTENCES = 2  # "the agency" stands for a body named this close before it
 _BODY_SPOKE_SENTENCES = 5  # ... or for a named body that spoke this close before it
 _LOOKBACK = 40
+_TRACE = None  # TRACE-REMOVE
 _LOOKBACK_SENTENCES = 12
 _MAX_NAME_TOKENS = 4
 _EPITHET_SENTENCES = 3
@@ -253,14 +254,16 @@ class _Registry:
         never a platform."""
         here = bisect_right(self.sentence_starts, before)
         spoke = [
-            (max(m for m in e.mentions if m[1] <= before), e)
+            (max(m for m in e.mentions if m[1] <= before), named[0])
             for e in self.entries.values()
             if e.type in _BODY_TYPES and e.named and any(m[1] <= before for m in e.mentions)
+            for named in [[m for m in e.mentions if not self._pronoun(self.text[m[0] : m[1]])]]
+            if named
         ]
         if spoke:  # a body that has spoken: "Cisco's Talos unit said ... the firm wrote"
-            mention, _ = max(spoke, key=lambda me: me[0])
-            if here - bisect_right(self.sentence_starts, mention[0]) <= _BODY_SPOKE_SENTENCES:
-                return mention
+            latest, named = max(spoke)
+            if here - bisect_right(self.sentence_starts, latest[0]) <= _BODY_SPOKE_SENTENCES:
+                return named
         for ent in reversed(self.ents):
             if ent.end_char > before or ent.label_ != "ORG":
                 continue
@@ -1032,6 +1035,8 @@ def _rank(
         if score > scores.get(key, float("-inf")):
             scores[key] = score
             spans[key] = cand.span
+    if _TRACE is not None:  # TRACE-REMOVE
+        _TRACE(scores)  # TRACE-REMOVE
     if not scores:
         return None
     order = sorted(scores.items(), key=lambda kv: -kv[1])
