@@ -31,6 +31,7 @@ from .syntax import mention_span, sentences, subtree
 _PERSON_LABELS = frozenset({"PERSON"})
 _GROUP_LABELS = frozenset({"ORG", "NORP"})
 _PLACE_LABELS = frozenset({"GPE"})
+_PLACE_MODIFIER_LABELS = frozenset({"GPE", "LOC", "NORP"})
 _NEWS_TYPES = frozenset({"news_agency", "news_outlet"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -113,7 +114,9 @@ class _Registry:
         self.last_document: dict[str, str] = {}
         self.merged: dict[str, str] = {}
         self.sentence_starts = [
-            s.start_char for n, s in enumerate(sentences(doc)) if not n or any(t.is_alpha for t in s)
+            s.start_char
+            for n, s in enumerate(sentences(doc))
+            if not n or any(t.is_alpha for t in s)
         ]
         self.name_of = self._names()
         self.people = self._people()
@@ -407,8 +410,11 @@ class _Registry:
         """The name beside a title head: "the governor, Ann Kessler", "Director of
         Research Kevin Haley"; not the owner in "a spokeswoman for Trudeau"."""
         appos = next((c for c in root.children if c.dep_ == "appos"), None)
-        if appos is not None and appos.i in self.name_of:
-            return self.name_of[appos.i]
+        if appos is not None and appos.left_edge.i <= tokens.end + 1:  # "..., Ann Kessler"
+            if appos.i in self.name_of:
+                return self.name_of[appos.i]
+            if appos.pos_ == "PROPN" and appos.text in self.rules.gender_of_name:
+                return self.doc[appos.i : appos.i + 1]  # "Wise's dad, Darrin"
         if self._word(root) not in self.rules.titles:
             return None
         for t in tokens:
@@ -526,7 +532,7 @@ class _Registry:
         name = _words(self.doc[content[0].i : content[-1].i + 1]) if content else text
         head = tokens.root
         plural = head.tag_ in _PLURAL_TAGS or any(c.dep_ == "conj" for c in head.children)
-        is_named = any(t.pos_ == "PROPN" for t in core)
+        is_named = any(t.pos_ == "PROPN" and not _place_modifier(t) for t in core)
         if len(core) == 1 and is_named and core[0].text.lower() in self.last_names:
             return _Entry(f"name:{core[0].text.lower()}", name, "person")
         if len(core) == 1 and core[0].is_title and core[0].text.lower() in self.people:
@@ -636,6 +642,11 @@ class _Registry:
 
     def _pronoun(self, text: str) -> bool:
         return text.lower() in self.rules.pronouns
+
+
+def _place_modifier(token: Token) -> bool:
+    """A place that only says where someone is from: "the Cambridge resident"."""
+    return token.ent_type_ in _PLACE_MODIFIER_LABELS and token.dep_ in {"compound", "amod", "nmod"}
 
 
 def _words(tokens) -> str:
@@ -927,7 +938,9 @@ def _is_epithet(context: _Context, entry: _Entry, tokens: Span | None) -> bool:
     rules = context.rules
     return (
         root.pos_ == "NOUN"
-        and not any(t.pos_ == "PROPN" or t.dep_ == "poss" for t in tokens)
+        and not any(
+            (t.pos_ == "PROPN" and not _place_modifier(t)) or t.dep_ == "poss" for t in tokens
+        )
         and context.registry._word(root) not in rules.titles
         and context.registry._word(root) not in rules.affiliations
     )
