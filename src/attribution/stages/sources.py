@@ -113,6 +113,7 @@ class _Registry:
         self.last_names: dict[str, str] = {}
         self.last_document: dict[str, str] = {}
         self.merged: dict[str, str] = {}
+        self.stood_for: dict[tuple[int, int], str] = {}  # "the agency" -> the body it names
         self.sentence_starts = [
             s.start_char
             for n, s in enumerate(sentences(doc))
@@ -220,6 +221,7 @@ class _Registry:
             stands_for = self._stands_for(entry, span)
             if stands_for is not None:
                 key = self._add_silently(stands_for)
+                self.stood_for[span] = key
         existing = self.entries.get(key)
         if existing is None:
             self.entries[key] = existing = entry
@@ -912,14 +914,14 @@ def _resolve_description(
     entry = registry.describe(link.source)
     tokens = context.tokens(link.source)
     if not _is_epithet(context, entry, tokens):
-        return registry.add(link.source), link
+        return _stand_in(registry, link)
     agreement = _Agreement(frozenset({"person"}), entry.gender, False)
     start = link.source[0]
     since = context.sentence_starts[max(0, context.sentence_at(start) - _EPITHET_SENTENCES)]
     ranked = _rank(context, links, keys, index, start, agreement, link, since=since)
     named = ranked is not None and registry.entries[ranked[0]].key.startswith("person:")
     if not named:
-        return registry.add(link.source), link
+        return _stand_in(registry, link)
     key, confidence, _ = ranked
     target = registry.entries[key]
     target.mentions.append(link.source)
@@ -927,6 +929,17 @@ def _resolve_description(
     surface = registry.text[link.source[0] : link.source[1]]
     reason = f"'{surface}' resolved to {target.name}"
     return key, replace(link, inferred=True, reason=reason, confidence=confidence)
+
+
+def _stand_in(registry: _Registry, link: Link) -> tuple[str, Link]:
+    """A mention's source; "the agency" standing for the body just named is inferred."""
+    assert link.source is not None
+    key = registry.add(link.source)
+    if link.source not in registry.stood_for:
+        return key, link
+    surface = registry.text[link.source[0] : link.source[1]]
+    reason = f"'{surface}' stands for {registry.entries[key].name}, named before it"
+    return key, replace(link, inferred=True, reason=reason, confidence=CONFIDENCE_PRONOUN)
 
 
 def _is_epithet(context: _Context, entry: _Entry, tokens: Span | None) -> bool:
