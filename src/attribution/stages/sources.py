@@ -468,7 +468,9 @@ class _Registry:
             gender = self.rules.gender_of_lemma.get(self._word(t))
             if gender:
                 return gender
-        return self.rules.gender_of_name.get(name[0]) if len(name) > 1 else None
+        if len(name) == 1 and name[0].lower() in self.people:
+            return None  # "Hale": the surname of someone named in full, not a given name
+        return self.rules.gender_of_name.get(name[0]) if name else None
 
     def _document(self, tokens: Span, root: Token) -> _Entry:
         """A report, letter or statement: a document, whose named author is the source."""
@@ -584,13 +586,13 @@ class _Registry:
             c.dep_ == "appos" and c.pos_ == "NOUN" and self.person_word(c) for c in head.children
         ):
             return "person"  # "Yuni, a resident of Lampung"
-        if self._entity_in(tokens, _GROUP_LABELS):
+        if self._entity_in([t for t in tokens if not _place_modifier(t)], _GROUP_LABELS):
             return "organisation"
         if head.pos_ == "PROPN" and len(tokens) == 1 and not head.ent_type_:
             return "person"  # "Laurin said": a lone surname the parser could not place
         return "organisation" if is_named else "person"
 
-    def _entity_in(self, tokens: Span, labels: frozenset[str]) -> bool:
+    def _entity_in(self, tokens: Span | list[Token], labels: frozenset[str]) -> bool:
         return any(t.ent_type_ in labels for t in tokens)
 
     # --- output -------------------------------------------------------------------------
