@@ -40,7 +40,6 @@ _BODY_TYPES = frozenset({"organisation", "government"})
 _BODY_SENTENCES = 2  # "the agency" stands for a body named this close before it
 _BODY_SPOKE_SENTENCES = 5  # ... or for a named body that spoke this close before it
 _LOOKBACK = 40
-_TRACE = None  # TRACE-REMOVE
 _LOOKBACK_SENTENCES = 12
 _MAX_NAME_TOKENS = 4
 _EPITHET_SENTENCES = 3
@@ -1063,8 +1062,6 @@ def _rank(
         if score > scores.get(key, float("-inf")):
             scores[key] = score
             spans[key] = cand.span
-    if _TRACE is not None:  # TRACE-REMOVE
-        _TRACE(scores)  # TRACE-REMOVE
     if not scores:
         return None
     order = sorted(scores.items(), key=lambda kv: -kv[1])
