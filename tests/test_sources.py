@@ -724,3 +724,52 @@ def test_a_place_in_a_description_keeps_it_an_epithet(
     analyzer: Analyzer, text: str, phrase: str, speaker: str
 ) -> None:
     _said_by(analyzer, text, phrase, speaker)
+
+
+DOCUMENT_AUTHORS_FURTHER = [
+    # the author named on the verb that sent the document: "a release sent from X"
+    (
+        "A release sent to reporters from the Grain Workers Union said most members voted yes.",
+        "most members voted yes",
+        "Grain Workers Union",
+        False,
+    ),
+    (
+        "A report released by the Fraser Institute on Monday said rents would rise.",
+        "rents would rise",
+        "Fraser Institute",
+        False,
+    ),
+    # "the report": the document just named, whatever word it goes by
+    (
+        "A study by the Norwell Policy Institute looked at 13 transit lines. It found three "
+        'that cost more than they saved. "Few projects get real scrutiny," the report said.',
+        "Few projects get real scrutiny",
+        "Norwell Policy Institute",
+        True,
+    ),
+    (
+        "An audit by Greenfield Energy reviewed five years of spending. Auditors met staff "
+        "in March. The document said two contracts broke the rules.",
+        "two contracts broke the rules",
+        "Greenfield Energy",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "author", "inferred"), DOCUMENT_AUTHORS_FURTHER)
+def test_a_document_names_its_author_through_its_verb_or_an_earlier_mention(
+    analyzer: Analyzer, text: str, phrase: str, author: str, inferred: bool
+) -> None:
+    analysis = _said_by(analyzer, text, phrase, author)
+    (link,) = [a for a in analysis.attributions if phrase in a.content.text]
+    assert link.inferred == inferred
+    assert link.channel is not None
+
+
+def test_an_earlier_document_by_nobody_lends_no_author() -> None:
+    analysis = shared_analyzer().analyze(
+        "A leaked memo reached reporters on Friday. The letter said the plant would close."
+    )
+    assert _speaker(analysis, "plant would close").type == "document"

@@ -39,6 +39,7 @@ _ASIDE_DEPS = frozenset({"relcl", "acl", "parataxis", "advcl", "prep", "pobj"})
 _BODY_TYPES = frozenset({"organisation", "government"})
 _BODY_SENTENCES = 2  # "the agency" stands for a body named this close before it
 _BODY_SPOKE_SENTENCES = 5  # ... or for a named body that spoke this close before it
+_DOCUMENT_SENTENCES = 3  # "the report" is a document named this close before it
 _LOOKBACK = 40
 _LOOKBACK_SENTENCES = 12
 _MAX_NAME_TOKENS = 4
@@ -84,6 +85,7 @@ class _Entry:
     titles: set[str] = field(default_factory=set)
     author: str | None = None
     author_span: tuple[int, int] | None = None
+    author_earlier: bool = False  # the author is that of a document named before this one
     bare_title: str | None = None  # "the mayor": a role that may name a person given elsewhere
     bare_body: str | None = None  # "the union": a body that may be named elsewhere
     named: bool = False  # a proper name names it: "Transit Corp", not "the agency"
@@ -474,13 +476,36 @@ class _Registry:
     def _document(self, tokens: Span, root: Token) -> _Entry:
         """A report, letter or statement: a document, whose named author is the source."""
         author = self._author(root)
+        earlier = author is None and tokens[0].lower_ == "the"
+        if earlier:
+            author = self._earlier_author(root)  # "A study by the institute ... the report"
         name = _words([t for t in tokens if t.pos_ != "DET"]) or tokens.text
         entry = _Entry(f"doc:{self._word(root)}", name, "document")
         entry.author_span = mention_span(author) if author is not None else None
+        entry.author_earlier = earlier and author is not None
         return entry
 
+    def _earlier_author(self, root: Token) -> Token | None:
+        """The author of the nearest document named in the last few sentences, if it
+        names one: "the report" is the study just named, whatever word it goes by."""
+        here = bisect_right(self.sentence_starts, root.idx)
+        for k in range(root.i - 1, -1, -1):
+            token = self.doc[k]
+            if here - bisect_right(self.sentence_starts, token.idx) > _DOCUMENT_SENTENCES:
+                return None
+            if token.pos_ == "NOUN" and self._word(token) in self.rules.documents:
+                return self._author(token)
+        return None
+
     def _author(self, root: Token) -> Token | None:
-        """ "the union's statement", "a report by the institute", "the TransLink memo"."""
+        """ "the union's statement", "a report by the institute", "the TransLink memo",
+        "a release sent from the union"."""
+        for verb in (c for c in root.children if c.dep_ == "acl"):
+            for child in verb.children:
+                if child.dep_ in {"prep", "agent"} and self._word(child) in self.rules.authorship:
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_):
+                        return pobj
         for child in root.children:
             if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
                 return child
@@ -736,6 +761,10 @@ def _through_document(registry: _Registry, key: str, link: Link) -> tuple[str, L
         return key, link
     if link.channel is None:
         link = replace(link, channel=link.source, channel_name=entry.name)
+    if entry.author_earlier and not link.inferred:
+        author = registry.entries[registry.final_key(entry.author) or entry.author].name
+        reason = f"'{entry.name}' is the document by {author} named before it"
+        link = replace(link, inferred=True, reason=reason, confidence=CONFIDENCE_PRONOUN)
     return entry.author, link
 
 
