@@ -773,3 +773,28 @@ def test_an_earlier_document_by_nobody_lends_no_author() -> None:
         "A leaked memo reached reporters on Friday. The letter said the plant would close."
     )
     assert _speaker(analysis, "plant would close").type == "document"
+
+
+SURNAMES_OF_MORE_WORDS = [
+    # the last words of a full name given before are that person, however many they are
+    (
+        "Emeric Van Doorn said the port would expand. Van Doorn said work would start in May.",
+        "Van Doorn",
+    ),
+    (
+        "Gareth Lloyd Webber said the theatre would reopen. Lloyd Webber said tickets were gone.",
+        "Lloyd Webber",
+    ),
+    (
+        "Omar Abu Bakr said the port would expand. Abu Bakr said work would start in May.",
+        "Abu Bakr",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "short"), SURNAMES_OF_MORE_WORDS)
+def test_a_surname_of_several_words_is_the_person_named_in_full(text: str, short: str) -> None:
+    analysis = shared_analyzer().analyze(text)
+    (person,) = [s for s in analysis.sources if s.type == "person"]
+    assert short in person.aliases
+    assert len({a.source_id for a in analysis.attributions}) == 1

@@ -320,6 +320,9 @@ class _Registry:
         if known is None:
             return entry.key
         first, other = entry.name.split(), known.name.split()
+        shorter, longer = sorted(([w.lower() for w in first], [w.lower() for w in other]), key=len)
+        if longer[len(longer) - len(shorter) :] == shorter:  # "Van Doorn" of "Emeric Van Doorn"
+            return self.merged.get(earlier, earlier)
         if len(first) == 1 or len(other) == 1 or first[0].lower() == other[0].lower():
             return self.merged.get(earlier, earlier)
         return entry.key
@@ -563,6 +566,8 @@ class _Registry:
         is_named = any(t.pos_ == "PROPN" and not _place_modifier(t) for t in core)
         if len(core) == 1 and is_named and core[0].text.lower() in self.last_names:
             return _Entry(f"name:{core[0].text.lower()}", name, "person")
+        if is_named and self._ends_a_known_name(core):  # "Van Doorn" of "Emeric Van Doorn"
+            return _Entry(f"name:{core[-1].text.lower()}", name, "person")
         if len(core) == 1 and core[0].is_title and core[0].text.lower() in self.people:
             full = _words(self.people[core[0].text.lower()])
             entry = _Entry(f"person:{full.lower()}", full, "person")
@@ -576,6 +581,11 @@ class _Registry:
             kind = "anonymous"
         elif kind is None:
             kind = self._default_type(tokens, head, is_named)
+        if kind == "person" and self._looks_like_a_name(core):
+            full = _words(core)  # "Patrice Lindsay": a name the parser did not tag
+            entry = _Entry(f"person:{full.lower()}", full, "person")
+            entry.gender = self.text_gender.get(_surname(full)) or self._gender([], full.split())
+            return entry
         entry = _Entry("group:" + " ".join(lemmas), name, kind, anonymous=anonymous)
         entry.plural = plural
         word = self._word(head)
@@ -594,6 +604,21 @@ class _Registry:
             if len(core) == 1 and is_named:
                 entry.gender = entry.gender or self.rules.gender_of_name.get(core[0].text)
         return entry
+
+    def _ends_a_known_name(self, core: list[Token]) -> bool:
+        """The words are the last words of a person's name given before."""
+        key = self.last_names.get(core[-1].text.lower())
+        known = self.entries.get(self.merged.get(key, key)) if key else None
+        if known is None or len(core) >= len(known.name.split()):
+            return False
+        words = [t.text.lower() for t in core]
+        return [w.lower() for w in known.name.split()][-len(words) :] == words
+
+    def _looks_like_a_name(self, core: list[Token]) -> bool:
+        """Two to four capitalised proper nouns and nothing else: a person's name."""
+        return 2 <= len(core) <= _MAX_NAME_TOKENS and all(
+            t.pos_ == "PROPN" and t.is_title and t.ent_type_ not in _GROUP_LABELS for t in core
+        )
 
     def _default_type(self, tokens: Span, head: Token, is_named: bool) -> str:
         """A title or a person's relation ("Campbell's partner") is a person; a name
