@@ -798,3 +798,39 @@ def test_a_surname_of_several_words_is_the_person_named_in_full(text: str, short
     (person,) = [s for s in analysis.sources if s.type == "person"]
     assert short in person.aliases
     assert len({a.source_id for a in analysis.attributions}) == 1
+
+
+ISSUED_DOCUMENTS = [
+    # who issued the document named before is its author
+    (
+        "Norwell Steel released a report on Monday. The report said the mill would close.",
+        "mill would close",
+        "Norwell Steel",
+    ),
+    (
+        "The Harbour Transit Authority issued a statement late on Friday. The statement said "
+        "service would resume.",
+        "service would resume",
+        "Harbour Transit Authority",
+    ),
+    (
+        "Greenfield Energy published a study in May. Experts read it for weeks. The study said "
+        "emissions had fallen.",
+        "emissions had fallen",
+        "Greenfield Energy",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "author"), ISSUED_DOCUMENTS)
+def test_who_issued_a_document_is_its_author(
+    analyzer: Analyzer, text: str, phrase: str, author: str
+) -> None:
+    _said_by(analyzer, text, phrase, author)
+
+
+def test_who_obtained_a_document_is_not_its_author() -> None:
+    analysis = shared_analyzer().analyze(
+        "Police obtained a letter on Monday. The letter said the deal was off."
+    )
+    assert _speaker(analysis, "deal was off").type == "document"

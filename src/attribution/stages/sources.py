@@ -518,7 +518,18 @@ class _Registry:
                     return pobj
             if child.dep_ == "compound" and child.ent_type_ in {"ORG", "PERSON"}:
                 return child
-        return None
+        return self._issuer(root)
+
+    def _issuer(self, root: Token) -> Token | None:
+        """ "Greenfield Energy released a report": the named subject of the verb that
+        issued the document."""
+        verb = root.head
+        if root.dep_ != "dobj" or self._word(verb) not in self.rules.authorship:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or not (subject.pos_ == "PROPN" or subject.ent_type_):
+            return None
+        return subject
 
     def _word(self, token: Token) -> str:
         return token.lemma_.lower().rstrip(".")
