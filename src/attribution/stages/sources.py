@@ -798,8 +798,9 @@ def _through_document(registry: _Registry, key: str, link: Link) -> tuple[str, L
     if link.channel is None:
         link = replace(link, channel=link.source, channel_name=entry.name)
     if entry.author_earlier and not link.inferred:
-        author = registry.entries[registry.final_key(entry.author) or entry.author].name
-        reason = f"'{entry.name}' is the document by {author} named before it"
+        author = registry.entries.get(registry.final_key(entry.author) or entry.author)
+        by = author.name if author is not None else "its author"
+        reason = f"'{entry.name}' is the document by {by} named before it"
         link = replace(link, inferred=True, reason=reason, confidence=CONFIDENCE_PRONOUN)
     return entry.author, link
 
