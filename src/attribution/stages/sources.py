@@ -2,8 +2,10 @@
 
 Alias merging ("Ukrainian President Volodymyr Zelensky", "Zelensky", "the president"),
 roles that name their holder ("Hale's spokeswoman, Dana Ortiz": Ortiz), documents whose
-author speaks ("a report by the institute": the institute, through the report), typing
-from the rule set (news agency, person, official body, anonymous...) and pronouns.
+author speaks ("a report by the institute", "the institute released a report ... the
+report said": the institute, through the report), body words that stand for the body just
+named ("the agency"), typing from the rule set (news agency, person, official body,
+anonymous...) and pronouns.
 
 A pronoun ("he", "she", "it", "they") and a quote with no cue of its own are resolved
 to the most salient earlier mention that agrees with them: in kind (a person, a body, a
