@@ -117,6 +117,7 @@ class _Registry:
         self.last_document: dict[str, str] = {}
         self.merged: dict[str, str] = {}
         self.stood_for: dict[tuple[int, int], str] = {}  # "the agency" -> the body it names
+        self.authoring: set[tuple[int, int]] = set()  # documents whose author is being added
         self.sentence_starts = [
             s.start_char
             for n, s in enumerate(sentences(doc))
@@ -216,9 +217,15 @@ class _Registry:
     def add(self, span: tuple[int, int]) -> str:
         """Register a mention and return the key of the source it names."""
         entry = self.describe(span)
-        if entry.author_span is not None:
-            entry.author = self.add(entry.author_span)
+        if entry.author_span is not None and entry.author_span not in self.authoring | {span}:
+            self.authoring.add(span)  # "a review of the study by the report": no loop
+            try:
+                entry.author = self.add(entry.author_span)
+            finally:
+                self.authoring.discard(span)
             entry.key += f":{entry.author}"
+        else:
+            entry.author_span = None
         key = self._known_key(entry)
         if key == entry.key and key not in self.entries:
             stands_for = self._stands_for(entry, span)
