@@ -834,3 +834,18 @@ def test_who_obtained_a_document_is_not_its_author() -> None:
         "Police obtained a letter on Monday. The letter said the deal was off."
     )
     assert _speaker(analysis, "deal was off").type == "document"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal was signed in 2009, according to court documents reported earlier by The "
+        "Post, and the firm grew fast.",
+        "The mayor backed the plan, according to records reported last year by The Post.",
+        "A review of the memo by the report said the figures were wrong.",
+    ],
+)
+def test_documents_that_name_each_other_as_author_end(text: str) -> None:
+    """A newspaper named like a document ("The Post") may be its own earlier author."""
+    analysis = shared_analyzer().analyze(text)
+    assert_offsets_hold(text, analysis)
