@@ -2,8 +2,10 @@
 
 Alias merging ("Ukrainian President Volodymyr Zelensky", "Zelensky", "the president"),
 roles that name their holder ("Hale's spokeswoman, Dana Ortiz": Ortiz), documents whose
-author speaks ("a report by the institute": the institute, through the report), typing
-from the rule set (news agency, person, official body, anonymous...) and pronouns.
+author speaks ("a report by the institute", "the institute released a report ... the
+report said": the institute, through the report), body words that stand for the body just
+named ("the agency"), typing from the rule set (news agency, person, official body,
+anonymous...) and pronouns.
 
 A pronoun ("he", "she", "it", "they") and a quote with no cue of its own are resolved
 to the most salient earlier mention that agrees with them: in kind (a person, a body, a
@@ -31,10 +33,15 @@ from .syntax import mention_span, sentences, subtree
 _PERSON_LABELS = frozenset({"PERSON"})
 _GROUP_LABELS = frozenset({"ORG", "NORP"})
 _PLACE_LABELS = frozenset({"GPE"})
+_PLACE_MODIFIER_LABELS = frozenset({"GPE", "LOC", "NORP"})
 _NEWS_TYPES = frozenset({"news_agency", "news_outlet"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _ASIDE_DEPS = frozenset({"relcl", "acl", "parataxis", "advcl", "prep", "pobj"})
+_BODY_TYPES = frozenset({"organisation", "government"})
+_BODY_SENTENCES = 2  # "the agency" stands for a body named this close before it
+_BODY_SPOKE_SENTENCES = 5  # ... or for a named body that spoke this close before it
+_DOCUMENT_SENTENCES = 3  # "the report" is a document named this close before it
 _LOOKBACK = 40
 _LOOKBACK_SENTENCES = 12
 _MAX_NAME_TOKENS = 4
@@ -80,8 +87,10 @@ class _Entry:
     titles: set[str] = field(default_factory=set)
     author: str | None = None
     author_span: tuple[int, int] | None = None
+    author_earlier: bool = False  # the author is that of a document named before this one
     bare_title: str | None = None  # "the mayor": a role that may name a person given elsewhere
     bare_body: str | None = None  # "the union": a body that may be named elsewhere
+    named: bool = False  # a proper name names it: "Transit Corp", not "the agency"
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +116,13 @@ class _Registry:
         self.last_names: dict[str, str] = {}
         self.last_document: dict[str, str] = {}
         self.merged: dict[str, str] = {}
+        self.stood_for: dict[tuple[int, int], str] = {}  # "the agency" -> the body it names
+        self.authoring: set[tuple[int, int]] = set()  # documents whose author is being added
+        self.sentence_starts = [
+            s.start_char
+            for n, s in enumerate(sentences(doc))
+            if not n or any(t.is_alpha for t in s)
+        ]
         self.name_of = self._names()
         self.people = self._people()
         self.text_gender = self._text_genders()
@@ -201,14 +217,21 @@ class _Registry:
     def add(self, span: tuple[int, int]) -> str:
         """Register a mention and return the key of the source it names."""
         entry = self.describe(span)
-        if entry.author_span is not None:
-            entry.author = self.add(entry.author_span)
+        if entry.author_span is not None and entry.author_span not in self.authoring | {span}:
+            self.authoring.add(span)  # "a review of the study by the report": no loop
+            try:
+                entry.author = self.add(entry.author_span)
+            finally:
+                self.authoring.discard(span)
             entry.key += f":{entry.author}"
+        else:
+            entry.author_span = None
         key = self._known_key(entry)
         if key == entry.key and key not in self.entries:
             stands_for = self._stands_for(entry, span)
             if stands_for is not None:
                 key = self._add_silently(stands_for)
+                self.stood_for[span] = key
         existing = self.entries.get(key)
         if existing is None:
             self.entries[key] = existing = entry
@@ -238,7 +261,33 @@ class _Registry:
                 (name,) = holders.values()
                 return name.start_char, name.end_char
         if entry.bare_body is not None:
-            return self._main_organisation(span[0])
+            return self._latest_organisation(span[0]) or self._main_organisation(span[0])
+        return None
+
+    def _latest_organisation(self, before: int) -> tuple[int, int] | None:
+        """ "TransLink ... The agency said": the body named in the last few sentences,
+        never a platform."""
+        here = bisect_right(self.sentence_starts, before)
+        spoke = [
+            (max(m for m in e.mentions if m[1] <= before), named[0])
+            for e in self.entries.values()
+            if e.type in _BODY_TYPES and e.named and any(m[1] <= before for m in e.mentions)
+            for named in [[m for m in e.mentions if not self._pronoun(self.text[m[0] : m[1]])]]
+            if named
+        ]
+        if spoke:  # a body that has spoken: "Cisco's Talos unit said ... the firm wrote"
+            latest, named = max(spoke)
+            if here - bisect_right(self.sentence_starts, latest[0]) <= _BODY_SPOKE_SENTENCES:
+                return named
+        for ent in reversed(self.ents):
+            if ent.end_char > before or ent.label_ != "ORG":
+                continue
+            if here - bisect_right(self.sentence_starts, ent.start_char) > _BODY_SENTENCES:
+                return None
+            span = (ent.start_char, ent.end_char)
+            entry = self.describe(span)
+            if entry.type in _BODY_TYPES and not entry.bare_body and not _is_channel(self, entry):
+                return span
         return None
 
     def _main_organisation(self, before: int) -> tuple[int, int] | None:
@@ -280,6 +329,9 @@ class _Registry:
         if known is None:
             return entry.key
         first, other = entry.name.split(), known.name.split()
+        shorter, longer = sorted(([w.lower() for w in first], [w.lower() for w in other]), key=len)
+        if longer[len(longer) - len(shorter) :] == shorter:  # "Van Doorn" of "Emeric Van Doorn"
+            return self.merged.get(earlier, earlier)
         if len(first) == 1 or len(other) == 1 or first[0].lower() == other[0].lower():
             return self.merged.get(earlier, earlier)
         return entry.key
@@ -320,7 +372,7 @@ class _Registry:
         org = self._gazetteer(tokens)
         if org is not None:
             key, name, kind = org
-            return _Entry(f"org:{key}", name, kind)
+            return _Entry(f"org:{key}", name, kind, named=True)
         root = tokens.root
         person = self._person(tokens, root)
         if person is not None:
@@ -383,8 +435,11 @@ class _Registry:
         """The name beside a title head: "the governor, Ann Kessler", "Director of
         Research Kevin Haley"; not the owner in "a spokeswoman for Trudeau"."""
         appos = next((c for c in root.children if c.dep_ == "appos"), None)
-        if appos is not None and appos.i in self.name_of:
-            return self.name_of[appos.i]
+        if appos is not None and appos.left_edge.i <= tokens.end + 1:  # "..., Ann Kessler"
+            if appos.i in self.name_of:
+                return self.name_of[appos.i]
+            if appos.pos_ == "PROPN" and appos.text in self.rules.gender_of_name:
+                return self.doc[appos.i : appos.i + 1]  # "Wise's dad, Darrin"
         if self._word(root) not in self.rules.titles:
             return None
         for t in tokens:
@@ -436,18 +491,43 @@ class _Registry:
             gender = self.rules.gender_of_lemma.get(self._word(t))
             if gender:
                 return gender
-        return self.rules.gender_of_name.get(name[0]) if len(name) > 1 else None
+        if len(name) == 1 and name[0].lower() in self.people:
+            return None  # "Hale": the surname of someone named in full, not a given name
+        return self.rules.gender_of_name.get(name[0]) if name else None
 
     def _document(self, tokens: Span, root: Token) -> _Entry:
         """A report, letter or statement: a document, whose named author is the source."""
         author = self._author(root)
+        earlier = author is None and tokens[0].lower_ == "the"
+        if earlier:
+            author = self._earlier_author(root)  # "A study by the institute ... the report"
         name = _words([t for t in tokens if t.pos_ != "DET"]) or tokens.text
         entry = _Entry(f"doc:{self._word(root)}", name, "document")
         entry.author_span = mention_span(author) if author is not None else None
+        entry.author_earlier = earlier and author is not None
         return entry
 
+    def _earlier_author(self, root: Token) -> Token | None:
+        """The author of the nearest document named in the last few sentences, if it
+        names one: "the report" is the study just named, whatever word it goes by."""
+        here = bisect_right(self.sentence_starts, root.idx)
+        for k in range(root.i - 1, -1, -1):
+            token = self.doc[k]
+            if here - bisect_right(self.sentence_starts, token.idx) > _DOCUMENT_SENTENCES:
+                return None
+            if token.pos_ == "NOUN" and self._word(token) in self.rules.documents:
+                return self._author(token)
+        return None
+
     def _author(self, root: Token) -> Token | None:
-        """ "the union's statement", "a report by the institute", "the TransLink memo"."""
+        """ "the union's statement", "a report by the institute", "the TransLink memo",
+        "a release sent from the union"."""
+        for verb in (c for c in root.children if c.dep_ == "acl"):
+            for child in verb.children:
+                if child.dep_ in {"prep", "agent"} and self._word(child) in self.rules.authorship:
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_):
+                        return pobj
         for child in root.children:
             if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
                 return child
@@ -457,10 +537,31 @@ class _Registry:
                     return pobj
             if child.dep_ == "compound" and child.ent_type_ in {"ORG", "PERSON"}:
                 return child
-        return None
+        return self._issuer(root)
+
+    def _issuer(self, root: Token) -> Token | None:
+        """ "Greenfield Energy released a report": the named subject of the verb that
+        issued the document."""
+        verb = root.head
+        if root.dep_ != "dobj" or self._word(verb) not in self.rules.authorship:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or not (subject.pos_ == "PROPN" or subject.ent_type_):
+            return None
+        return subject
 
     def _word(self, token: Token) -> str:
         return token.lemma_.lower().rstrip(".")
+
+    def person_word(self, token: Token) -> bool:
+        """A noun for a person: a title, a member, an unnamed-source word, a relation."""
+        rules, word = self.rules, self._word(token)
+        return (
+            word in rules.titles
+            or word in rules.affiliations
+            or word in rules.anonymous
+            or word in rules.gender_of_lemma
+        )
 
     def _gazetteer(self, tokens: Span) -> tuple[str, str, str] | None:
         """A known organisation the mention names, as a run of words holding its head:
@@ -494,9 +595,13 @@ class _Registry:
         name = _words(self.doc[content[0].i : content[-1].i + 1]) if content else text
         head = tokens.root
         plural = head.tag_ in _PLURAL_TAGS or any(c.dep_ == "conj" for c in head.children)
-        is_named = any(t.pos_ == "PROPN" for t in core if t.i <= head.i)  # not "aide to Hale"
+        is_named = any(
+            t.pos_ == "PROPN" and not _place_modifier(t) for t in core if t.i <= head.i
+        )  # not "aide to Hale", not "the Cambridge resident"
         if len(core) == 1 and is_named and core[0].text.lower() in self.last_names:
             return _Entry(f"name:{core[0].text.lower()}", name, "person")
+        if is_named and self._ends_a_known_name(core):  # "Van Doorn" of "Emeric Van Doorn"
+            return _Entry(f"name:{core[-1].text.lower()}", name, "person")
         if len(core) == 1 and core[0].is_title and core[0].text.lower() in self.people:
             full = _words(self.people[core[0].text.lower()])
             entry = _Entry(f"person:{full.lower()}", full, "person")
@@ -510,6 +615,11 @@ class _Registry:
             kind = "anonymous"
         elif kind is None:
             kind = self._default_type(tokens, head, is_named)
+        if kind == "person" and self._looks_like_a_name(core):
+            full = _words(core)  # "Patrice Lindsay": a name the parser did not tag
+            entry = _Entry(f"person:{full.lower()}", full, "person")
+            entry.gender = self.text_gender.get(_surname(full)) or self._gender([], full.split())
+            return entry
         entry = _Entry("group:" + " ".join(lemmas), name, kind, anonymous=anonymous)
         entry.plural = plural
         word = self._word(head)
@@ -519,7 +629,9 @@ class _Registry:
         if kind == "person" and word in rules.titles:
             entry.role = self._role(list(tokens))
         definite = tokens[0].lower_ == "the"
-        if not is_named and definite and rules.type_of_lemma.get(word) == "organisation":
+        entry.named = is_named
+        bare = definite and not any(t.ent_type_ for t in core)  # not "the Canadian government"
+        if not is_named and bare and rules.type_of_lemma.get(word) in _BODY_TYPES:
             entry.bare_body = word
         if kind == "person" and not plural:
             entry.gender = self._gender(list(tokens), [])
@@ -533,6 +645,21 @@ class _Registry:
             return None
         word = self._word(content[0])
         return None if word in self.rules.titles else self.rules.type_of_lemma.get(word)
+
+    def _ends_a_known_name(self, core: list[Token]) -> bool:
+        """The words are the last words of a person's name given before."""
+        key = self.last_names.get(core[-1].text.lower())
+        known = self.entries.get(self.merged.get(key, key)) if key else None
+        if known is None or len(core) >= len(known.name.split()):
+            return False
+        words = [t.text.lower() for t in core]
+        return [w.lower() for w in known.name.split()][-len(words) :] == words
+
+    def _looks_like_a_name(self, core: list[Token]) -> bool:
+        """Two to four capitalised proper nouns and nothing else: a person's name."""
+        return 2 <= len(core) <= _MAX_NAME_TOKENS and all(
+            t.pos_ == "PROPN" and t.is_title and t.ent_type_ not in _GROUP_LABELS for t in core
+        )
 
     def _default_type(self, tokens: Span, head: Token, is_named: bool) -> str:
         """A title or a person's relation ("Campbell's partner") is a person; a name
@@ -548,7 +675,11 @@ class _Registry:
             return "person"
         if head.pos_ == "PROPN" and self.rules.gender_of_name.get(head.text):
             return "person"
-        if self._entity_in(tokens, _GROUP_LABELS):
+        if head.pos_ == "PROPN" and any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and self.person_word(c) for c in head.children
+        ):
+            return "person"  # "Yuni, a resident of Lampung"
+        if self._entity_in([t for t in tokens if not _place_modifier(t)], _GROUP_LABELS):
             return "organisation"
         if head.pos_ == "PROPN" and len(tokens) == 1 and not head.ent_type_:
             return "person"  # "Laurin said": a lone surname the parser could not place
@@ -563,7 +694,7 @@ class _Registry:
                     return self.rules.type_of_lemma.get(word)
         return None
 
-    def _entity_in(self, tokens: Span, labels: frozenset[str]) -> bool:
+    def _entity_in(self, tokens: Span | list[Token], labels: frozenset[str]) -> bool:
         return any(t.ent_type_ in labels for t in tokens)
 
     # --- output -------------------------------------------------------------------------
@@ -617,6 +748,11 @@ class _Registry:
 
     def _pronoun(self, text: str) -> bool:
         return text.lower() in self.rules.pronouns
+
+
+def _place_modifier(token: Token) -> bool:
+    """A place that only says where someone is from: "the Cambridge resident"."""
+    return token.ent_type_ in _PLACE_MODIFIER_LABELS and token.dep_ in {"compound", "amod", "nmod"}
 
 
 def _words(tokens) -> str:
@@ -703,6 +839,11 @@ def _through_document(registry: _Registry, key: str, link: Link) -> tuple[str, L
         return key, link
     if link.channel is None:
         link = replace(link, channel=link.source, channel_name=entry.name)
+    if entry.author_earlier and not link.inferred:
+        author = registry.entries.get(registry.final_key(entry.author) or entry.author)
+        by = author.name if author is not None else "its author"
+        reason = f"'{entry.name}' is the document by {by} named before it"
+        link = replace(link, inferred=True, reason=reason, confidence=CONFIDENCE_PRONOUN)
     return entry.author, link
 
 
@@ -735,10 +876,11 @@ class _Context:
         self.quote_ends = [q.end for q in quotes]
         self.sentence_of = [0] * len(doc)
         self.sentence_starts: list[int] = []
-        for n, sent in enumerate(sentences(doc)):
-            self.sentence_starts.append(sent.start_char)
+        for sent in sentences(doc):
+            if not self.sentence_starts or any(t.is_alpha for t in sent):
+                self.sentence_starts.append(sent.start_char)  # a lone " ." joins the last one
             for i in range(sent.start, sent.end):
-                self.sentence_of[i] = n
+                self.sentence_of[i] = len(self.sentence_starts) - 1
         self.candidates = self._candidates()
         self.candidate_starts = [c.start for c in self.candidates]
         self.speaker_at: dict[int, int] = {}
@@ -763,12 +905,19 @@ class _Context:
             label = getattr(name, "label_", "PERSON")
             if label == "NORP" and name.root.tag_ not in _PLURAL_TAGS:
                 continue  # "Canadian" describes; "the Conservatives" may speak
+            if self._modifies_thing(name.root):
+                continue  # "the Kinder Morgan pipeline", "Stella's location": not a speaker
             if label in _PERSON_LABELS | _GROUP_LABELS and not self.in_quote(name.start_char):
                 result.setdefault(name.root.i, self._candidate(name.root))
         for token in self.doc:
-            if token.pos_ not in {"NOUN", "PROPN"} or token.i in result or token.ent_type_:
+            if token.pos_ not in {"NOUN", "PROPN"} or token.i in result:
                 continue
             if self.in_quote(token.idx):
+                continue
+            if self._named_person(token):
+                result[token.i] = self._candidate(token)
+                continue
+            if token.ent_type_:
                 continue
             lemma = token.lemma_.lower()
             if token.dep_ in _SUBJECT_DEPS and (
@@ -779,6 +928,26 @@ class _Context:
             ):
                 result[token.i] = self._candidate(token)
         return sorted(result.values(), key=lambda c: c.start)
+
+    def _modifies_thing(self, token: Token) -> bool:
+        """A name that only modifies a noun for a thing: "the Kinder Morgan pipeline",
+        "Stella's location"; not "Pentagon spokesman" nor "Hale's aide"."""
+        head = token.head
+        if token.dep_ not in {"compound", "poss"} or head.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        return head.i not in self.registry.name_of and not self.registry.person_word(head)
+
+    def _named_person(self, token: Token) -> bool:
+        """A lone surname of someone named in full ("Matlow said"), or a name with a
+        person in apposition ("Yuni, a resident of Lampung")."""
+        if token.pos_ != "PROPN" or not token.is_title or self._modifies_thing(token):
+            return False
+        if token.text.lower() in self.registry.people and token.i not in self.registry.name_of:
+            return True
+        return token.dep_ in _SUBJECT_DEPS and any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and self.registry.person_word(c)
+            for c in token.children
+        )
 
     def _candidate(self, token: Token) -> _Candidate:
         span = mention_span(token)
@@ -839,8 +1008,8 @@ def _resolve_link(
     refers_to = registry.rules.pronouns.get(text.lower())
     if refers_to is None:
         return _resolve_description(context, links, keys, index)
-    if _is_expletive(registry.doc, link.source):
-        return _vague(registry, link)
+    if "person" not in refers_to and _is_expletive(registry.doc, link.source):
+        return _vague(registry, link)  # "it was reported"; "he was quoted as saying" is someone
     return _resolve_pronoun(context, links, keys, index, text.lower(), refers_to)
 
 
@@ -854,14 +1023,14 @@ def _resolve_description(
     entry = registry.describe(link.source)
     tokens = context.tokens(link.source)
     if not _is_epithet(context, entry, tokens):
-        return registry.add(link.source), link
+        return _stand_in(registry, link)
     agreement = _Agreement(frozenset({"person"}), entry.gender, False)
     start = link.source[0]
     since = context.sentence_starts[max(0, context.sentence_at(start) - _EPITHET_SENTENCES)]
     ranked = _rank(context, links, keys, index, start, agreement, link, since=since)
     named = ranked is not None and registry.entries[ranked[0]].key.startswith("person:")
     if not named:
-        return registry.add(link.source), link
+        return _stand_in(registry, link)
     key, confidence, _ = ranked
     target = registry.entries[key]
     target.mentions.append(link.source)
@@ -869,6 +1038,17 @@ def _resolve_description(
     surface = registry.text[link.source[0] : link.source[1]]
     reason = f"'{surface}' resolved to {target.name}"
     return key, replace(link, inferred=True, reason=reason, confidence=confidence)
+
+
+def _stand_in(registry: _Registry, link: Link) -> tuple[str, Link]:
+    """A mention's source; "the agency" standing for the body just named is inferred."""
+    assert link.source is not None
+    key = registry.add(link.source)
+    if link.source not in registry.stood_for:
+        return key, link
+    surface = registry.text[link.source[0] : link.source[1]]
+    reason = f"'{surface}' stands for {registry.entries[key].name}, named before it"
+    return key, replace(link, inferred=True, reason=reason, confidence=CONFIDENCE_PRONOUN)
 
 
 def _is_epithet(context: _Context, entry: _Entry, tokens: Span | None) -> bool:
@@ -880,14 +1060,17 @@ def _is_epithet(context: _Context, entry: _Entry, tokens: Span | None) -> bool:
     rules = context.rules
     return (
         root.pos_ == "NOUN"
-        and not any(t.pos_ == "PROPN" or t.dep_ == "poss" for t in tokens)
+        and not any(
+            (t.pos_ == "PROPN" and not _place_modifier(t)) or t.dep_ == "poss" for t in tokens
+        )
         and context.registry._word(root) not in rules.titles
         and context.registry._word(root) not in rules.affiliations
     )
 
 
 def _is_expletive(doc: Doc, span: tuple[int, int]) -> bool:
-    """ "It was reported that ...": a passive subject pronoun stands for nobody in particular."""
+    """ "It was reported that ...": a passive subject "it" stands for nobody in particular;
+    "he was quoted as saying" still stands for someone."""
     tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
     return tokens is not None and tokens.root.dep_ == "nsubjpass"
 
