@@ -927,3 +927,36 @@ def test_documents_that_name_each_other_as_author_end(text: str) -> None:
     """A newspaper named like a document ("The Post") may be its own earlier author."""
     analysis = shared_analyzer().analyze(text)
     assert_offsets_hold(text, analysis)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "later", "name"),
+    [
+        (
+            "Board president Alicia Moreno spoke first. Later the board president spoke again.",
+            "Board president Alicia Moreno",
+            "the board president",
+            "Alicia Moreno",
+        ),
+        (
+            "Council chairman Omar Haddad opened the meeting. The council chairman then left.",
+            "Council chairman Omar Haddad",
+            "The council chairman",
+            "Omar Haddad",
+        ),
+        (
+            "Team captain Lena Moss met the press. The team captain said little.",
+            "Team captain Lena Moss",
+            "The team captain",
+            "Lena Moss",
+        ),
+    ],
+)
+def test_an_office_held_in_a_body_is_its_one_holder(
+    text: str, first: str, later: str, name: str
+) -> None:
+    """ "the board president" is a person, the one the article names as board president."""
+    resolved = resolve(text, [(first, 0), (later, 0)])
+    assert resolved.source_ids[0] == resolved.source_ids[1]
+    source = next(s for s in resolved.sources if s.id == resolved.source_ids[1])
+    assert (source.name, source.type) == (name, "person")

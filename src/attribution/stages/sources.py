@@ -610,6 +610,8 @@ class _Registry:
         kind = body or next(
             (rules.type_of_lemma[x] for x in reversed(lemmas) if x in rules.type_of_lemma), None
         )
+        if kind is not None and self._holds_office(head):
+            kind = None  # "the board president" is a person; "police officials" their body
         anonymous = not is_named and head.lemma_.lower() in rules.anonymous and kind is None
         if anonymous:
             kind = "anonymous"
@@ -623,7 +625,7 @@ class _Registry:
         entry = _Entry("group:" + " ".join(lemmas), name, kind, anonymous=anonymous)
         entry.plural = plural
         word = self._word(head)
-        if kind == "person" and not is_named and word in rules.titles and len(core) == 1:
+        if kind == "person" and not is_named and word in rules.titles and self._bare(core):
             entry.bare_title = word  # "the mayor": the mayor named elsewhere, if only one
             entry.titles = {word}
         if kind == "person" and word in rules.titles:
@@ -638,6 +640,16 @@ class _Registry:
             if len(core) == 1 and is_named:
                 entry.gender = entry.gender or self.rules.gender_of_name.get(core[0].text)
         return entry
+
+    def _holds_office(self, head: Token) -> bool:
+        """A title that is no member noun heads the mention: a person holds that office."""
+        word = self._word(head)
+        return word in self.rules.titles and word not in self.rules.affiliations
+
+    def _bare(self, core: list[Token]) -> bool:
+        """ "the mayor", "the board president": a title, at most after a kind of body."""
+        kinds = self.rules.type_of_lemma
+        return len(core) == 1 or (len(core) == 2 and self._word(core[0]) in kinds)
 
     def _kind_before_name(self, content: list[Token]) -> str | None:
         """The type a kind of body gives the name right after it ("the union Unifor")."""
