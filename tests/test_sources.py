@@ -960,3 +960,31 @@ def test_an_office_held_in_a_body_is_its_one_holder(
     assert resolved.source_ids[0] == resolved.source_ids[1]
     source = next(s for s in resolved.sources if s.id == resolved.source_ids[1])
     assert (source.name, source.type) == (name, "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "role"),
+    [
+        (
+            "Majority Leader Paul Grant said the vote would wait.",
+            "Majority Leader Paul Grant",
+            "Majority Leader",
+        ),
+        (
+            "Board president Alicia Moreno said the vote was close.",
+            "Board president Alicia Moreno",
+            "Board president",
+        ),
+        (
+            "Pentagon spokesman John Kirby said the drill was over.",
+            "Pentagon spokesman John Kirby",
+            "spokesman for Pentagon",
+        ),
+    ],
+)
+def test_an_office_keeps_its_words_and_a_named_body_owns_its_spokesman(
+    text: str, mention: str, role: str
+) -> None:
+    resolved = resolve(text, [(mention, 0)])
+    source = next(s for s in resolved.sources if s.id == resolved.source_ids[0])
+    assert source.role == role

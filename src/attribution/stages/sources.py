@@ -459,15 +459,20 @@ class _Registry:
         return []
 
     def _role(self, tokens: list[Token]) -> str | None:
-        """The role words: no determiner, no honorific; a possessor becomes "for X"
-        ("Hale's spokeswoman" -> "spokeswoman for Hale")."""
+        """The role words: no determiner, no honorific; a possessor, or a named body or person
+        before the title, becomes "for X" ("Hale's spokeswoman" -> "spokeswoman for Hale");
+        an office's own words stay as written ("Majority Leader", "Board president")."""
         owners = [
             t
             for t in tokens
             if t.pos_ == "PROPN"
             and (
                 t.dep_ == "poss"
-                or (t.dep_ == "compound" and self._word(t.head) in self.rules.titles)
+                or (
+                    t.dep_ == "compound"
+                    and t.ent_type_  # "Pentagon spokesman", not "Majority Leader"
+                    and self._word(t.head) in self.rules.titles
+                )
             )
         ]
         owner_tokens = {o.i for t in owners for o in subtree(t)}
