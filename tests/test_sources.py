@@ -988,3 +988,51 @@ def test_an_office_keeps_its_words_and_a_named_body_owns_its_spokesman(
     resolved = resolve(text, [(mention, 0)])
     source = next(s for s in resolved.sources if s.id == resolved.source_ids[0])
     assert source.role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "The Coastal Ferry Company cancelled its sailings. Islanders said the council would "
+            "act.",
+            "the council",
+        ),
+        ("Harbor Foods recalled its salsa. Residents said the ministry knew.", "the ministry"),
+        ("Brightwave said the outage was over. Critics said the agency was slow.", "the agency"),
+    ],
+)
+def test_a_body_word_never_stands_for_a_body_of_another_kind(text: str, mention: str) -> None:
+    """A council, a ministry or an agency is no company named before it."""
+    resolved = resolve(text, [(mention, 0)])
+    source = next(s for s in resolved.sources if s.id == resolved.source_ids[0])
+    assert source.type == "government"
+    assert not resolved.links[0].inferred
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "role"),
+    [
+        (
+            "The island's council chair, Robert Quinn, spoke.",
+            "The island's council chair",
+            "island council chair",
+        ),
+        (
+            "The company's chief executive, Nina Patel, spoke.",
+            "The company's chief executive",
+            "company chief executive",
+        ),
+        (
+            "The city's police chief, Ray Dunn, spoke.",
+            "The city's police chief",
+            "city police chief",
+        ),
+    ],
+)
+def test_a_role_keeps_a_space_where_a_possessive_mark_was_left_out(
+    text: str, mention: str, role: str
+) -> None:
+    resolved = resolve(text, [(mention, 0)])
+    source = next(s for s in resolved.sources if s.id == resolved.source_ids[0])
+    assert source.role == role

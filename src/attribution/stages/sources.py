@@ -261,17 +261,20 @@ class _Registry:
                 (name,) = holders.values()
                 return name.start_char, name.end_char
         if entry.bare_body is not None:
-            return self._latest_organisation(span[0]) or self._main_organisation(span[0])
+            kind = self.rules.type_of_lemma.get(entry.bare_body, "organisation")
+            latest = self._latest_organisation(span[0], kind)
+            main = self._main_organisation(span[0]) if kind == "organisation" else None
+            return latest or main
         return None
 
-    def _latest_organisation(self, before: int) -> tuple[int, int] | None:
-        """ "TransLink ... The agency said": the body named in the last few sentences,
-        never a platform."""
+    def _latest_organisation(self, before: int, kind: str) -> tuple[int, int] | None:
+        """ "TransLink ... The agency said": the body of that kind (a council is no
+        company) named in the last few sentences, never a platform."""
         here = bisect_right(self.sentence_starts, before)
         spoke = [
             (max(m for m in e.mentions if m[1] <= before), named[0])
             for e in self.entries.values()
-            if e.type in _BODY_TYPES and e.named and any(m[1] <= before for m in e.mentions)
+            if e.type == kind and e.named and any(m[1] <= before for m in e.mentions)
             for named in [[m for m in e.mentions if not self._pronoun(self.text[m[0] : m[1]])]]
             if named
         ]
@@ -286,7 +289,7 @@ class _Registry:
                 return None
             span = (ent.start_char, ent.end_char)
             entry = self.describe(span)
-            if entry.type in _BODY_TYPES and not entry.bare_body and not _is_channel(self, entry):
+            if entry.type == kind and not entry.bare_body and not _is_channel(self, entry):
                 return span
         return None
 
@@ -773,8 +776,15 @@ def _place_modifier(token: Token) -> bool:
 
 
 def _words(tokens) -> str:
-    """The tokens' text with their own spacing: "Russia's defence ministry"."""
-    return "".join(t.text_with_ws for t in tokens).strip()
+    """The tokens' text with their own spacing: "Russia's defence ministry"; a space where
+    a token between them was left out ("the island's council chair" -> "island council
+    chair", not "islandcouncil chair")."""
+    tokens = list(tokens)
+    parts = []
+    for k, token in enumerate(tokens):
+        follows = k + 1 < len(tokens) and tokens[k + 1].i == token.i + 1
+        parts.append(token.text_with_ws if follows or token.whitespace_ else token.text + " ")
+    return "".join(parts).strip()
 
 
 def _surname(name: str) -> str:
