@@ -1105,3 +1105,35 @@ def test_a_coordinated_content_clause_stays_whole(
     analysis = analyzer.analyze(text)
     found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue}
     assert (cue, content) in found, found
+
+
+RECENT_OVER_GENDERED = [
+    (
+        "Mayor Peter Lang has stood by the chief. But council member Sam Okoye said the chief "
+        "had lost the public's trust. He said he would ask for an independent review.",
+        "independent review",
+        ["Okoye"],
+    ),
+    (
+        "Police Chief Laura Vance spoke first. The video was filmed by a student, Jia Chen. She "
+        "told the Herald that the crowd had been peaceful.",
+        "crowd had been peaceful",
+        ["Chen"],
+    ),
+    (
+        "Governor Mary Holt left early. The report was written by an engineer, Kim Oduya. She "
+        "said the dam was unsafe.",
+        "dam was unsafe",
+        ["Oduya"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), RECENT_OVER_GENDERED)
+def test_a_pronoun_takes_the_last_speaker_or_the_doer_just_named(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    """A name whose gender the text does not tell still wins when it is the speaker just
+    before, or the doer of a passive just before ("filmed by a student, Jia Chen"), over
+    a person of known gender further back."""
+    check(analyzer, text, phrase, chain)

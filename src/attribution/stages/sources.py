@@ -57,7 +57,7 @@ VAGUE_NAME = "unnamed sources"
 _W_SPEAKER = 1.0  # the mention is the source of an earlier attribution
 _W_LAST_SPEAKER = 0.5  # ... of the latest attribution before the pronoun
 _W_SUBJECT = 1.0  # the subject of its sentence
-_W_GENDER = 1.5  # its gender is known and agrees
+_W_GENDER = 0.5  # its gender is known and agrees
 _W_REPORTED = -1.0  # it sits in someone's reported speech
 _W_DISTANCE = -0.6  # per sentence back
 
@@ -982,9 +982,8 @@ class _Context:
         if members:  # "Tore Lund and Mia Berg": the group with its members
             last = members[-1].right_edge
             span = (span[0], max(span[1], last.idx + len(last.text)))
-        subject = token.dep_ in _SUBJECT_DEPS or (
-            token.dep_ in {"appos", "compound"} and token.head.dep_ in _SUBJECT_DEPS
-        )
+        head = token.head if token.dep_ in {"appos", "compound"} else token
+        subject = head.dep_ in _SUBJECT_DEPS or _is_agent(head)
         return _Candidate(span[0], span, token.i, subject, _in_aside(token))
 
     def before(self, offset: int, limit: int) -> list[_Candidate]:
@@ -1004,6 +1003,12 @@ class _Context:
         ]
         joined = " " + " ".join(words) + " "
         return any(f" {phrase} " in joined for phrase in self.rules.anonymity)
+
+
+def _is_agent(token: Token) -> bool:
+    """The doer of a passive ("filmed by a student, Jia Chen"): its sentence's logical
+    subject, as salient for a pronoun after it as a subject."""
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
 def _tells_gender(token: Token) -> bool:
