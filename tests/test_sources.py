@@ -26,6 +26,11 @@ def resolve(text: str, sources: list[tuple[str, int]], publisher: str | None = N
     return resolve_sources(doc, links, article, find_quotes(text), analyzer.component.compiled)
 
 
+def source_of(resolved, k: int) -> Source:
+    """The source the k-th link resolves to."""
+    return next(s for s in resolved.sources if s.id == resolved.source_ids[k])
+
+
 def test_aliases_merge_into_one_person_with_a_role() -> None:
     text = "Ukrainian President Volodymyr Zelensky spoke. Zelensky said it was a crime."
     resolved = resolve(text, [("Ukrainian President Volodymyr Zelensky", 0), ("Zelensky", 1)])
@@ -63,7 +68,7 @@ def test_gazetteer_types_and_the_publisher() -> None:
     text = "Reuters spoke first."
     resolved = resolve(text, [("Reuters", 0)], publisher="ANI")
     publisher = next(s for s in resolved.sources if s.id == resolved.publisher_id)
-    reuters = next(s for s in resolved.sources if s.id == resolved.source_ids[0])
+    reuters = source_of(resolved, 0)
     assert (publisher.name, publisher.type) == ("ANI", "news_agency")
     assert reuters.type == "news_agency"
 
@@ -517,7 +522,7 @@ def test_a_kind_of_body_before_a_name_makes_it_that_body(
     text: str, mention: str, name: str, type_: str
 ) -> None:
     resolved = resolve(text, [(mention, 0)])
-    source = next(s for s in resolved.sources if s.id == resolved.source_ids[0])
+    source = source_of(resolved, 0)
     assert (source.name, source.type) == (name, type_)
 
 
@@ -549,7 +554,7 @@ def test_a_source_named_through_someone_else_stays_anonymous(
 ) -> None:
     """The name in "an aide to Briggs" is the aide's boss; the aide is unnamed."""
     resolved = resolve(text, [(mention, 0)])
-    source = next(s for s in resolved.sources if s.id == resolved.source_ids[0])
+    source = source_of(resolved, 0)
     assert source.name == name
     assert source.anonymous and source.type == "anonymous"
 
@@ -564,7 +569,7 @@ def test_a_source_named_through_someone_else_stays_anonymous(
 )
 def test_an_apposition_naming_a_kind_of_body_makes_a_name_a_body(text: str, mention: str) -> None:
     resolved = resolve(text, [(mention, 0)])
-    source = next(s for s in resolved.sources if s.id == resolved.source_ids[0])
+    source = source_of(resolved, 0)
     assert (source.name, source.type) == (mention, "organisation")
 
 
@@ -958,7 +963,7 @@ def test_an_office_held_in_a_body_is_its_one_holder(
     """ "the board president" is a person, the one the article names as board president."""
     resolved = resolve(text, [(first, 0), (later, 0)])
     assert resolved.source_ids[0] == resolved.source_ids[1]
-    source = next(s for s in resolved.sources if s.id == resolved.source_ids[1])
+    source = source_of(resolved, 1)
     assert (source.name, source.type) == (name, "person")
 
 
@@ -986,7 +991,7 @@ def test_an_office_keeps_its_words_and_a_named_body_owns_its_spokesman(
     text: str, mention: str, role: str
 ) -> None:
     resolved = resolve(text, [(mention, 0)])
-    source = next(s for s in resolved.sources if s.id == resolved.source_ids[0])
+    source = source_of(resolved, 0)
     assert source.role == role
 
 
@@ -1005,7 +1010,7 @@ def test_an_office_keeps_its_words_and_a_named_body_owns_its_spokesman(
 def test_a_body_word_never_stands_for_a_body_of_another_kind(text: str, mention: str) -> None:
     """A council, a ministry or an agency is no company named before it."""
     resolved = resolve(text, [(mention, 0)])
-    source = next(s for s in resolved.sources if s.id == resolved.source_ids[0])
+    source = source_of(resolved, 0)
     assert source.type == "government"
     assert not resolved.links[0].inferred
 
@@ -1034,5 +1039,5 @@ def test_a_role_keeps_a_space_where_a_possessive_mark_was_left_out(
     text: str, mention: str, role: str
 ) -> None:
     resolved = resolve(text, [(mention, 0)])
-    source = next(s for s in resolved.sources if s.id == resolved.source_ids[0])
+    source = source_of(resolved, 0)
     assert source.role == role
