@@ -375,3 +375,50 @@ def test_predictions_leave_a_nested_link_to_the_outer_one() -> None:
         ]
     )
     assert [a["id"] for a in predictions(analysis)] == ["a1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "before", "after"),
+    [
+        (
+            "The plan, he said, would cost millions.",
+            "he",
+            "said",
+            "The plan",
+            "would cost millions",
+        ),
+        (
+            "Rents, the mayor warned, will rise again.",
+            "the mayor",
+            "warned",
+            "Rents",
+            "will rise again",
+        ),
+        (
+            "Too often, she says, they get it wrong.",
+            "she",
+            "says",
+            "Too often",
+            "they get it wrong",
+        ),
+    ],
+)
+def test_predictions_join_both_sides_of_one_cue(
+    text: str, speaker: str, cue: str, before: str, after: str
+) -> None:
+    """One statement around its cue is two links with one cue and one source; PolNeAR
+    marks it as one attribution in two fragments, and it is scored as one."""
+
+    def side(id_: str, piece: str) -> Attribution:
+        return Attribution(
+            id=id_,
+            source=part(text, speaker),
+            cue=part(text, cue),
+            content=part(text, piece),
+            source_id="speaker",
+            kind="indirect",
+            confidence=0.8,
+        )
+
+    (joined,) = predictions(Analysis(attributions=[side("a1", before), side("a2", after)]))
+    assert [s["text"] for s in joined["content_spans"]] == [before, after]

@@ -331,8 +331,30 @@ def predictions(analysis: Analysis, text: str | None = None) -> list[dict[str, A
         groups.setdefault((attribution.content.start, attribution.content.end), []).append(index)
     innermost = [_innermost(attributions, group) for group in groups.values()]
     keep = sorted(_outside_other_contents(attributions, innermost))
-    records = [attributions[i].model_dump(mode="json") for i in keep]
+    records = _join_shared_cues([attributions[i].model_dump(mode="json") for i in keep])
     return records if text is None else _join_continued_quotes(records, text)
+
+
+def _join_shared_cues(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One statement on both sides of its cue ("The plan, he said, would cost millions")
+    is two links with one cue and one source; PolNeAR marks it as one attribution with two
+    content fragments, so they are scored as one."""
+    first: dict[tuple[int, int, str | None], dict[str, Any]] = {}
+    joined: set[int] = set()
+    order = sorted(range(len(records)), key=lambda i: records[i]["content"]["start"])
+    for i in order:
+        record = records[i]
+        cue = record.get("cue")
+        if cue is None:
+            continue
+        key = (cue["start"], cue["end"], record.get("source_id"))
+        if key in first:
+            fragments = first[key].setdefault("content_spans", [first[key]["content"]])
+            fragments.append(record["content"])
+            joined.add(i)
+        else:
+            first[key] = record
+    return [record for i, record in enumerate(records) if i not in joined]
 
 
 def _outside_other_contents(attributions: Sequence[Attribution], indices: list[int]) -> list[int]:
