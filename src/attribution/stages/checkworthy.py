@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -56,14 +57,31 @@ def match_phrases(
     """(start, end, phrase) for each lower-case word sequence found, as token positions
     within ``tokens``; longest first where two start at the same token."""
     lowers = [token.lower_ for token in tokens]
-    ordered = sorted(set(phrases), key=len, reverse=True)
+    by_first, empty = _by_first_word(frozenset(phrases))
     hits = []
-    for i in range(len(lowers)):
-        for phrase in ordered:
+    for i, word in enumerate(lowers):
+        for phrase in by_first.get(word, ()):
             if tuple(lowers[i : i + len(phrase)]) == phrase:
                 hits.append((i, i + len(phrase), phrase))
                 break
+        else:
+            if empty:
+                hits.append((i, i, ()))
     return hits
+
+
+@lru_cache(maxsize=256)
+def _by_first_word(
+    phrases: frozenset[tuple[str, ...]],
+) -> tuple[dict[str, tuple[tuple[str, ...], ...]], bool]:
+    """The phrases by their first word, longest first, and whether the empty phrase is
+    among them: a token is then tried against only the phrases that can start there
+    (match_phrases runs once per claim and number, over every hedge or qualifier)."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if phrase:
+            by_first.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(group) for word, group in by_first.items()}, () in phrases
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
