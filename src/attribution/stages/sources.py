@@ -28,7 +28,7 @@ from ..models import Span as TextSpan
 from ..rules.compiled import CompiledRules
 from .ids import slug
 from .parts import Link, Quote
-from .syntax import mention_span, sentences, subtree
+from .syntax import doc_text, mention_span, sentences, subtree
 
 _PERSON_LABELS = frozenset({"PERSON"})
 _GROUP_LABELS = frozenset({"ORG", "NORP"})
@@ -109,7 +109,7 @@ class _Registry:
 
     def __init__(self, doc: Doc, rules: CompiledRules) -> None:
         self.doc = doc
-        self.text = doc.text  # spaCy rebuilds Doc.text on every access
+        self.text = doc_text(doc)  # spaCy rebuilds Doc.text on every access
         self.ents = list(doc.ents)
         self._mentions: dict[tuple[int, int], Span | None] = {}  # see _mention_tokens
         self._organisations: dict[tuple[int, int], tuple[str, str, str] | None] = {}
