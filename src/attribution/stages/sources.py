@@ -113,6 +113,7 @@ class _Registry:
         self.ents = list(doc.ents)
         self._mentions: dict[tuple[int, int], Span | None] = {}  # see _mention_tokens
         self._organisations: dict[tuple[int, int], tuple[str, str, str] | None] = {}
+        self._persons: dict[tuple[int, int], _Entry | None] = {}  # see _known_person
         self.rules = rules
         self.entries: dict[str, _Entry] = {}
         self.last_names: dict[str, str] = {}
@@ -376,7 +377,7 @@ class _Registry:
             key, name, kind = org
             return _Entry(f"org:{key}", name, kind, named=True)
         root = tokens.root
-        person = self._person(tokens, root)
+        person = self._known_person(span, tokens)
         if person is not None:
             return person
         if self._word(root) in self.rules.documents:
@@ -398,6 +399,20 @@ class _Registry:
         if span not in self._organisations:
             self._organisations[span] = self._gazetteer(tokens)
         return self._organisations[span]
+
+    def _known_person(self, span: tuple[int, int], tokens: Span) -> _Entry | None:
+        """:meth:`_person` kept per span, handed out as a fresh copy (callers change the
+        entry they get). It may be kept because it reads only the parse, the rules and
+        what ``__init__`` fixed (``name_of``, ``people``, ``text_gender``), never what
+        resolution adds (``entries``, ``last_names``, ``merged``)."""
+        if span not in self._persons:
+            self._persons[span] = self._person(tokens, tokens.root)
+        held = self._persons[span]
+        if held is None:
+            return None
+        return replace(
+            held, mentions=list(held.mentions), names=list(held.names), titles=set(held.titles)
+        )
 
     def _person(self, tokens: Span, root: Token) -> _Entry | None:
         """A named person: the name holds the mention's head, or stands beside it in
