@@ -104,9 +104,10 @@ class _Facts:
 
 def _facts(span: Span | Doc) -> _Facts:
     tokens = list(span)
+    numbers = [is_count(t) for t in tokens]  # each token's attributes read once: this runs
+    types = [t.ent_type_ for t in tokens]  # for every claim of every article
     counts, previous = 0, False
-    for token in tokens:
-        current = is_count(token)
+    for current in numbers:
         counts += current and not previous
         previous = current
     return _Facts(
@@ -114,9 +115,11 @@ def _facts(span: Span | Doc) -> _Facts:
         lemmas=frozenset(t.lemma_.lower() for t in tokens),
         lowers=frozenset(t.lower_ for t in tokens),
         counts=counts,
-        number_words=sum(is_count(t) or t.ent_type_ in COUNT_LABELS for t in tokens),
+        number_words=sum(
+            n or label in COUNT_LABELS for n, label in zip(numbers, types, strict=True)
+        ),
         words=sum(not t.is_punct and not t.is_space for t in tokens),
-        labels=frozenset(t.ent_type_ for t in tokens if t.ent_type_),
+        labels=frozenset(label for label in types if label),
     )
 
 
