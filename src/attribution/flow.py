@@ -33,7 +33,7 @@ from .stages.links import find_links
 from .stages.parts import Cue, Link
 from .stages.quotes import find_quotes
 from .stages.sources import resolve_sources
-from .stages.syntax import sentences
+from .stages.syntax import doc_text, sentences
 
 NO_PUBLISHER = (
     "no publisher: none was given and the text names none in a dateline, a credit or a URL; "
@@ -58,7 +58,7 @@ def analyze_doc(
     """
     meta = dict(meta or {})
     doc_id = meta.pop("id", None)
-    text = doc.text
+    text = doc_text(doc)
     warnings = [*_earlier_warnings(meta.pop("warnings", None)), *text_warnings(doc, text)]
     article = read_article(text, **{k: meta.get(k) for k in METADATA_FIELDS})
     furniture = find_furniture(text, article.body_start, rules)

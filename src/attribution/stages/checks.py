@@ -28,6 +28,7 @@ from ..models import Attribution, Claim, Finding, Source
 from ..rules.model import RuleSet
 from .checkworthy import Scorer, match_phrases, phrase_words, scorer_for
 from .quantities import find_quantities
+from .syntax import doc_text
 
 #: A claim this check-worthy (or more) in the publisher's own voice is a finding.
 CHECKWORTHY = 0.5
@@ -92,7 +93,7 @@ def run_checks(
 ) -> Checked:
     """Score every claim, find its quantities, and write the article's findings."""
     scorer = scorer_for(rules)
-    text = doc.text  # spaCy rebuilds Doc.text on every read: once per article
+    text = doc_text(doc)  # spaCy rebuilds Doc.text on every read: once per article
     scored = [_scored(doc, text, claim, scorer, rules) for claim in claims]
     names = {source.id: source for source in sources}
     body = [claim for claim in scored if not _in_headline(claim, headline)]

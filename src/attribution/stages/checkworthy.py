@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -56,14 +57,31 @@ def match_phrases(
     """(start, end, phrase) for each lower-case word sequence found, as token positions
     within ``tokens``; longest first where two start at the same token."""
     lowers = [token.lower_ for token in tokens]
-    ordered = sorted(set(phrases), key=len, reverse=True)
+    by_first, empty = _by_first_word(frozenset(phrases))
     hits = []
-    for i in range(len(lowers)):
-        for phrase in ordered:
+    for i, word in enumerate(lowers):
+        for phrase in by_first.get(word, ()):
             if tuple(lowers[i : i + len(phrase)]) == phrase:
                 hits.append((i, i + len(phrase), phrase))
                 break
+        else:
+            if empty:
+                hits.append((i, i, ()))
     return hits
+
+
+@lru_cache(maxsize=256)
+def _by_first_word(
+    phrases: frozenset[tuple[str, ...]],
+) -> tuple[dict[str, tuple[tuple[str, ...], ...]], bool]:
+    """The phrases by their first word, longest first, and whether the empty phrase is
+    among them: a token is then tried against only the phrases that can start there
+    (match_phrases runs once per claim and number, over every hedge or qualifier)."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if phrase:
+            by_first.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(group) for word, group in by_first.items()}, () in phrases
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
@@ -86,9 +104,10 @@ class _Facts:
 
 def _facts(span: Span | Doc) -> _Facts:
     tokens = list(span)
+    numbers = [is_count(t) for t in tokens]  # each token's attributes read once: this runs
+    types = [t.ent_type_ for t in tokens]  # for every claim of every article
     counts, previous = 0, False
-    for token in tokens:
-        current = is_count(token)
+    for current in numbers:
         counts += current and not previous
         previous = current
     return _Facts(
@@ -96,9 +115,11 @@ def _facts(span: Span | Doc) -> _Facts:
         lemmas=frozenset(t.lemma_.lower() for t in tokens),
         lowers=frozenset(t.lower_ for t in tokens),
         counts=counts,
-        number_words=sum(is_count(t) or t.ent_type_ in COUNT_LABELS for t in tokens),
+        number_words=sum(
+            n or label in COUNT_LABELS for n, label in zip(numbers, types, strict=True)
+        ),
         words=sum(not t.is_punct and not t.is_space for t in tokens),
-        labels=frozenset(t.ent_type_ for t in tokens if t.ent_type_),
+        labels=frozenset(label for label in types if label),
     )
 
 

@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Token
 
 from ..models import Claim
 from .parts import Link
+from .syntax import doc_text, heads, subtree
 from .syntax import sentences as doc_sentences
-from .syntax import subtree
 
 #: Dependents of a cue verb that belong to its frame ("he said *on Tuesday* *to reporters*").
 _FRAME_DEPS = frozenset(
@@ -78,7 +78,7 @@ def build_claims(
     publisher's claim. ``agency_id`` follows the publisher in every chain.
     """
     attribution_ids = attribution_ids or [f"a{i + 1}" for i in range(len(links))]
-    text = doc.text  # spaCy rebuilds Doc.text on every access
+    text = doc_text(doc)  # spaCy rebuilds Doc.text on every access
     sentences = [(sent.start_char, sent.end_char) for sent in doc_sentences(doc)]
     furniture = sorted(furniture or [])
     frame = _frame_tokens(doc, links)
@@ -228,14 +228,25 @@ def _frame_tokens(doc: Doc, links: list[Link]) -> dict[int, int]:
     for index, link in enumerate(links):  # after every cue's own words, which come first
         for i in _frame_clauses(doc, link, asked) if index not in skipped else ():
             frame.setdefault(i, index)
-    for token in doc:
-        if token.i in frame:
-            continue
-        for ancestor in token.ancestors:
-            if ancestor.i in frame and ancestor.i not in roots:
-                frame[token.i] = frame[ancestor.i]
-                break
+    _inherit_frames(heads(doc), frame, roots)
     return frame  # content never reaches a gap: it is in its own claim
+
+
+def _inherit_frames(head_of: list[int], frame: dict[int, int], roots: set[int]) -> None:
+    """Give each token outside the frames the frame of its nearest framed ancestor (a
+    cue's root passes on nothing), as ``Token.ancestors`` walks up; on head indices, since
+    a walk through Token objects makes one at every step of every token's path."""
+    for i in range(len(head_of)):
+        if i in frame:
+            continue
+        j = i
+        for _ in range(len(head_of)):  # a malformed parse with a cycle stops, as spaCy's
+            if head_of[j] == j:
+                break
+            j = head_of[j]
+            if j in frame and j not in roots:
+                frame[i] = frame[j]
+                break
 
 
 def _issuing_verb(cue: Token) -> Token | None:

@@ -18,7 +18,7 @@ from ..budget import check_time
 from ..rules.compiled import CompiledRules
 from .intervals import Intervals
 from .parts import Cue, Link, Quote
-from .syntax import char_span, mention_span, np_head, subtree
+from .syntax import char_span, doc_text, mention_span, np_head, subtree
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _CONTENT_DEPS = frozenset({"ccomp"})
@@ -93,7 +93,7 @@ class _Context:
     token_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.text = self.doc.text  # spaCy rebuilds Doc.text on every access
+        self.text = doc_text(self.doc)  # spaCy rebuilds Doc.text on every access
         starts = self.quote_starts = [q.start for q in self.quotes]
         self.token_starts = [t.idx for t in self.doc]
         self.quote_of = [-1] * len(self.doc)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -155,7 +155,11 @@ def _plain_value(text: str) -> float | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def _parse(text: str) -> tuple[float, float | None, str | None] | None:
+    """quantulum3's reading of a number's words, kept per text: the same few numbers
+    ("two", "10 percent") recur across claims and articles, and a reading costs about a
+    millisecond."""
     try:
         quantities = _without_classifier(_parser().parse, text)
     except Exception:  # a reading, not a requirement: fall back to the digits alone

@@ -28,7 +28,7 @@ from ..models import Span as TextSpan
 from ..rules.compiled import CompiledRules
 from .ids import slug
 from .parts import Link, Quote
-from .syntax import mention_span, sentences, subtree
+from .syntax import doc_text, mention_span, sentences, subtree
 
 _PERSON_LABELS = frozenset({"PERSON"})
 _GROUP_LABELS = frozenset({"ORG", "NORP"})
@@ -109,8 +109,11 @@ class _Registry:
 
     def __init__(self, doc: Doc, rules: CompiledRules) -> None:
         self.doc = doc
-        self.text = doc.text  # spaCy rebuilds Doc.text on every access
+        self.text = doc_text(doc)  # spaCy rebuilds Doc.text on every access
         self.ents = list(doc.ents)
+        self._mentions: dict[tuple[int, int], Span | None] = {}  # see _mention_tokens
+        self._organisations: dict[tuple[int, int], tuple[str, str, str] | None] = {}
+        self._persons: dict[tuple[int, int], _Entry | None] = {}  # see _known_person
         self.rules = rules
         self.entries: dict[str, _Entry] = {}
         self.last_names: dict[str, str] = {}
@@ -368,21 +371,51 @@ class _Registry:
 
     def describe(self, span: tuple[int, int]) -> _Entry:
         """What a mention names: its key, name, type, role, gender and number."""
-        tokens = self.doc.char_span(span[0], span[1], alignment_mode="expand")
+        tokens = self._mention_tokens(span)
         text = self.text[span[0] : span[1]]
         if tokens is None or not len(tokens):
             return _Entry(f"group:{text.lower()}", text, "person")
-        org = self._gazetteer(tokens)
+        org = self._known_organisation(span, tokens)
         if org is not None:
             key, name, kind = org
             return _Entry(f"org:{key}", name, kind, named=True)
         root = tokens.root
-        person = self._person(tokens, root)
+        person = self._known_person(span, tokens)
         if person is not None:
             return person
         if self._word(root) in self.rules.documents:
             return self._document(tokens, root)
         return self._describe_group(tokens, text)
+
+    def _mention_tokens(self, span: tuple[int, int]) -> Span | None:
+        """The tokens of a mention, kept per span: resolution describes the same
+        candidate mentions again for every pronoun that looks back at them."""
+        if span not in self._mentions:
+            self._mentions[span] = self.doc.char_span(span[0], span[1], alignment_mode="expand")
+        return self._mentions[span]
+
+    def _known_organisation(
+        self, span: tuple[int, int], tokens: Span
+    ) -> tuple[str, str, str] | None:
+        """:meth:`_gazetteer` kept per span: it reads only the tokens and the rules, and
+        tries every run of words in the mention."""
+        if span not in self._organisations:
+            self._organisations[span] = self._gazetteer(tokens)
+        return self._organisations[span]
+
+    def _known_person(self, span: tuple[int, int], tokens: Span) -> _Entry | None:
+        """:meth:`_person` kept per span, handed out as a fresh copy (callers change the
+        entry they get). It may be kept because it reads only the parse, the rules and
+        what ``__init__`` fixed (``name_of``, ``people``, ``text_gender``), never what
+        resolution adds (``entries``, ``last_names``, ``merged``)."""
+        if span not in self._persons:
+            self._persons[span] = self._person(tokens, tokens.root)
+        held = self._persons[span]
+        if held is None:
+            return None
+        return replace(
+            held, mentions=list(held.mentions), names=list(held.names), titles=set(held.titles)
+        )
 
     def _person(self, tokens: Span, root: Token) -> _Entry | None:
         """A named person: the name holds the mention's head, or stands beside it in

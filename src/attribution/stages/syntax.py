@@ -9,7 +9,7 @@ from __future__ import annotations
 import weakref
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import HEAD, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 _NP_LEFT = frozenset(
@@ -37,6 +37,34 @@ def sentences(doc: Doc) -> list[Span]:
     return found
 
 
+#: Each live Doc's text, read once: spaCy rebuilds ``Doc.text`` from every token on each
+#: read, and every stage needs it.
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (a Doc's text never changes: retokenizing keeps it)."""
+    found = _TEXTS.get(doc)
+    if found is None:
+        found = _TEXTS[doc] = doc.text
+    return found
+
+
+#: Each live Doc's head indices, read once: walking heads through ``doc[i].head`` makes a
+#: Token object at every step.
+_HEADS: weakref.WeakKeyDictionary[Doc, list[int]] = weakref.WeakKeyDictionary()
+
+
+def heads(doc: Doc) -> list[int]:
+    """Each token's head as a token index (a root is its own head), computed once per Doc."""
+    found = _HEADS.get(doc)
+    if found is None:
+        offsets = doc.to_array(HEAD).astype("int64")  # relative: head.i - token.i
+        found = [i + int(offset) for i, offset in enumerate(offsets)]
+        _HEADS[doc] = found
+    return found
+
+
 def char_span(tokens: Span | list[Token]) -> tuple[int, int]:
     """Character offsets (start, end) of a run of tokens."""
     first, last = tokens[0], tokens[-1]
@@ -54,13 +82,14 @@ def subtree(token: Token) -> list[Token]:
     """
     lo, hi = token.left_edge.i, token.right_edge.i
     doc = token.doc
+    head_of = heads(doc)
     inside: dict[int, bool] = {token.i: True}
     found: list[Token] = []
     for i in range(lo, hi + 1):
         path, j, within = [], i, False
         while j not in inside:
             path.append(j)
-            head = doc[j].head.i
+            head = head_of[j]
             if head == j or not lo <= head <= hi:
                 break
             j = head
