@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from attribution import Analyzer
-from attribution.stages.syntax import subtree
+from attribution.stages.syntax import subtree, subtree_indices
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "attribution"
 
@@ -26,6 +26,7 @@ def test_subtree_gives_what_spacy_gives(analyzer: Analyzer, text: str) -> None:
     doc = analyzer.nlp(text)
     for token in doc:
         assert [t.i for t in subtree(token)] == sorted(t.i for t in token.subtree)
+        assert subtree_indices(token) == sorted(t.i for t in token.subtree)
 
 
 def test_no_stage_reads_the_quadratic_token_subtree() -> None:

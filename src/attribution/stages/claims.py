@@ -235,18 +235,26 @@ def _frame_tokens(doc: Doc, links: list[Link]) -> dict[int, int]:
 def _inherit_frames(head_of: list[int], frame: dict[int, int], roots: set[int]) -> None:
     """Give each token outside the frames the frame of its nearest framed ancestor (a
     cue's root passes on nothing), as ``Token.ancestors`` walks up; on head indices, since
-    a walk through Token objects makes one at every step of every token's path."""
+    a walk through Token objects makes one at every step of every token's path. Each walk
+    stops at a token whose answer is known, so a deep chain of clauses costs its length,
+    not its square."""
+    known: dict[int, int | None] = {}
     for i in range(len(head_of)):
-        if i in frame:
+        if i in frame or i in known:
             continue
-        j = i
-        for _ in range(len(head_of)):  # a malformed parse with a cycle stops, as spaCy's
-            if head_of[j] == j:
-                break
+        path, j, found = [i], i, None
+        while head_of[j] != j and len(path) <= len(head_of):  # a cycle stops, as spaCy's
             j = head_of[j]
             if j in frame and j not in roots:
-                frame[i] = frame[j]
+                found = frame[j]
                 break
+            if j in known:
+                found = known[j]
+                break
+            path.append(j)
+        for k in path:
+            known[k] = found
+    frame.update({i: found for i, found in known.items() if found is not None and i not in frame})
 
 
 def _issuing_verb(cue: Token) -> Token | None:

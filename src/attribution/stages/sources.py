@@ -28,7 +28,7 @@ from ..models import Span as TextSpan
 from ..rules.compiled import CompiledRules
 from .ids import slug
 from .parts import Link, Quote
-from .syntax import doc_text, mention_span, sentences, subtree
+from .syntax import doc_text, mention_span, sentences, subtree, subtree_indices
 
 _PERSON_LABELS = frozenset({"PERSON"})
 _GROUP_LABELS = frozenset({"ORG", "NORP"})
@@ -1258,7 +1258,7 @@ def _governed(context: _Context, link: Link) -> set[int]:
     cue = context.tokens(link.cue)
     if cue is None or not len(cue):
         return set()
-    return {t.i for t in subtree(cue.root)}
+    return set(subtree_indices(cue.root))
 
 
 def _in_reported_speech(context: _Context, offset: int, index: int) -> bool:

@@ -72,7 +72,14 @@ def char_span(tokens: Span | list[Token]) -> tuple[int, int]:
 
 
 def subtree(token: Token) -> list[Token]:
-    """The token and its descendants in text order, as ``Token.subtree`` gives them.
+    """The token and its descendants in text order, as ``Token.subtree`` gives them."""
+    doc = token.doc
+    return [doc[i] for i in subtree_indices(token)]
+
+
+def subtree_indices(token: Token) -> list[int]:
+    """The indices of ``subtree(token)``: a caller that needs only positions makes no
+    Token objects, which cost more than the walk on a long sentence.
 
     In time linear in the subtree's extent: spaCy's ``Token.subtree`` is a recursive
     generator, which costs the subtree's size times its depth, so a chain of clauses each
@@ -81,10 +88,9 @@ def subtree(token: Token) -> list[Token]:
     known (memoised), so that a non-projective parse gives the same tokens.
     """
     lo, hi = token.left_edge.i, token.right_edge.i
-    doc = token.doc
-    head_of = heads(doc)
+    head_of = heads(token.doc)
     inside: dict[int, bool] = {token.i: True}
-    found: list[Token] = []
+    found: list[int] = []
     for i in range(lo, hi + 1):
         path, j, within = [], i, False
         while j not in inside:
@@ -98,7 +104,7 @@ def subtree(token: Token) -> list[Token]:
         for k in path:
             inside[k] = within
         if inside[i]:
-            found.append(doc[i])
+            found.append(i)
     return found
 
 
