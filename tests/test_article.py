@@ -346,8 +346,32 @@ def test_a_byline_before_the_dateline_does_not_hide_it(
     [
         "Council meets\n\nThe mayor spoke first.\n\nPARIS (AP) — Nothing here is a dateline.",
         "Council meets\n\nA line that ends a sentence.\n\n(AP) - Late.",
-        "Council meets\n\nOne\n\nTwo\n\nThree\n\n(AP) — Too far down to be a dateline.",
+        "Council meets\n\n" + "Menu\n" * 13 + "\n(AP) — Too far down to be a dateline.",
     ],
 )
 def test_only_short_lines_with_no_sentence_may_stand_before_a_dateline(text: str) -> None:
     assert read_article(text).dateline is None
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        (
+            "Skip to content\nHome\nWorld\nPolitics\nSign in\n\nTown votes on a new bridge\n\n"
+            "By Staff\n\nHALIFAX (CP) — The council voted 7-2 on Monday.",
+            "HALIFAX (CP) —",
+        ),
+        (
+            "Menu\nSearch\n\nMinister quits over audit\n\nOTTAWA (Reuters) - The minister quit.",
+            "OTTAWA (Reuters) -",
+        ),
+        (
+            "Home\nNews\nLocal\nSports\nOpinion\nWeather\n\n(AP) — Crews restored power overnight.",
+            "(AP) —",
+        ),
+    ],
+)
+def test_a_pasted_page_menu_before_the_dateline_does_not_hide_it(text: str, dateline: str) -> None:
+    article = read_article(text)
+    assert_offsets_hold(text, article)
+    assert article.dateline is not None and article.dateline.text == dateline

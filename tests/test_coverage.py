@@ -1,4 +1,4 @@
-"""Claims and furniture cover every word of an article's body once: no overlap, no gap.
+"""Claims, furniture and the dateline cover every word of an article once: no overlap, no gap.
 
 Over generated articles (hypothesis) and, when the evaluation data sits beside the
 clone (``../shared/eval``, or ``$ATTRIBUTION_EVAL_DIR``), over every PolNeAR dev article;
@@ -32,14 +32,19 @@ FURNITURE_LINES = [
     "By Jane Doe",
     "(Reporting by Anna Ivanova for Reuters; Editing by Tom Hale)",
     "Sign up for our morning newsletter.",
+    "Politics",
+    "Trending Stories",
+    "OTTAWA (Reuters) -",
 ]
 
 
 def uncovered(text: str, analysis: Analysis) -> list[str]:
-    """Words of the body in no claim or furniture, and overlaps, as messages."""
+    """Words in no claim, furniture or dateline, and overlaps, as messages."""
+    dateline = analysis.article.dateline
     spans = sorted(
         [(c.start, c.end, "claim") for c in analysis.claims]
         + [(f.span.start, f.span.end, "furniture") for f in analysis.furniture]
+        + ([(dateline.start, dateline.end, "dateline")] if dateline else [])
     )
     problems = []
     for (s1, e1, k1), (s2, e2, k2) in pairwise(spans):
@@ -48,8 +53,7 @@ def uncovered(text: str, analysis: Analysis) -> list[str]:
     covered = bytearray(len(text))
     for start, end, _ in spans:
         covered[start:end] = b"\x01" * (end - start)
-    body = analysis.article.body_start
-    gap = [i for i in range(body, len(text)) if text[i].isalnum() and not covered[i]]
+    gap = [i for i in range(len(text)) if text[i].isalnum() and not covered[i]]
     if gap:
         problems.append(f"uncovered: {text[gap[0] : gap[0] + 40]!r} ({len(gap)} characters)")
     return problems
@@ -88,3 +92,20 @@ def test_polnear_dev_articles_are_covered_once(analyzer: Analyzer) -> None:
             if problems:
                 failures.append((article["id"], problems[0]))
     assert failures == [], f"{len(failures)} articles: {failures[:5]}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OTTAWA (Reuters) - The plan would work, the minister said.",
+        "Home\nWorld\nPolitics\n\nBridge vote delayed\n\nBy Staff  | Published May 2, 2026\n\n"
+        "HALIFAX (CP) — The council put off its vote, the mayor said.",
+        "KYIV, Ukraine (AP) — Sirens sounded overnight.\n\nTrending Stories",
+    ],
+)
+def test_a_dateline_is_no_claim_and_a_pasted_page_is_covered(analyzer: Analyzer, text: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert uncovered(text, analysis) == []
+    dateline = analysis.article.dateline
+    assert dateline is not None
+    assert not any(c.start < dateline.end and dateline.start < c.end for c in analysis.claims)

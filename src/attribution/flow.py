@@ -61,7 +61,7 @@ def analyze_doc(
     text = doc_text(doc)
     warnings = [*_earlier_warnings(meta.pop("warnings", None)), *text_warnings(doc, text)]
     article = read_article(text, **{k: meta.get(k) for k in METADATA_FIELDS})
-    furniture = find_furniture(text, article.body_start, rules)
+    furniture = find_furniture(text, 0, rules)
     article = with_credited_agency(article, furniture)
     quotes = outside_quotes(find_quotes(text), furniture)
     found = outside_cues(find_cues(doc, rules), [t.idx for t in doc], furniture)
@@ -78,7 +78,7 @@ def analyze_doc(
         resolved.links,
         resolved.source_ids,
         resolved.publisher_id,
-        body_start=article.body_start,
+        dateline=(article.dateline.start, article.dateline.end) if article.dateline else None,
         attribution_ids=attribution_ids,
         furniture=[(p.start, p.end) for p in furniture],
         agency_id=resolved.agency_id,

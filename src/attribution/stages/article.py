@@ -25,8 +25,8 @@ from ..models import Article, Span
 MAX_HEADLINE = 200
 #: How much of the body paragraph the dateline patterns look at.
 DATELINE_WINDOW = 300
-#: Short lines (a byline, a time stamp) that may stand between headline and dateline.
-MAX_LEADING_LINES = 2
+#: Short lines (a byline, a time stamp, a pasted page's menu) that may stand before the dateline.
+MAX_LEADING_LINES = 12
 MAX_LEADING_LINE = 80
 
 #: Leading blanks, byte order marks and zero-width spaces before the text proper.

@@ -66,16 +66,17 @@ def build_claims(
     source_ids: list[str | None],
     publisher_id: str,
     *,
-    body_start: int = 0,
+    dateline: tuple[int, int] | None = None,
     attribution_ids: list[str] | None = None,
     furniture: list[tuple[int, int]] | None = None,
     agency_id: str | None = None,
 ) -> list[Claim]:
     """Claims in text order, ids c1, c2, ... .
 
-    Together with ``furniture`` they cover every word of the body once: a cue's own frame
-    ("he said on Telegram") joins the claim it introduces, and every other stretch is the
-    publisher's claim. ``agency_id`` follows the publisher in every chain.
+    Together with ``furniture`` and the ``dateline`` they cover every word of the text once:
+    a cue's own frame ("he said on Telegram") joins the claim it introduces, and every
+    other stretch (the headline too) is the publisher's claim. ``agency_id`` follows the
+    publisher in every chain.
     """
     attribution_ids = attribution_ids or [f"a{i + 1}" for i in range(len(links))]
     text = doc_text(doc)  # spaCy rebuilds Doc.text on every access
@@ -83,8 +84,10 @@ def build_claims(
     furniture = sorted(furniture or [])
     frame = _frame_tokens(doc, links)
     units = _linked_units(text, links, sentences)
+    units = _outside(text, units, dateline) if dateline else units
     units = _non_overlapping(text, units, _says_more(doc, frame))
-    units = _cover_body(doc, text, links, sentences, units, body_start, furniture, frame)
+    set_aside = sorted([*furniture, dateline] if dateline else furniture)
+    units = _cover_body(doc, text, links, sentences, units, set_aside, frame)
     units = _with_marks(text, units, furniture)
     head = [publisher_id] if agency_id in (None, publisher_id) else [publisher_id, agency_id]
     return [
@@ -105,6 +108,21 @@ def _linked_units(text: str, links: list[Link], sentences: list[tuple[int, int]]
         else:
             units.append(_Unit(*_trim(text, *link.content), index))
     return [u for u in units if u.start < u.end]
+
+
+def _outside(text: str, units: list[_Unit], span: tuple[int, int]) -> list[_Unit]:
+    """The units less what they share with ``span`` (the dateline), which is no claim
+    even where a misread link's content runs over it."""
+    out = []
+    for unit in units:
+        if unit.end <= span[0] or span[1] <= unit.start:
+            out.append(unit)
+            continue
+        for start, end in ((unit.start, span[0]), (span[1], unit.end)):
+            piece = _trim(text, start, end) if start < end else (start, start)
+            if piece[0] < piece[1] and _has_words(text, *piece):
+                out.append(_Unit(*piece, unit.link))
+    return out
 
 
 def _sentences_within(
@@ -131,15 +149,14 @@ def _cover_body(
     links: list[Link],
     sentences: list[tuple[int, int]],
     units: list[_Unit],
-    body_start: int,
-    furniture: list[tuple[int, int]],
+    set_aside: list[tuple[int, int]],
     frame: dict[int, int],
 ) -> list[_Unit]:
     """The linked units, grown over their cue frames, plus the publisher's claims for the
-    rest, so that every word of the body is in exactly one claim or furniture line."""
-    taken = sorted([(u.start, u.end) for u in units] + furniture)
+    rest, so that every word is in exactly one claim, furniture line or the dateline."""
+    taken = sorted([(u.start, u.end) for u in units] + set_aside)
     units = sorted(units, key=lambda u: u.start)
-    for gap in _gaps(text, sentences, taken, body_start):
+    for gap in _gaps(text, sentences, taken):
         runs = _runs(doc, text, frame, links, *gap)
         for number, (start, end, owner) in enumerate(runs):
             if owner is not None:
@@ -151,20 +168,11 @@ def _cover_body(
 
 
 def _gaps(
-    text: str, sentences: list[tuple[int, int]], taken: list[tuple[int, int]], body_start: int
+    text: str, sentences: list[tuple[int, int]], taken: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """Stretches with words in them that no span in ``taken`` covers, cut at sentences.
-
-    Before the body only the headline counts (a first sentence at the very start of the
-    text); the dateline is no claim.
-    """
+    """Stretches with words in them that no span in ``taken`` covers, cut at sentences."""
     gaps = []
     for s, e in sentences:
-        if e <= body_start:
-            if not (s == 0 or not text[:s].strip()):
-                continue  # dateline pieces
-        elif s < body_start:
-            s = body_start
         position = s
         k = max(0, bisect_right(taken, (s, 1 << 62)) - 1)
         while position < e:
