@@ -1041,3 +1041,63 @@ def test_a_role_keeps_a_space_where_a_possessive_mark_was_left_out(
     resolved = resolve(text, [(mention, 0)])
     source = source_of(resolved, 0)
     assert source.role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "kind"),
+    [
+        (
+            "Minister Claire Dubois toured the site. The railway, Northline Freight, said the "
+            "cause was unknown.",
+            "The railway",
+            "Northline Freight",
+            "organisation",
+        ),
+        (
+            "Mayor Ian Shaw spoke first. The carrier, Bluejay Air, said no flights were lost.",
+            "The carrier",
+            "Bluejay Air",
+            "organisation",
+        ),
+        (
+            "Senator Ruth Okafor asked for a review. The agency, Coastwatch, said it would comply.",
+            "The agency",
+            "Coastwatch",
+            "government",
+        ),
+    ],
+)
+def test_a_body_named_in_apposition_is_that_body_not_the_person_before(
+    text: str, mention: str, name: str, kind: str
+) -> None:
+    """ "The railway, Northline Freight," names its body; it never stands for the person
+    named in the sentence before, as "the affable engineer" would."""
+    source = source_of(resolve(text, [(mention, 0)]), 0)
+    assert (source.name, source.type) == (name, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "Dr. Lena Park ran the clinic. The affable doctor said it was full.",
+            "The affable doctor",
+            "Lena Park",
+        ),
+        (
+            "Tom Reyes fixed the roof. The retired welder said it took a week.",
+            "The retired welder",
+            "Tom Reyes",
+        ),
+        (
+            "Maria Delgado grows almonds. The longtime grower said the wells were dry.",
+            "The longtime grower",
+            "Maria Delgado",
+        ),
+    ],
+)
+def test_a_description_without_a_name_still_stands_for_the_person_just_named(
+    text: str, mention: str, name: str
+) -> None:
+    source = source_of(resolve(text, [(mention, 0)]), 0)
+    assert source.name == name

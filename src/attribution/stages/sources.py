@@ -264,10 +264,23 @@ class _Registry:
                 (name,) = holders.values()
                 return name.start_char, name.end_char
         if entry.bare_body is not None:
+            apposed = self._apposed_name(span)
+            if apposed is not None:  # "the railway, Northline Freight,": the name it gives
+                return apposed
             kind = self.rules.type_of_lemma.get(entry.bare_body, "organisation")
             latest = self._latest_organisation(span[0], kind)
             main = self._main_organisation(span[0]) if kind == "organisation" else None
             return latest or main
+        return None
+
+    def _apposed_name(self, span: tuple[int, int]) -> tuple[int, int] | None:
+        """The proper name set beside a description in apposition, as characters."""
+        tokens = self._mention_tokens(span)
+        if tokens is None or not len(tokens):
+            return None
+        for child in _set_beside(tokens.root):
+            if child.pos_ == "PROPN" and child.i > tokens.root.i:
+                return mention_span(child)
         return None
 
     def _latest_organisation(self, before: int, kind: str) -> tuple[int, int] | None:
@@ -433,6 +446,8 @@ class _Registry:
             return None  # "Tore Sohlberg and Lehla Abreder": a group of people
         if self._named_body(tokens, name) or self._appositive_kind(root) is not None:
             return None  # "the group Border Fairness", "Nordline, the rail operator,"
+        if self._body_word(root):
+            return None  # "the railway, Northline Freight,": the name is the railway's
         lead = self._leading_titles(name)
         role_tokens += list(name[:lead])
         words = [
@@ -738,10 +753,28 @@ class _Registry:
             return "person"  # "Laurin said": a lone surname the parser could not place
         return "organisation" if is_named else "person"
 
+    def _body_word(self, token: Token) -> bool:
+        """Whether a common noun names a kind of body ("railway", "agency"), not a person."""
+        word = self._word(token)
+        kind = self.rules.type_of_lemma.get(word)
+        return (
+            token.pos_ == "NOUN"
+            and word not in self.rules.titles
+            and kind
+            not in {
+                None,
+                "person",
+                "anonymous",
+            }
+        )
+
     def _appositive_kind(self, head: Token) -> str | None:
-        """The kind of body an apposition says a name is ("Nordline, the rail operator")."""
-        for child in head.children:
-            if child.dep_ == "appos" and child.pos_ == "NOUN":
+        """The kind of body an apposition says a name is ("Nordline, the rail operator",
+        "the railway, Northline Freight")."""
+        apposed = [c for c in head.children if c.dep_ == "appos"]
+        apposed += [t for t in _set_beside(head) if t.i < head.i]  # "the railway, Northline"
+        for child in apposed:
+            if child.pos_ == "NOUN":
                 word = self._word(child)
                 if word not in self.rules.titles:
                     return self.rules.type_of_lemma.get(word)
@@ -1123,14 +1156,33 @@ def _is_epithet(context: _Context, entry: _Entry, tokens: Span | None) -> bool:
         return False
     root = tokens.root
     rules = context.rules
+    word = context.registry._word(root)
     return (
         root.pos_ == "NOUN"
         and not any(
             (t.pos_ == "PROPN" and not _place_modifier(t)) or t.dep_ == "poss" for t in tokens
         )
-        and context.registry._word(root) not in rules.titles
-        and context.registry._word(root) not in rules.affiliations
+        and word not in rules.titles
+        and word not in rules.affiliations
+        and not context.registry._body_word(root)  # "the railway" is no "proprietor"
+        and not _named_in_apposition(root)
     )
+
+
+def _named_in_apposition(root: Token) -> bool:
+    """Whether a name in apposition says who the description is ("the carrier, Northline
+    Freight,"): it names its own source rather than standing for one named before."""
+    return any(t.pos_ == "PROPN" for t in _set_beside(root))
+
+
+def _set_beside(root: Token) -> list[Token]:
+    """The heads of appositions set right beside a phrase, only a comma between: "the
+    railway, *Northline Freight*," and "*Northline Freight*, the railway". An apposition
+    the parser hung on a word further off (a title after a relative clause) is not one."""
+    beside = [c for c in root.children if c.dep_ == "appos" and c.left_edge.i <= root.i + 2]
+    if root.dep_ == "appos" and root.head.i >= root.left_edge.i - 2:
+        beside.append(root.head)
+    return beside
 
 
 def _is_expletive(doc: Doc, span: tuple[int, int]) -> bool:
