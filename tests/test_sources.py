@@ -1101,3 +1101,60 @@ def test_a_description_without_a_name_still_stands_for_the_person_just_named(
 ) -> None:
     source = source_of(resolve(text, [(mention, 0)]), 0)
     assert source.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "Sen. Laura Whitcomb defended the bill. Her rival, Sen. Dale Ostrander, called it "
+            "costly. The senator said farms would close.",
+            "The senator",
+            "Dale Ostrander",
+        ),
+        (
+            "Gov. Ann Kessler met Gov. Ray Diaz in Denver. Diaz left early. Later, Gov. Ann "
+            "Kessler spoke to the press. The governor said the talks had gone well.",
+            "The governor",
+            "Ann Kessler",
+        ),
+        (
+            "Mayor Ian Shaw opened the session. Mayor Lena Park of Oakdale spoke next. The mayor "
+            "said her town needed buses.",
+            "The mayor",
+            "Lena Park",
+        ),
+    ],
+)
+def test_a_title_that_several_hold_is_the_holder_just_named(
+    text: str, mention: str, name: str
+) -> None:
+    """Two senators in one story: "the senator" is the one named last, close before it."""
+    resolved = resolve(text, [(mention, 0)])
+    assert source_of(resolved, 0).name == name
+    assert resolved.links[0].inferred
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "Sen. Ann Cole filed the bill. The senator said it would pass.",
+            "The senator",
+            "Ann Cole",
+        ),
+        (
+            "Gov. Ray Diaz signed the order. The governor said it was overdue.",
+            "The governor",
+            "Ray Diaz",
+        ),
+        (
+            "Supt. Mark Hale led the search. The superintendent said it was over.",
+            "The superintendent",
+            "Mark Hale",
+        ),
+    ],
+)
+def test_an_abbreviated_title_names_the_office(text: str, mention: str, name: str) -> None:
+    """ "Sen. Ann Cole" holds the office "the senator" names."""
+    assert source_of(resolve(text, [(mention, 0)]), 0).name == name

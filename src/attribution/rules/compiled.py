@@ -59,6 +59,7 @@ class CompiledRules:
     relay_categories: dict[str, str] = field(default_factory=dict)
     anonymous: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
+    title_short_forms: dict[str, str] = field(default_factory=dict)
     affiliations: frozenset[str] = frozenset()
     type_of_lemma: dict[str, str] = field(default_factory=dict)
     organisations: dict[str, tuple[str, str, str]] = field(default_factory=dict)
@@ -127,6 +128,11 @@ def compile_rules(rules: RuleSet, nlp: Language, scope: Scope = "speech") -> Com
     compiled.relay_forms = {form: frozenset(lemmas) for form, lemmas in forms.items()}
     compiled.anonymous = _lemmas(rules.anonymous)
     compiled.titles = _lemmas(rules.titles)
+    compiled.title_short_forms = {
+        short.lower(): full.lower()
+        for entry in rules.titles
+        for short, full in entry.stands_for.items()
+    }
     compiled.affiliations = _lemmas(rules.affiliations)
     compiled.type_of_lemma = {
         lemma.lower(): entry.type

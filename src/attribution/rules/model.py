@@ -236,6 +236,13 @@ class WordClass(_Entry):
     type: SourceType | None = Field(
         default=None, description="The source type these nouns give (source_types only)."
     )
+    stands_for: dict[str, str] = Field(
+        default_factory=dict,
+        description=(
+            "Short forms among the lemmas and the word each is short for (sen: senator), so "
+            "that 'Sen. Ann Cole' holds the office 'the senator' names (titles only)."
+        ),
+    )
 
 
 class Organisation(_Entry):

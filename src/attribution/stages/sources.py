@@ -263,6 +263,9 @@ class _Registry:
             if len(holders) == 1:
                 (name,) = holders.values()
                 return name.start_char, name.end_char
+            latest = self._latest_holder(entry.bare_title, span[0])
+            if latest is not None:  # two senators: "the senator" is the one just named
+                return latest
         if entry.bare_body is not None:
             apposed = self._apposed_name(span)
             if apposed is not None:  # "the railway, Northline Freight,": the name it gives
@@ -272,6 +275,22 @@ class _Registry:
             main = self._main_organisation(span[0]) if kind == "organisation" else None
             return latest or main
         return None
+
+    def _several_hold(self, title: str) -> bool:
+        """Whether the text names more than one person (by surname) with this title."""
+        return len({n[-1].text for n in self.holders.get(title, ())}) > 1
+
+    def _latest_holder(self, title: str, before: int) -> tuple[int, int] | None:
+        """Of several people named with this title, the one named last before ``before``,
+        if no more than two sentences back: "Sen. Ostrander said ... The senator added"."""
+        named = [n for n in self.holders.get(title, ()) if n.end_char <= before]
+        if not named:
+            return None
+        name = max(named, key=lambda n: n.start_char)
+        here = bisect_right(self.sentence_starts, before)
+        if here - bisect_right(self.sentence_starts, name.start_char) > _BODY_SENTENCES:
+            return None
+        return name.start_char, name.end_char
 
     def _apposed_name(self, span: tuple[int, int]) -> tuple[int, int] | None:
         """The proper name set beside a description in apposition, as characters."""
@@ -334,7 +353,7 @@ class _Registry:
         key = self.last_names.get(entry.key.removeprefix("name:"), entry.key)
         if entry.key.startswith("person:"):
             key = self._same_person(entry)
-        if entry.bare_title is not None:
+        if entry.bare_title is not None and not self._several_hold(entry.bare_title):
             key = self._title_holder(entry.bare_title) or key
         if entry.type == "document" and entry.author_span is None:
             key = self.last_document.get(entry.key.split(":")[1], key)
@@ -607,7 +626,9 @@ class _Registry:
         return subject
 
     def _word(self, token: Token) -> str:
-        return token.lemma_.lower().rstrip(".")
+        """The token's lemma, a title's short form spelled out ("Sen." -> senator)."""
+        word = token.lemma_.lower().rstrip(".")
+        return self.rules.title_short_forms.get(word, word)
 
     def person_word(self, token: Token) -> bool:
         """A noun for a person: a title, a member, an unnamed-source word, a relation."""
