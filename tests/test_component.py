@@ -91,3 +91,32 @@ def test_the_spacy_route_equals_analyze(text: str, seed_text: str) -> None:
 def test_the_analysis_is_read_once_per_doc(analyzer: Analyzer) -> None:
     doc = analyzer.nlp("The minister said the talks had failed.")
     assert doc._.attribution is doc._.attribution
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Clinic cuts\n\nBy Lee Ang, Health Reporter\n\nHalden Health will close three "
+            "clinics by spring, the company said on Thursday.",
+            "Halden Health will close",
+        ),
+        (
+            "Port strike\n\nBy Ana Ruiz\n\nBrightwater Logistics Group said its ships would wait "
+            "offshore.",
+            "Brightwater Logistics Group said",
+        ),
+        (
+            "Mill closing\n\nNorthfield Paper Mill Workers voted on Sunday to accept the offer.",
+            "Northfield Paper Mill Workers voted",
+        ),
+    ],
+)
+def test_a_name_at_the_start_of_a_paragraph_stays_in_one_sentence(
+    analyzer: Analyzer, text: str, name: str
+) -> None:
+    """Two capitalised words with a space between never end a sentence between them."""
+    doc = analyzer.nlp(text)
+    start = text.index(name)
+    (sentence,) = {t.sent.start_char for t in doc if start <= t.idx < start + len(name)}
+    assert sentence <= start

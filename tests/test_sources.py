@@ -1158,3 +1158,53 @@ def test_a_title_that_several_hold_is_the_holder_just_named(
 def test_an_abbreviated_title_names_the_office(text: str, mention: str, name: str) -> None:
     """ "Sen. Ann Cole" holds the office "the senator" names."""
     assert source_of(resolve(text, [(mention, 0)]), 0).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "Halden Health will close three rural clinics, the company said on Thursday.",
+            "the company",
+            "Halden Health",
+        ),
+        (
+            "Quorra Bikes recalled 4,000 frames this week. The company said no one was hurt.",
+            "The company",
+            "Quorra Bikes",
+        ),
+        (
+            "Tindle Foods will cut 200 jobs in Moncton, the company announced.",
+            "the company",
+            "Tindle Foods",
+        ),
+    ],
+)
+def test_the_company_is_a_subject_name_the_parser_did_not_tag(
+    text: str, mention: str, name: str
+) -> None:
+    """The parser tags no entity on some company names; the subject just before still is one."""
+    assert source_of(resolve(text, [(mention, 0)]), 0).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "A nurse at one of the clinics said staff were told to keep quiet.",
+            "A nurse at one of the clinics",
+        ),
+        (
+            "A driver for the bus company said the brakes had failed.",
+            "A driver for the bus company",
+        ),
+        (
+            "A teacher at the school, who asked not to be named, said classes were cut.",
+            "A teacher at the school",
+        ),
+    ],
+)
+def test_a_person_at_a_body_is_a_person_not_the_body(text: str, mention: str) -> None:
+    """The head says what the source is: a nurse at a clinic is a person, not a clinic."""
+    source = source_of(resolve(text, [(mention, 0)]), 0)
+    assert source.type == "anonymous"

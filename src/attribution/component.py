@@ -173,6 +173,8 @@ def mark_paragraphs(doc: Doc, *, dateline: bool = True) -> Doc:
             values[token.i + 1, 0] = 1
         elif _ends_abbreviation(doc, token, abbreviations) and values[token.i + 1, 0] != 1:
             values[token.i + 1, 0] = -1  # "Sens. Cruz and Rubio": no sentence ends here
+        elif _inside_a_name(token, doc[token.i + 1]) and values[token.i + 1, 0] != 1:
+            values[token.i + 1, 0] = -1  # "Halden Health will close": one name, one sentence
     if dateline:
         _mark_dateline(doc, values)
     doc.from_array([SENT_START], values.astype("uint64"))
@@ -187,6 +189,19 @@ def keep_abbreviations(nlp: Language, rules: RuleSet) -> None:
             if not word.strip() or any(ch.isspace() for ch in word):
                 continue
             nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+
+
+def _inside_a_name(token: Token, following: Token) -> bool:
+    """Two capitalised words with one space between ("Halden Health") are never two
+    sentences: a sentence ends with a stop or a line, and the parser sometimes cuts a
+    company's name in two at the start of a paragraph."""
+    return (
+        token.whitespace_ == " "
+        and token.is_alpha
+        and following.is_alpha
+        and token.is_title
+        and following.is_title
+    )
 
 
 def _ends_abbreviation(doc: Doc, token: Token, abbreviations: frozenset[str]) -> bool:

@@ -273,7 +273,8 @@ class _Registry:
             kind = self.rules.type_of_lemma.get(entry.bare_body, "organisation")
             latest = self._latest_organisation(span[0], kind)
             main = self._main_organisation(span[0]) if kind == "organisation" else None
-            return latest or main
+            untagged = self._untagged_subject(span[0]) if kind == "organisation" else None
+            return latest or main or untagged
         return None
 
     def _several_hold(self, title: str) -> bool:
@@ -291,6 +292,20 @@ class _Registry:
         if here - bisect_right(self.sentence_starts, name.start_char) > _BODY_SENTENCES:
             return None
         return name.start_char, name.end_char
+
+    def _untagged_subject(self, before: int) -> tuple[int, int] | None:
+        """A proper name the parser tagged as no entity, subject of a verb in this sentence or
+        the one before: "Halden Health will close three clinics, the company said"."""
+        here = bisect_right(self.sentence_starts, before)
+        since = self.sentence_starts[max(0, here - 2)]
+        found = None
+        for token in self.doc.char_span(since, before, alignment_mode="contract") or ():
+            if token.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if token.pos_ != "PROPN" or token.ent_type_ or token.i in self.name_of:
+                continue
+            found = mention_span(token)
+        return found
 
     def _apposed_name(self, span: tuple[int, int]) -> tuple[int, int] | None:
         """The proper name set beside a description in apposition, as characters."""
@@ -684,6 +699,8 @@ class _Registry:
             entry = _Entry(f"person:{full.lower()}", full, "person")
             entry.gender = self.text_gender.get(_surname(full)) or self._gender([], full.split())
             return entry
+        if self._word(head) in rules.anonymous:  # "a nurse at one of the clinics": a nurse
+            lemmas = [t.lemma_.lower() for t in core if t.i <= head.i] or lemmas
         kind = body or next(
             (rules.type_of_lemma[x] for x in reversed(lemmas) if x in rules.type_of_lemma), None
         )
