@@ -33,6 +33,7 @@ class VerbRule:
     stance: str = "asserts"
     frames: frozenset[str] = frozenset({"clause", "quoted", "object"})
     prepositions: frozenset[str] = frozenset()
+    parts: frozenset[str] = frozenset({"VERB"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +117,7 @@ def compile_rules(rules: RuleSet, nlp: Language, scope: Scope = "speech") -> Com
             entry.stance,
             frozenset(entry.frames),
             frozenset(p.lower() for p in entry.prepositions),
+            frozenset(entry.parts),
         )
         for entry in rules.cue_verbs
         if entry.category in categories

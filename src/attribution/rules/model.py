@@ -58,6 +58,9 @@ Bound = Literal["lower", "upper", "approximate", "range"]
 #: proposition or quoted words. In 'speech' an 'object' that only names someone ("criticized
 #: him", "told the media") is such a topic too.
 Frame = Literal["clause", "quoted", "object", "infinitive", "topic"]
+#: Parts of speech a cue lemma is found as: a verb ("said") or a predicate adjective
+#: ("is confident that ...").
+CuePart = Literal["VERB", "ADJ"]
 
 
 class _Rule(BaseModel):
@@ -174,6 +177,15 @@ class CueVerb(_Entry):
     prepositions: Words = Field(
         default_factory=list,
         description="Prepositions whose object is the content: 'for' in 'called for a vote'.",
+    )
+    parts: list[CuePart] = Field(
+        default=["VERB"],
+        min_length=1,
+        description=(
+            "Parts of speech the lemmas are cues as: 'ADJ' for a predicate adjective"
+            " ('is confident that ...', 'was critical of ...'), whose speaker is the"
+            " subject of its copula."
+        ),
     )
 
 

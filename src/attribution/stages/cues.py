@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ..rules.compiled import CompiledRules
 from .parts import Cue
 
-_VERB_TAGS = frozenset({"VERB"})
+_CUE_PARTS = frozenset({"VERB", "ADJ"})
 _PHRASE_KINDS = {"evidentials": "evidential", "relays": "relay", "channels": "channel"}
 
 
@@ -28,13 +28,13 @@ def _verb_cues(doc: Doc, rules: CompiledRules) -> list[Cue]:
         lemma: form for form in ("participle", "quote_as") for lemma in rules.relay_lemmas(form)
     }
     for token in doc:
-        if token.pos_ not in _VERB_TAGS:
+        if token.pos_ not in _CUE_PARTS:
             continue
         lemma = token.lemma_.lower()
         verb = rules.verbs.get(lemma)
-        if verb is not None:
+        if verb is not None and token.pos_ in verb.parts:
             cues.append(Cue("verb", token.i, token.i + 1, token.i, verb.key, verb.category))
-        if lemma in relay_verbs:
+        if lemma in relay_verbs and token.pos_ == "VERB":
             form = relay_verbs[lemma]
             category = rules.relay_categories.get(lemma)
             cues.append(Cue("relay", token.i, token.i + 1, token.i, lemma, category, form))

@@ -291,6 +291,8 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "nsubjpass" and child.pos_ == "PRON":
             return child  # "it was reported that ...": a vague source
+    if verb.dep_ == "acomp" and verb.head.pos_ in {"VERB", "AUX"}:
+        return _subject(verb.head)  # "aides are confident that ...": the copula's subject
     shares_subject = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
     if shares_subject and verb.head.pos_ in {"VERB", "AUX"}:
         return _subject(verb.head)  # "he said, adding that ...", "she paused and added ..."
@@ -534,7 +536,7 @@ def _content_of(
     """Content span, kind, quote and confidence for a cue verb, or None if it has none."""
     deps = _WIDE_CONTENT_DEPS if category in _WIDE_CATEGORIES else _CONTENT_DEPS
     frames = _frames(ctx, verb)
-    clause = _quoted_first([c for c in verb.children if c.dep_ in deps], ctx)
+    clause = _quoted_first([c for c in _complements(verb) if c.dep_ in deps], ctx)
     if clause is not None and _cut_off(ctx, clause, verb):
         clause = None  # "Ours is a hard system: the council proposes ...": a heading
     if clause is not None and "clause" not in frames:
@@ -582,6 +584,15 @@ def _content_of(
         span = None if has_object else _prepositional_content(ctx, verb, rights)
     span = span or (_leading_content(ctx, verb) if "clause" in frames else None)
     return None if span is None else (span, "indirect", None, CONFIDENCE_OBJECT)
+
+
+def _complements(verb: Token) -> list[Token]:
+    """The cue's dependents; for a predicate adjective with none of its own, also what
+    follows it under its copula ("aides are worried that ...")."""
+    children = list(verb.children)
+    if verb.dep_ == "acomp" and not any(c.dep_ in _WIDE_CONTENT_DEPS for c in children):
+        children += [c for c in verb.head.children if c.i > verb.i]
+    return children
 
 
 def _in_a_modifier(ctx: _Context, verb: Token, quote: Quote) -> bool:
