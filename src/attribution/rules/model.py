@@ -58,9 +58,9 @@ Bound = Literal["lower", "upper", "approximate", "range"]
 #: proposition or quoted words. In 'speech' an 'object' that only names someone ("criticized
 #: him", "told the media") is such a topic too.
 Frame = Literal["clause", "quoted", "object", "infinitive", "topic"]
-#: Parts of speech a cue lemma is found as: a verb ("said") or a predicate adjective
-#: ("is confident that ...").
-CuePart = Literal["VERB", "ADJ"]
+#: Parts of speech a cue lemma is found as: a verb ("said"), a predicate adjective ("is
+#: confident that ...") or a noun with a clause of its own ("the claim that ...").
+CuePart = Literal["VERB", "ADJ", "NOUN"]
 
 
 class _Rule(BaseModel):
@@ -184,7 +184,8 @@ class CueVerb(_Entry):
         description=(
             "Parts of speech the lemmas are cues as: 'ADJ' for a predicate adjective"
             " ('is confident that ...', 'was critical of ...'), whose speaker is the"
-            " subject of its copula."
+            " subject of its copula; 'NOUN' for a noun whose clause, to-infinitive or"
+            " preposition is the content ('his claim that ...', 'her decision to ...')."
         ),
     )
 
