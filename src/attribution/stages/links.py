@@ -311,6 +311,30 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _holder_of_participle(verb: Token) -> Token | None:
+    """ "a group *backing* the governor", "pastors *supporting* him": the noun a belief's
+    participle modifies holds the belief."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head
+    return None
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """ "the bill is expected to pass": a passive belief with no one named as its holder."""
+    children = {c.dep_ for c in verb.children}
+    return "auxpass" in children and "agent" not in children
+
+
+def _unsourced_link(ctx: _Context, verb: Token, cue: Cue) -> None:
+    """A belief that the text holds by no one: its complement, with no source."""
+    found = _content_of(ctx, verb, cue.category, set())
+    if found is None:
+        return
+    content, kind, quote, confidence = found
+    link = Link(content, None, char_span([verb]), cue.category, kind, quote=quote)
+    ctx.add(replace(link, confidence=confidence), range(verb.i, verb.i + 1))
+
+
 def _is_gerund_of_manner(verb: Token) -> bool:
     """ "by saying ...", "after telling ...": a gerund under a preposition of the clause."""
     prep = verb.head
@@ -351,6 +375,11 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
         subject = _subject(joined)  # 'He said the bill "works" and accused ...': he accused
     if subject is None and _carried_by_document(ctx, verb):
         subject = _subject(verb.head.head)  # "X issued a statement saying ...": X says
+    if subject is None and cue.category in _WIDE_CATEGORIES:
+        subject = _holder_of_participle(verb)
+        if subject is None and _agentless_passive(verb):
+            _unsourced_link(ctx, verb, cue)  # "Trump is expected to win": nobody's belief
+            return
     antecedent = None
     if subject is not None and subject.tag_ in _RELATIVE_TAGS:
         if verb.dep_ != "relcl":
@@ -1714,9 +1743,11 @@ def _noun_link(ctx: _Context, cue: Cue) -> None:
     content = _noun_content(ctx, noun, rule.frames, rule.prepositions)
     if content is None:
         return
+    if _overlaps_content(ctx, content):
+        return  # "said in a statement that ...": the verb has said it
     holder = _noun_holder(noun)
-    if holder is None and not _broad(ctx):
-        return
+    if holder is None and not (_broad(ctx) and _is_existential(noun)):
+        return  # only "There are fears that ..." holds a view with no one holding it
     if holder is not None and (ctx.quote_of[holder.i] >= 0 or holder.tag_ in _RELATIVE_TAGS):
         return
     source = None if holder is None else _subject_span(ctx, holder.head, holder)
@@ -1725,6 +1756,15 @@ def _noun_link(ctx: _Context, cue: Cue) -> None:
     cue_span = char_span([noun])
     link = Link(content, source, cue_span, cue.category, confidence=CONFIDENCE_OBJECT)
     ctx.add(replace(link, stance=rule.stance), range(noun.i, noun.i + 1))
+
+
+def _overlaps_content(ctx: _Context, span: tuple[int, int]) -> bool:
+    return any(link.content[0] < span[1] and span[0] < link.content[1] for link in ctx.links)
+
+
+def _is_existential(noun: Token) -> bool:
+    """ "There are *fears* that ...": a view the text gives no holder for."""
+    return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
 
 
 def _inside_content(ctx: _Context, token: Token) -> bool:
