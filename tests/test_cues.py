@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from attribution import default_rules
 from attribution.stages.cues import find_cues
 from helpers import shared_analyzer
 
@@ -92,3 +93,17 @@ def test_adjective_and_noun_cues(text: str, scope: str, expected: list) -> None:
     """A lemma is a cue only as the parts of speech its entry lists; nouns and verbs of one
     lemma ("claim") are separate entries."""
     assert cues_of(text, scope) == expected
+
+
+def test_no_cue_lemma_is_listed_twice_for_one_part_of_speech() -> None:
+    """A lemma's second entry would silently replace its first one's frames and category."""
+    seen: dict[tuple[str, str], str] = {}
+    twice = []
+    for entry in default_rules().cue_verbs:
+        for lemma in entry.lemmas:
+            for part in entry.parts:
+                key = (lemma.lower(), "NOUN" if part == "NOUN" else "VERB")
+                if key in seen and seen[key] != entry.key:
+                    twice.append((lemma, seen[key], entry.key))
+                seen.setdefault(key, entry.key)
+    assert twice == []

@@ -34,6 +34,7 @@ class VerbRule:
     frames: frozenset[str] = frozenset({"clause", "quoted", "object"})
     prepositions: frozenset[str] = frozenset()
     parts: frozenset[str] = frozenset({"VERB"})
+    holder: str = "subject"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +122,7 @@ def compile_rules(rules: RuleSet, nlp: Language, scope: Scope = "speech") -> Com
                 frozenset(entry.frames),
                 frozenset(p.lower() for p in entry.prepositions),
                 frozenset(entry.parts),
+                entry.holder,
             ),
         )
         for entry in rules.cue_verbs

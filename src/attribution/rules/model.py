@@ -178,6 +178,13 @@ class CueVerb(_Entry):
         default_factory=list,
         description="Prepositions whose object is the content: 'for' in 'called for a vote'.",
     )
+    holder: Literal["subject", "none"] = Field(
+        default="subject",
+        description=(
+            "'none' for a verb whose subject is what the impression is about, not who holds"
+            " it ('the plan seems to work'): its content has no source."
+        ),
+    )
     parts: list[CuePart] = Field(
         default=["VERB"],
         min_length=1,

@@ -375,6 +375,10 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
         subject = _subject(joined)  # 'He said the bill "works" and accused ...': he accused
     if subject is None and _carried_by_document(ctx, verb):
         subject = _subject(verb.head.head)  # "X issued a statement saying ...": X says
+    rule = ctx.rules.verbs.get(verb.lemma_.lower())
+    if rule is not None and rule.holder == "none":
+        _unsourced_link(ctx, verb, cue)  # "the plan seems to work": nobody's impression
+        return
     if subject is None and cue.category in _WIDE_CATEGORIES:
         subject = _holder_of_participle(verb)
         if subject is None and _agentless_passive(verb):
