@@ -376,14 +376,12 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     if subject is None and _carried_by_document(ctx, verb):
         subject = _subject(verb.head.head)  # "X issued a statement saying ...": X says
     rule = ctx.rules.verbs.get(verb.lemma_.lower())
-    if rule is not None and rule.holder == "none":
-        _unsourced_link(ctx, verb, cue)  # "the plan seems to work": nobody's impression
+    wide = cue.category in _WIDE_CATEGORIES
+    if (rule is not None and rule.holder == "none") or (wide and _agentless_passive(verb)):
+        _unsourced_link(ctx, verb, cue)  # "the plan seems to work", "who is expected to win"
         return
-    if subject is None and cue.category in _WIDE_CATEGORIES:
+    if subject is None and wide:
         subject = _holder_of_participle(verb)
-        if subject is None and _agentless_passive(verb):
-            _unsourced_link(ctx, verb, cue)  # "Trump is expected to win": nobody's belief
-            return
     antecedent = None
     if subject is not None and subject.tag_ in _RELATIVE_TAGS:
         if verb.dep_ != "relcl":
@@ -527,6 +525,11 @@ def _withheld(ctx: _Context, verb: Token) -> bool:
     rules = ctx.rules
     if any(c.dep_ in _NEGATING_DEPS and c.lower_ in rules.negations for c in verb.children):
         return True  # "did not say", "higher than the city says it is"
+    copula = verb.head if verb.dep_ == "acomp" else None
+    if copula is not None and any(
+        c.dep_ in _NEGATING_DEPS and c.lower_ in rules.negations for c in copula.children
+    ):
+        return True  # "is not sure why ..."
     subject = _subject(verb)
     if subject is not None and (
         subject.lower_ in rules.negations
