@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from attribution import default_rules
 from attribution.stages.cues import find_cues
 from helpers import shared_analyzer
 
@@ -63,3 +64,46 @@ def test_beliefs_only_at_scope_all() -> None:
 def test_cues_come_from_the_rule_data() -> None:
     """A verb the rules do not list is no cue, however speech-like."""
     assert cues_of("The minister blurted that the talks had failed.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "scope", "expected"),
+    [
+        (
+            "The coach is confident that the team will reach the final.",
+            "all",
+            [("verb", "confident", "confident")],
+        ),
+        ("The coach is confident that the team will reach the final.", "speech", []),
+        ("Confident players won the match on Sunday.", "speech", []),
+        (
+            "The senator's claim that the budget was balanced was false.",
+            "speech",
+            [("noun", "claim_noun", "claim")],
+        ),
+        (
+            "The mayor claimed that the budget was balanced.",
+            "speech",
+            [("verb", "claim", "claimed")],
+        ),
+        ("The coach's decision to bench the captain surprised fans.", "speech", []),
+    ],
+)
+def test_adjective_and_noun_cues(text: str, scope: str, expected: list) -> None:
+    """A lemma is a cue only as the parts of speech its entry lists; nouns and verbs of one
+    lemma ("claim") are separate entries."""
+    assert cues_of(text, scope) == expected
+
+
+def test_no_cue_lemma_is_listed_twice_for_one_part_of_speech() -> None:
+    """A lemma's second entry would silently replace its first one's frames and category."""
+    seen: dict[tuple[str, str], str] = {}
+    twice = []
+    for entry in default_rules().cue_verbs:
+        for lemma in entry.lemmas:
+            for part in entry.parts:
+                key = (lemma.lower(), "NOUN" if part == "NOUN" else "VERB")
+                if key in seen and seen[key] != entry.key:
+                    twice.append((lemma, seen[key], entry.key))
+                seen.setdefault(key, entry.key)
+    assert twice == []

@@ -33,6 +33,8 @@ class VerbRule:
     stance: str = "asserts"
     frames: frozenset[str] = frozenset({"clause", "quoted", "object"})
     prepositions: frozenset[str] = frozenset()
+    parts: frozenset[str] = frozenset({"VERB"})
+    holder: str = "subject"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,7 @@ class CompiledRules:
     rules: RuleSet
     scope: Scope
     verbs: dict[str, VerbRule] = field(default_factory=dict)
+    nouns: dict[str, VerbRule] = field(default_factory=dict)
     categories: frozenset[str] = frozenset()
     relay_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     channel_names: dict[str, str] = field(default_factory=dict)
@@ -110,16 +113,32 @@ def compile_rules(rules: RuleSet, nlp: Language, scope: Scope = "speech") -> Com
     """Tables and matchers for ``rules`` on ``nlp``'s vocabulary, limited to ``scope``."""
     categories = rules.scope_categories(scope)
     compiled = CompiledRules(rules=rules, scope=scope, categories=categories)
-    compiled.verbs = {
-        lemma.lower(): VerbRule(
-            entry.key,
-            entry.category,
-            entry.stance,
-            frozenset(entry.frames),
-            frozenset(p.lower() for p in entry.prepositions),
+    cue_rules = [
+        (
+            entry,
+            VerbRule(
+                entry.key,
+                entry.category,
+                entry.stance,
+                frozenset(entry.frames),
+                frozenset(p.lower() for p in entry.prepositions),
+                frozenset(entry.parts),
+                entry.holder,
+            ),
         )
         for entry in rules.cue_verbs
         if entry.category in categories
+    ]
+    compiled.verbs = {
+        lemma.lower(): rule
+        for entry, rule in cue_rules
+        if rule.parts - {"NOUN"}
+        for lemma in entry.lemmas
+    }
+    compiled.nouns = {  # "claim" the noun is a rule of its own, beside "claim" the verb
+        lemma.lower(): rule
+        for entry, rule in cue_rules
+        if "NOUN" in rule.parts
         for lemma in entry.lemmas
     }
     forms: dict[str, set[str]] = {}

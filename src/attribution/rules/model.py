@@ -58,6 +58,9 @@ Bound = Literal["lower", "upper", "approximate", "range"]
 #: proposition or quoted words. In 'speech' an 'object' that only names someone ("criticized
 #: him", "told the media") is such a topic too.
 Frame = Literal["clause", "quoted", "object", "infinitive", "topic"]
+#: Parts of speech a cue lemma is found as: a verb ("said"), a predicate adjective ("is
+#: confident that ...") or a noun with a clause of its own ("the claim that ...").
+CuePart = Literal["VERB", "ADJ", "NOUN"]
 
 
 class _Rule(BaseModel):
@@ -174,6 +177,23 @@ class CueVerb(_Entry):
     prepositions: Words = Field(
         default_factory=list,
         description="Prepositions whose object is the content: 'for' in 'called for a vote'.",
+    )
+    holder: Literal["subject", "none"] = Field(
+        default="subject",
+        description=(
+            "'none' for a verb whose subject is what the impression is about, not who holds"
+            " it ('the plan seems to work'): its content has no source."
+        ),
+    )
+    parts: list[CuePart] = Field(
+        default=["VERB"],
+        min_length=1,
+        description=(
+            "Parts of speech the lemmas are cues as: 'ADJ' for a predicate adjective"
+            " ('is confident that ...', 'was critical of ...'), whose speaker is the"
+            " subject of its copula; 'NOUN' for a noun whose clause, to-infinitive or"
+            " preposition is the content ('his claim that ...', 'her decision to ...')."
+        ),
     )
 
 

@@ -1,8 +1,8 @@
 """Cue finding: the words that signal attribution, looked up in the compiled rule set.
 
-Cue verbs are found by lemma and part of speech, phrases (evidentials, relays,
-channels) by the rule set's phrase matchers. Whether a cue really attributes anything is
-decided later, by the links stage, from the parse around it.
+Cue verbs, predicate adjectives and nouns are found by lemma and part of speech, phrases
+(evidentials, relays, channels) by the rule set's phrase matchers. Whether a cue really
+attributes anything is decided later, by the links stage, from the parse around it.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ..rules.compiled import CompiledRules
 from .parts import Cue
 
-_VERB_TAGS = frozenset({"VERB"})
+_CUE_PARTS = frozenset({"VERB", "ADJ", "NOUN"})
 _PHRASE_KINDS = {"evidentials": "evidential", "relays": "relay", "channels": "channel"}
 
 
@@ -28,13 +28,16 @@ def _verb_cues(doc: Doc, rules: CompiledRules) -> list[Cue]:
         lemma: form for form in ("participle", "quote_as") for lemma in rules.relay_lemmas(form)
     }
     for token in doc:
-        if token.pos_ not in _VERB_TAGS:
+        if token.pos_ not in _CUE_PARTS:
             continue
         lemma = token.lemma_.lower()
         verb = rules.verbs.get(lemma)
-        if verb is not None:
+        if verb is not None and token.pos_ in verb.parts:
             cues.append(Cue("verb", token.i, token.i + 1, token.i, verb.key, verb.category))
-        if lemma in relay_verbs:
+        noun = rules.nouns.get(lemma) if token.pos_ == "NOUN" else None
+        if noun is not None:
+            cues.append(Cue("noun", token.i, token.i + 1, token.i, noun.key, noun.category))
+        if lemma in relay_verbs and token.pos_ == "VERB":
             form = relay_verbs[lemma]
             category = rules.relay_categories.get(lemma)
             cues.append(Cue("relay", token.i, token.i + 1, token.i, lemma, category, form))

@@ -25,6 +25,11 @@ _CONTENT_DEPS = frozenset({"ccomp"})
 _WIDE_CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
 _WIDE_CATEGORIES = frozenset({"belief", "intention", "perception"})
 _SPOKEN = frozenset({"speech", "denial"})
+_WORD_CUES = frozenset({"verb", "noun"})
+#: A noun cue's own clause: "the claim *that* ...", "concerns *whether* ...".
+_NOUN_MARKS = frozenset({"that", "whether", "if"})
+#: Prepositions whose object is who holds a noun cue's view: "criticism *from* Democrats".
+_NOUN_HOLDERS = frozenset({"by", "from", "among"})
 _PARENTHETICAL = frozenset({"parataxis", "ccomp"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _ACTOR_DEPS = frozenset({"dobj", "dative", "pobj", "nsubjpass"})
@@ -122,8 +127,13 @@ def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRu
         check_time()  # the time budget, if any: linking is the stage with the most to read
         if cue.kind == "verb" and cue.head not in ctx.used_tokens:
             _verb_link(ctx, cue)
+    for cue in cues:
+        if cue.kind == "noun" and cue.head not in ctx.used_tokens:
+            _noun_link(ctx, cue)
     _link_trailing_reports(ctx)
-    _split_around_cue(ctx, {i for c in cues if c.kind != "verb" for i in range(c.start, c.end)})
+    _split_around_cue(
+        ctx, {i for c in cues if c.kind not in _WORD_CUES for i in range(c.start, c.end)}
+    )
     _colon_turns(ctx)
     _bylines(ctx)
     for cue in cues:
@@ -291,12 +301,38 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "nsubjpass" and child.pos_ == "PRON":
             return child  # "it was reported that ...": a vague source
+    if verb.dep_ == "acomp" and verb.head.pos_ in {"VERB", "AUX"}:
+        return _subject(verb.head)  # "aides are confident that ...": the copula's subject
     shares_subject = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
     if shares_subject and verb.head.pos_ in {"VERB", "AUX"}:
         return _subject(verb.head)  # "he said, adding that ...", "she paused and added ..."
     if _is_gerund_of_manner(verb):
         return _subject(verb.head.head)  # "she won the seat by telling voters that ..."
     return None
+
+
+def _holder_of_participle(verb: Token) -> Token | None:
+    """ "a group *backing* the governor", "pastors *supporting* him": the noun a belief's
+    participle modifies holds the belief."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head
+    return None
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """ "the bill is expected to pass": a passive belief with no one named as its holder."""
+    children = {c.dep_ for c in verb.children}
+    return "auxpass" in children and "agent" not in children
+
+
+def _unsourced_link(ctx: _Context, verb: Token, cue: Cue) -> None:
+    """A belief that the text holds by no one: its complement, with no source."""
+    found = _content_of(ctx, verb, cue.category, set())
+    if found is None:
+        return
+    content, kind, quote, confidence = found
+    link = Link(content, None, char_span([verb]), cue.category, kind, quote=quote)
+    ctx.add(replace(link, confidence=confidence), range(verb.i, verb.i + 1))
 
 
 def _is_gerund_of_manner(verb: Token) -> bool:
@@ -339,6 +375,13 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
         subject = _subject(joined)  # 'He said the bill "works" and accused ...': he accused
     if subject is None and _carried_by_document(ctx, verb):
         subject = _subject(verb.head.head)  # "X issued a statement saying ...": X says
+    rule = ctx.rules.verbs.get(verb.lemma_.lower())
+    wide = cue.category in _WIDE_CATEGORIES
+    if (rule is not None and rule.holder == "none") or (wide and _agentless_passive(verb)):
+        _unsourced_link(ctx, verb, cue)  # "the plan seems to work", "who is expected to win"
+        return
+    if subject is None and wide:
+        subject = _holder_of_participle(verb)
     antecedent = None
     if subject is not None and subject.tag_ in _RELATIVE_TAGS:
         if verb.dep_ != "relcl":
@@ -482,6 +525,11 @@ def _withheld(ctx: _Context, verb: Token) -> bool:
     rules = ctx.rules
     if any(c.dep_ in _NEGATING_DEPS and c.lower_ in rules.negations for c in verb.children):
         return True  # "did not say", "higher than the city says it is"
+    copula = verb.head if verb.dep_ == "acomp" else None
+    if copula is not None and any(
+        c.dep_ in _NEGATING_DEPS and c.lower_ in rules.negations for c in copula.children
+    ):
+        return True  # "is not sure why ..."
     subject = _subject(verb)
     if subject is not None and (
         subject.lower_ in rules.negations
@@ -534,7 +582,7 @@ def _content_of(
     """Content span, kind, quote and confidence for a cue verb, or None if it has none."""
     deps = _WIDE_CONTENT_DEPS if category in _WIDE_CATEGORIES else _CONTENT_DEPS
     frames = _frames(ctx, verb)
-    clause = _quoted_first([c for c in verb.children if c.dep_ in deps], ctx)
+    clause = _quoted_first([c for c in _complements(verb) if c.dep_ in deps], ctx)
     if clause is not None and _cut_off(ctx, clause, verb):
         clause = None  # "Ours is a hard system: the council proposes ...": a heading
     if clause is not None and "clause" not in frames:
@@ -582,6 +630,15 @@ def _content_of(
         span = None if has_object else _prepositional_content(ctx, verb, rights)
     span = span or (_leading_content(ctx, verb) if "clause" in frames else None)
     return None if span is None else (span, "indirect", None, CONFIDENCE_OBJECT)
+
+
+def _complements(verb: Token) -> list[Token]:
+    """The cue's dependents; for a predicate adjective with none of its own, also what
+    follows it under its copula ("aides are worried that ...")."""
+    children = list(verb.children)
+    if verb.dep_ == "acomp" and not any(c.dep_ in _WIDE_CONTENT_DEPS for c in children):
+        children += [c for c in verb.head.children if c.i > verb.i]
+    return children
 
 
 def _in_a_modifier(ctx: _Context, verb: Token, quote: Quote) -> bool:
@@ -1673,3 +1730,95 @@ def _sorted(links: list[Link]) -> list[Link]:
         if link.continues is not None:
             link.continues = new_index[link.continues]
     return result
+
+
+# --- noun cues -------------------------------------------------------------------------
+
+
+def _noun_link(ctx: _Context, cue: Cue) -> None:
+    """ "Trump's claim that crime is rising", "her decision not to run", "criticism of the
+    plan from Democrats": a cue noun's own clause, to-infinitive or preposition is the
+    content; its possessor, the holder in a by/from phrase or the subject of the verb that
+    takes it ("voiced concern that ...") the source. Without a source it counts only in
+    the broad scope ("There are fears that ...")."""
+    noun = ctx.doc[cue.head]
+    rule = ctx.rules.nouns.get(noun.lemma_.lower())
+    if rule is None or ctx.quote_of[noun.i] >= 0 or _inside_content(ctx, noun):
+        return
+    if any(c.dep_ == "det" and c.lower_ in ctx.rules.negations for c in noun.children):
+        return  # "no claim that ...": nothing is attributed
+    content = _noun_content(ctx, noun, rule.frames, rule.prepositions)
+    if content is None:
+        return
+    if _overlaps_content(ctx, content):
+        return  # "said in a statement that ...": the verb has said it
+    holder = _noun_holder(noun)
+    if holder is None and not (_broad(ctx) and _is_existential(noun)):
+        return  # only "There are fears that ..." holds a view with no one holding it
+    if holder is not None and (ctx.quote_of[holder.i] >= 0 or holder.tag_ in _RELATIVE_TAGS):
+        return
+    source = None if holder is None else _subject_span(ctx, holder.head, holder)
+    if holder is not None and holder.dep_ in {"poss", "pobj"}:
+        source = mention_span(holder)
+    cue_span = char_span([noun])
+    link = Link(content, source, cue_span, cue.category, confidence=CONFIDENCE_OBJECT)
+    ctx.add(replace(link, stance=rule.stance), range(noun.i, noun.i + 1))
+
+
+def _overlaps_content(ctx: _Context, span: tuple[int, int]) -> bool:
+    return any(link.content[0] < span[1] and span[0] < link.content[1] for link in ctx.links)
+
+
+def _is_existential(noun: Token) -> bool:
+    """ "There are *fears* that ...": a view the text gives no holder for."""
+    return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
+
+
+def _inside_content(ctx: _Context, token: Token) -> bool:
+    """The token lies in a content already linked ("rejected the claim that ..."): the
+    outer cue has said it."""
+    start = token.idx
+    return any(link.content[0] <= start < link.content[1] for link in ctx.links)
+
+
+def _noun_content(
+    ctx: _Context, noun: Token, frames: frozenset[str], prepositions: frozenset[str]
+) -> tuple[int, int] | None:
+    """The noun's clause ("that ..."), to-infinitive ("to run") or prepositional object
+    ("of the plan"), or the clause its copula takes ("the mayor's view is that ...")."""
+    children = [c for c in noun.rights if c.dep_ in {"acl", "ccomp"}]
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        children += [c for c in noun.head.rights if c.dep_ == "ccomp"]
+    for clause in children:
+        marked = any(c.dep_ == "mark" and c.lower_ in _NOUN_MARKS for c in clause.children)
+        if (marked and "clause" in frames) or (
+            "infinitive" in frames and any(c.tag_ == "TO" for c in clause.children)
+        ):
+            return _clause_span(ctx, clause, set())
+    for child in noun.rights:
+        if child.dep_ != "prep" or child.lower_ not in prepositions:
+            continue
+        obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+        if obj is None or obj.ent_type_ in _TIME_ENTITIES:
+            return None
+        if not _broad(ctx) and _names_someone(ctx, obj):
+            return None  # "criticism of him": whom it was about, no proposition
+        return char_span(list(subtree(obj)))
+    return None
+
+
+def _noun_holder(noun: Token) -> Token | None:
+    """Whose claim, view or decision it is: the possessor ("*his* decision"), the object of
+    by/from ("criticism *from Democrats*"), or the subject of the verb that takes the noun
+    as its object ("*She* voiced concern that ...")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in _NOUN_HOLDERS:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return _subject(noun.head)
+    return None

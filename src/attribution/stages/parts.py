@@ -27,13 +27,13 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    """A cue found by the rules: a verb, an evidential phrase, a relay or a channel.
+    """A cue found by the rules: a verb, a noun, an evidential phrase, a relay or a channel.
 
     ``start``/``end`` are token indices (end exclusive); ``head`` is the token that
     carries the cue in the dependency tree.
     """
 
-    kind: str  # "verb" | "evidential" | "relay" | "channel"
+    kind: str  # "verb" | "noun" | "evidential" | "relay" | "channel"
     start: int
     end: int
     head: int
