@@ -454,3 +454,55 @@ def test_predictions_join_both_sides_of_one_cue(
 
     (joined,) = predictions(Analysis(attributions=[side("a1", before), side("a2", after)]))
     assert [s["text"] for s in joined["content_spans"]] == [before, after]
+
+
+# (text, the content of the attribution whose cue is "said", the pieces it is scored as):
+# a quote after the sentence of a quote and its cue goes on those quoted words, also when
+# the sentence adds a clause of the speaker's ("adding that ...") or the words only end in
+# a quote; another speaker's quote, or no quote, joins nothing.
+SAID_PIECES = [
+    (
+        "“The roads are clear,” she said, adding that crews had worked all night. “Schools"
+        " will open on time.”",
+        "The roads are clear",
+        ["The roads are clear", "Schools will open on time."],
+    ),
+    (
+        "“Take a smaller loan,” the clerk said, apparently suggesting that the bank was"
+        " cautious. “Nobody gets that much on day one.”",
+        "Take a smaller loan",
+        ["Take a smaller loan", "Nobody gets that much on day one."],
+    ),
+    (
+        "Yet the plan is also “a fair start,” Moreno said. “That is what the town needs.”",
+        "Yet the plan is also “a fair start,”",
+        ["Yet the plan is also “a fair start,”", "That is what the town needs."],
+    ),
+    (
+        "The mayor said the roads were clear, adding that crews had worked all night. The"
+        " buses ran late.",
+        "the roads were clear",
+        ["the roads were clear"],
+    ),
+    (
+        "“The roads are clear,” she said. “Schools will open late,” the principal said.",
+        "The roads are clear",
+        ["The roads are clear"],
+    ),
+    (
+        "Moreno said the plan was fair. “That is what the town needs,” said the mayor.",
+        "the plan was fair",
+        ["the plan was fair"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "pieces"), SAID_PIECES)
+def test_a_quote_goes_on_the_quoted_words_of_its_speaker(
+    analyzer: Analyzer, text: str, content: str, pieces: list[str]
+) -> None:
+    records = predictions(analyzer.analyze(text), text)
+    said = [r for r in records if r["cue"] and r["content"]["text"] == content]
+    assert len(said) == 1, records
+    found = said[0].get("content_spans", [said[0]["content"]])
+    assert [s["text"] for s in found] == pieces

@@ -1238,3 +1238,39 @@ def test_a_closing_date_is_no_part_of_the_object(
     assert_offsets_hold(text, analysis)
     found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue}
     assert (cue, content) in found, found
+
+
+# A quote right after the sentence of a speaker's cue goes on that speaker: also when the
+# words before the cue only end in a quote, and when the cue's sentence adds a clause of
+# the speaker's ("adding that ..."). (text, the speaker, the quote that goes on)
+GOES_ON_AFTER_THE_CUE = [
+    (
+        "Yet the plan is also “a fair start,” Moreno said. “That is what the town needs.”",
+        "Moreno",
+        "That is what the town needs.",
+    ),
+    (
+        "“The roads are clear,” Ana Ruiz said, adding that crews had worked all night. “Schools"
+        " will open on time.”",
+        "Ana Ruiz",
+        "Schools will open on time.",
+    ),
+    (
+        "“Take a smaller loan,” the clerk Tom Hale said, apparently suggesting that the bank was"
+        " cautious. “Nobody gets that much on day one.”",
+        "Tom Hale",
+        "Nobody gets that much on day one.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "quote"), GOES_ON_AFTER_THE_CUE)
+def test_a_quote_after_the_cue_sentence_goes_on_the_speaker(
+    analyzer: Analyzer, text: str, speaker: str, quote: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = [a for a in analysis.attributions if a.content.text == quote]
+    assert len(found) == 1, [(a.content.text, a.source_id) for a in analysis.attributions]
+    assert found[0].cue is None and found[0].source_id is not None
+    assert speaker.lower() in _names(analysis, found[0].source_id)

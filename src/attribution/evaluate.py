@@ -378,17 +378,26 @@ def _outside_other_contents(attributions: Sequence[Attribution], indices: list[i
 
 
 def _join_continued_quotes(records: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """Join each cue-less quote to the attribution it goes on: the one before it, or,
+    when that one is the same speaker's reported clause ('"...," she said, adding that
+    .... "..."'), the speaker's quoted words before it."""
     joined: set[int] = set()
     order = sorted(range(len(records)), key=lambda i: records[i]["content"]["start"])
     previous: dict[str, Any] | None = None
+    quoted: dict[str, dict[str, Any]] = {}  # each speaker's latest quoted words
     for i in order:
         record = records[i]
-        if previous is not None and _continues(previous, record, text):
-            fragments = previous.setdefault("content_spans", [previous["content"]])
+        target = previous
+        if target is not None and target.get("kind") == "indirect":
+            target = quoted.get(record.get("source_id") or "", target)
+        if target is not None and _continues(target, record, text):
+            fragments = target.setdefault("content_spans", [target["content"]])
             fragments.append(record["content"])
             joined.add(i)
             continue
         previous = record
+        if record.get("kind") != "indirect" and record.get("source_id"):
+            quoted[record["source_id"]] = record
     return [record for i, record in enumerate(records) if i not in joined]
 
 

@@ -1469,6 +1469,7 @@ def _continue_quotes(ctx: _Context) -> None:
         previous = _previous_speaker(ctx, quote, ends, added, inner_of)
         if previous is None:
             continue
+        previous = _quoted_partner(ctx, previous)
         line_start = text.rfind("\n", 0, quote.start) + 1
         if not text[line_start : quote.start].strip():
             reason, inferred, confidence = _PARAGRAPH_REASON, True, CONFIDENCE_CONTINUED
@@ -1606,6 +1607,34 @@ def _previous_speaker(
     return last
 
 
+def _quoted_partner(ctx: _Context, index: int) -> int:
+    """For a link with no quote whose cue shares a sentence with a quoted link of the same
+    source ('"...," he said, adding that ...'), that quoted link: a quote after the
+    sentence goes on the quoted words, not on the added clause."""
+    link = ctx.links[index]
+    if link.cue is None or link.source is None:
+        return index
+    if _link_quote(ctx, link) is not None or _ends_in_quote(ctx, link):
+        return index
+    sent = _sentence_of(ctx, link.cue)
+    if sent is None:
+        return index
+    for k in range(index - 1, -1, -1):
+        other = ctx.links[k]
+        if other.source != link.source or other.cue is None or other.cue[0] < sent.start_char:
+            continue
+        if other.cue[1] > sent.end_char:
+            continue
+        if _link_quote(ctx, other) is not None or _ends_in_quote(ctx, other):
+            return k
+    return index
+
+
+def _sentence_of(ctx: _Context, span: tuple[int, int]) -> Span | None:
+    found = ctx.doc.char_span(*span, alignment_mode="expand")
+    return found.sent if found is not None else None
+
+
 def _same_paragraph(ctx: _Context, link: Link, quote: Quote) -> bool:
     """A quote later in the paragraph of a quoted speaker's words, with no cue of its own."""
     if _link_quote(ctx, link) is None or _has_own_cue(ctx, quote):
@@ -1614,13 +1643,24 @@ def _same_paragraph(ctx: _Context, link: Link, quote: Quote) -> bool:
 
 
 def _follows_cue_sentence(ctx: _Context, link: Link, quote: Quote) -> bool:
-    """ "..., X said. "...": the quote opens right after the sentence of a quote's cue."""
-    if link.cue is None or _link_quote(ctx, link) is None:
+    """ "..., X said. "...": the quote opens right after the sentence of a quote's cue
+    (also of words that end in a quote: 'Yet it is "a start," she said. "..."')."""
+    if link.cue is None or (_link_quote(ctx, link) is None and not _ends_in_quote(ctx, link)):
         return False
     cue = ctx.doc.char_span(*link.cue, alignment_mode="expand")
     if cue is None:
         return False
     return not ctx.text[cue.sent.end_char : quote.start].strip()
+
+
+def _ends_in_quote(ctx: _Context, link: Link) -> bool:
+    """The link's content closes with a quote of its own: 'Yet it is "a start,"'."""
+    start, end = link.content
+    k = bisect_right(ctx.quote_starts, end) - 1
+    if k < 0:
+        return False
+    quote = ctx.quotes[k]
+    return start <= quote.start and quote.closed and end - 1 <= quote.end <= end + 1
 
 
 def _link_quote(ctx: _Context, link: Link) -> Quote | None:
