@@ -1274,3 +1274,52 @@ def test_a_quote_after_the_cue_sentence_goes_on_the_speaker(
     assert len(found) == 1, [(a.content.text, a.source_id) for a in analysis.attributions]
     assert found[0].cue is None and found[0].source_id is not None
     assert speaker.lower() in _names(analysis, found[0].source_id)
+
+
+# In the broad scope, a reported clause runs on over a conjoined clause of belief or
+# intention ("..., but now he plans to ..."), as annotators read it; a speech cue there
+# starts a statement of its own.
+RUNS_ON_OVER_A_BELIEF = [
+    (
+        "The lawyer said on Monday that the deal was fair, but a judge refused to approve it.",
+        "said",
+        "that the deal was fair, but a judge refused to approve it",
+    ),
+    (
+        "The farmer told me on Sunday that the harvest was poor, but now he plans to plant wheat.",
+        "told",
+        "that the harvest was poor, but now he plans to plant wheat",
+    ),
+    (
+        "The nurse said Tuesday that the ward was full, but the doctors hope to open a new wing.",
+        "said",
+        "that the ward was full, but the doctors hope to open a new wing",
+    ),
+]
+STOPS_AT_SPEECH = [
+    (
+        "The clerk said on Friday that the office would close, and the manager said it would not.",
+        "said",
+        "that the office would close",
+    ),
+    (
+        "The owner told us that the shop had lost money, and the staff said they were unpaid.",
+        "told",
+        "that the shop had lost money",
+    ),
+    (
+        "The mayor said on Friday that the dam was safe, but engineers warned that it could fail.",
+        "said",
+        "that the dam was safe",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), RUNS_ON_OVER_A_BELIEF + STOPS_AT_SPEECH)
+def test_a_reported_clause_runs_on_to_the_next_statement(
+    broad: Analyzer, text: str, cue: str, content: str
+) -> None:
+    analysis = broad.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue}
+    assert (cue, content) in found, found
