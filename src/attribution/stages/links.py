@@ -1098,7 +1098,7 @@ def _to_sentence_end(ctx: _Context, span: tuple[int, int]) -> tuple[int, int]:
             return span
         if token.text == ";" or ctx.quote_of[token.i] >= 0:
             return span
-        if token.pos_ == "VERB" and _is_spoken_cue(ctx, token):
+        if token.pos_ == "VERB" and token.lemma_.lower() in ctx.rules.verbs:
             return span
         if _is_speakers_act(token, first):
             rest = _words(ctx.doc[first : max(first, token.left_edge.i)])
@@ -1111,14 +1111,6 @@ def _to_sentence_end(ctx: _Context, span: tuple[int, int]) -> tuple[int, int]:
     if not rest:
         return span
     return span[0], max(span[1], rest[-1].idx + len(rest[-1].text))
-
-
-def _is_spoken_cue(ctx: _Context, verb: Token) -> bool:
-    """A cue of speech after the content starts a statement of its own ("..., and Ray
-    said ..."); a belief or a plan ("..., but now she plans to ...") goes on the
-    reported clause, as the annotators read it."""
-    rule = ctx.rules.verbs.get(verb.lemma_.lower())
-    return rule is not None and rule.category not in _WIDE_CATEGORIES
 
 
 def _is_speakers_act(token: Token, first: int) -> bool:
