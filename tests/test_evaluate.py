@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 from types import ModuleType
 
@@ -326,32 +327,63 @@ def test_predictions_prefer_the_nearer_cue_when_two_claim_one_content() -> None:
     assert [a["id"] for a in predictions(Analysis(attributions=[far, near]))] == ["a2"]
 
 
-QUOTED = '"We are ready," she said. "The roads are clear."\n\n"Schools open Monday."'
+# (text, the first link's content and kind, the cue-less quotes after it, how many of them
+# join the first link): a quote that goes on the speaker's words joins them in the same
+# paragraph, and at the start of the next one right after a quote and its cue.
+GOES_ON = [
+    ('"We are ready," she said. "The roads are clear."', "We are ready,", "direct", 1),
+    ('"We are ready," she said.\n\n"The roads are clear."', "We are ready,", "direct", 1),
+    (
+        '"We are ready," she said.\n\n"The roads are clear." Later, "Schools open Monday."',
+        "We are ready,",
+        "direct",
+        2,
+    ),
+    (
+        '"We are ready," she said.\n\nThe mayor agreed. "The roads are clear."',
+        "We are ready,",
+        "direct",
+        0,
+    ),
+    ('"We are ready," she said.\n\nNo.\n\n"The roads are clear."', "We are ready,", "direct", 0),
+    ('She said the town was ready.\n\n"The roads are clear."', "the town was ready", "indirect", 0),
+]
 
 
-def test_predictions_join_a_quote_that_goes_on_in_the_same_paragraph() -> None:
-    def quote(id_: str, piece: str, *, cue: bool) -> Attribution:
-        return Attribution(
-            id=id_,
-            source=part(QUOTED, "she") if cue else None,
-            cue=part(QUOTED, "said") if cue else None,
-            content=part(QUOTED, piece),
+@pytest.mark.parametrize(("text", "first", "kind", "joined"), GOES_ON)
+def test_predictions_join_a_quote_that_goes_on_the_speakers_words(
+    text: str, first: str, kind: str, joined: int
+) -> None:
+    quotes = re.findall(r'"([^"]+)"', text)
+    rest = [q for q in quotes if q != first.strip('"')]
+    links = [
+        Attribution(
+            id="a0",
+            source=part(text, "She" if "She" in text else "she"),
+            cue=part(text, "said"),
+            content=part(text, first),
             source_id="she",
-            kind="direct",
+            kind=kind,
             confidence=0.8,
         )
-
-    analysis = Analysis(
-        attributions=[
-            quote("a1", "We are ready,", cue=True),
-            quote("a2", "The roads are clear.", cue=False),
-            quote("a3", "Schools open Monday.", cue=False),  # a new paragraph: kept apart
-        ]
-    )
-    assert len(predictions(analysis)) == 3  # no text, nothing joined
-    first, other = predictions(analysis, QUOTED)
-    assert [s["text"] for s in first["content_spans"]] == ["We are ready,", "The roads are clear."]
-    assert other["id"] == "a3" and "content_spans" not in other
+    ]
+    for k, piece in enumerate(rest, 1):
+        links.append(
+            Attribution(
+                id=f"a{k}",
+                source=None,
+                cue=None,
+                content=part(text, piece),
+                source_id="she",
+                kind="direct",
+                confidence=0.6,
+            )
+        )
+    analysis = Analysis(attributions=links)
+    assert len(predictions(analysis)) == len(links)  # no text, nothing joined
+    records = predictions(analysis, text)
+    assert len(records) == len(links) - joined
+    assert len(records[0].get("content_spans", [records[0]["content"]])) == 1 + joined
 
 
 def test_predictions_leave_a_nested_link_to_the_outer_one() -> None:
@@ -422,3 +454,55 @@ def test_predictions_join_both_sides_of_one_cue(
 
     (joined,) = predictions(Analysis(attributions=[side("a1", before), side("a2", after)]))
     assert [s["text"] for s in joined["content_spans"]] == [before, after]
+
+
+# (text, the content of the attribution whose cue is "said", the pieces it is scored as):
+# a quote after the sentence of a quote and its cue goes on those quoted words, also when
+# the sentence adds a clause of the speaker's ("adding that ...") or the words only end in
+# a quote; another speaker's quote, or no quote, joins nothing.
+SAID_PIECES = [
+    (
+        "“The roads are clear,” she said, adding that crews had worked all night. “Schools"
+        " will open on time.”",
+        "The roads are clear",
+        ["The roads are clear", "Schools will open on time."],
+    ),
+    (
+        "“Take a smaller loan,” the clerk said, apparently suggesting that the bank was"
+        " cautious. “Nobody gets that much on day one.”",
+        "Take a smaller loan",
+        ["Take a smaller loan", "Nobody gets that much on day one."],
+    ),
+    (
+        "Yet the plan is also “a fair start,” Moreno said. “That is what the town needs.”",
+        "Yet the plan is also “a fair start,”",
+        ["Yet the plan is also “a fair start,”", "That is what the town needs."],
+    ),
+    (
+        "The mayor said the roads were clear, adding that crews had worked all night. The"
+        " buses ran late.",
+        "the roads were clear",
+        ["the roads were clear"],
+    ),
+    (
+        "“The roads are clear,” she said. “Schools will open late,” the principal said.",
+        "The roads are clear",
+        ["The roads are clear"],
+    ),
+    (
+        "Moreno said the plan was fair. “That is what the town needs,” said the mayor.",
+        "the plan was fair",
+        ["the plan was fair"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "pieces"), SAID_PIECES)
+def test_a_quote_goes_on_the_quoted_words_of_its_speaker(
+    analyzer: Analyzer, text: str, content: str, pieces: list[str]
+) -> None:
+    records = predictions(analyzer.analyze(text), text)
+    said = [r for r in records if r["cue"] and r["content"]["text"] == content]
+    assert len(said) == 1, records
+    found = said[0].get("content_spans", [said[0]["content"]])
+    assert [s["text"] for s in found] == pieces

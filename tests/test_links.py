@@ -1137,3 +1137,140 @@ def test_a_pronoun_takes_the_last_speaker_or_the_doer_just_named(
     before, or the doer of a passive just before ("filmed by a student, Jia Chen"), over
     a person of known gender further back."""
     check(analyzer, text, phrase, chain)
+
+
+# A verb conjoined to the content clause with no subject of its own, whose tense agrees
+# with the cue's and cannot agree with the clause's, is the speaker going on: it stays out
+# of the content. Where the tenses cannot tell (all past), the clause stays whole.
+SPEAKERS_OWN_ACT = [
+    (
+        "The mayor said the bridge would reopen in May and thanked the crews for their patience.",
+        "said",
+        "the bridge would reopen in May",
+    ),
+    (
+        "The minister said that the tax would rise next year and refused to answer questions.",
+        "said",
+        "that the tax would rise next year",
+    ),
+    (
+        "The coach says his team can still win the title and praises the young players.",
+        "says",
+        "his team can still win the title",
+    ),
+]
+# The same when the parser hangs the second verb on the cue itself, after the clause.
+SPEAKERS_OWN_ACT += [
+    (
+        "The chief said that crime had fallen last year, but declined to give figures.",
+        "said",
+        "that crime had fallen last year",
+    ),
+    (
+        "The union said that members would strike, and walked out of the talks.",
+        "said",
+        "that members would strike",
+    ),
+]
+SHARED_TENSE_STAYS = [
+    (
+        "Witnesses said the driver was speeding and hit the barrier.",
+        "said",
+        "the driver was speeding and hit the barrier",
+    ),
+    (
+        "The report says the river is rising and floods the lower town each spring.",
+        "says",
+        "the river is rising and floods the lower town each spring",
+    ),
+    (
+        "She said the company had lost money and cut jobs.",
+        "said",
+        "the company had lost money and cut jobs",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), SPEAKERS_OWN_ACT + SHARED_TENSE_STAYS)
+def test_a_conjoined_act_of_the_speaker_is_no_content(
+    analyzer: Analyzer, text: str, cue: str, content: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue}
+    assert (cue, content) in found, found
+
+
+# In the broad scope, a date or time that closes a verb's object says when, not what:
+# "endorsed the governor in March" endorsed the governor. A date inside the object, or a
+# phrase that is no date, stays.
+WHEN_NOT_WHAT = [
+    ("The union endorsed the governor in March.", "endorsed", "the governor"),
+    ("The council proposed a new tax in 2019.", "proposed", "a new tax"),
+    ("The governor announced her candidacy in June 2021.", "announced", "her candidacy"),
+    ("The group denied the charges on Tuesday.", "denied", "the charges"),
+]
+WHEN_INSIDE_STAYS = [
+    (
+        "The union accused the firm in 2019 of hiding losses.",
+        "accused",
+        "the firm in 2019 of hiding losses",
+    ),
+    (
+        "The mayor praised the volunteers on Sunday for their courage.",
+        "praised",
+        "the volunteers on Sunday for their courage",
+    ),
+    ("The union accused the firm of hiding losses.", "accused", "the firm of hiding losses"),
+]
+
+
+@pytest.fixture(scope="module")
+def broad(analyzer: Analyzer) -> Analyzer:
+    return Analyzer(nlp=analyzer.nlp, scope="all")
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), WHEN_NOT_WHAT + WHEN_INSIDE_STAYS)
+def test_a_closing_date_is_no_part_of_the_object(
+    broad: Analyzer, text: str, cue: str, content: str
+) -> None:
+    analysis = broad.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue}
+    assert (cue, content) in found, found
+
+
+# A quote right after the sentence of a speaker's cue goes on that speaker: also when the
+# words before the cue only end in a quote, and when the cue's sentence adds a clause of
+# the speaker's ("adding that ..."). (text, the speaker, the quote that goes on)
+GOES_ON_AFTER_THE_CUE = [
+    (
+        "Yet the plan is also “a fair start,” Moreno said. “That is what the town needs.”",
+        "Moreno",
+        "That is what the town needs.",
+    ),
+    (
+        "“The roads are clear,” Ana Ruiz said, adding that crews had worked all night. “Schools"
+        " will open on time.”",
+        "Ana Ruiz",
+        "Schools will open on time.",
+    ),
+    (
+        "“Take a smaller loan,” the clerk Tom Hale said, apparently suggesting that the bank was"
+        " cautious. “Nobody gets that much on day one.”",
+        "Tom Hale",
+        "Nobody gets that much on day one.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "quote"), GOES_ON_AFTER_THE_CUE)
+def test_a_quote_after_the_cue_sentence_goes_on_the_speaker(
+    analyzer: Analyzer, text: str, speaker: str, quote: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = [a for a in analysis.attributions if a.content.text == quote]
+    assert len(found) == 1, [(a.content.text, a.source_id) for a in analysis.attributions]
+    assert found[0].cue is None and found[0].source_id is not None
+    assert speaker.lower() in _names(analysis, found[0].source_id)

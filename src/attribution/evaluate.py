@@ -43,6 +43,8 @@ KINDS = ("direct", "indirect", "mixed")
 STRICT_DICE = 0.8
 RELAY = "relay"  # the category the error analysis gives relay words ("citing")
 CONTEXT_CHARS = 150
+_PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
+_OPENING_MARKS = "\"“‘'«„"
 
 
 # --- spans -------------------------------------------------------------------------------
@@ -322,8 +324,9 @@ def predictions(analysis: Analysis, text: str | None = None) -> list[dict[str, A
       that Carter believes...") is left to that outer link, which covers its tokens;
     - with the article's ``text``, a quote that goes on the previous speaker's words in
       the same paragraph (a link with no source or cue of its own, the same
-      ``source_id``) joins that speaker's attribution as a further ``content_spans``
-      fragment, as in ``"...," she said. "..."``. Without ``text`` nothing is joined.
+      ``source_id``), or opens the next paragraph right after a quote and its cue, joins
+      that speaker's attribution as a further ``content_spans`` fragment, as in
+      ``"...," she said. "..."``. Without ``text`` nothing is joined.
     """
     attributions = analysis.attributions
     groups: dict[Interval, list[int]] = {}
@@ -375,29 +378,54 @@ def _outside_other_contents(attributions: Sequence[Attribution], indices: list[i
 
 
 def _join_continued_quotes(records: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """Join each cue-less quote to the attribution it goes on: the one before it, or,
+    when that one is the same speaker's reported clause ('"...," she said, adding that
+    .... "..."'), the speaker's quoted words before it."""
     joined: set[int] = set()
     order = sorted(range(len(records)), key=lambda i: records[i]["content"]["start"])
     previous: dict[str, Any] | None = None
+    quoted: dict[str, dict[str, Any]] = {}  # each speaker's latest quoted words
     for i in order:
         record = records[i]
-        if previous is not None and _continues(previous, record, text):
-            fragments = previous.setdefault("content_spans", [previous["content"]])
+        target = previous
+        if target is not None and target.get("kind") == "indirect":
+            target = quoted.get(record.get("source_id") or "", target)
+        if target is not None and _continues(target, record, text):
+            fragments = target.setdefault("content_spans", [target["content"]])
             fragments.append(record["content"])
             joined.add(i)
             continue
         previous = record
+        if record.get("kind") != "indirect" and record.get("source_id"):
+            quoted[record["source_id"]] = record
     return [record for i, record in enumerate(records) if i not in joined]
 
 
 def _continues(previous: Record, record: Record, text: str) -> bool:
-    """Whether ``record`` is a cue-less quote going on ``previous`` in the same paragraph."""
+    """Whether ``record`` is a cue-less quote going on ``previous`` in the same paragraph,
+    or opening the next one right after a quote and its cue ("...," she said. / "..."):
+    PolNeAR joins both."""
     if record["source"] is not None or record["cue"] is not None:
         return False
     if record.get("source_id") is None or record.get("source_id") != previous.get("source_id"):
         return False
     gap_start = spans(previous, "content")[-1][1]
     gap_end = record["content"]["start"]
-    return gap_start <= gap_end and "\n" not in text[gap_start:gap_end]
+    if gap_start > gap_end:
+        return False
+    gap = text[gap_start:gap_end]
+    breaks = list(_PARAGRAPH_BREAK.finditer(gap))
+    if not breaks:
+        return True
+    cue = previous.get("cue")
+    return (
+        len(breaks) == 1
+        and previous.get("kind") == "direct"
+        and record.get("kind") == "direct"
+        and cue is not None
+        and gap_start <= cue["start"] < gap_start + breaks[0].start()
+        and not gap[breaks[0].end() :].strip(_OPENING_MARKS)
+    )
 
 
 def _innermost(attributions: Sequence[Attribution], group: list[int]) -> int:

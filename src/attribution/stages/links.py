@@ -181,7 +181,9 @@ def _conjoined_cue(ctx: _Context, head: Token) -> int:
     "she said he was charming *and called the race a rout*" is two statements, the
     second with its own content, though the parser hung it on the first's clause."""
     for child in head.rights:
-        if child.dep_ == "conj" and _is_second_cue(ctx, child):
+        if child.dep_ != "conj":
+            continue
+        if _is_second_cue(ctx, child) or _is_cue_subjects_act(ctx, child):
             return child.left_edge.i
     return len(head.doc)
 
@@ -202,9 +204,31 @@ def _is_second_cue(ctx: _Context, verb: Token) -> bool:
     )
 
 
+def _is_cue_subjects_act(ctx: _Context, verb: Token) -> bool:
+    """A verb conjoined to the content clause with no subject of its own, whose tense
+    agrees with the cue's and not with the clause's: "she said the bridge would reopen
+    *and thanked the crews*" is the speaker going on, for "thanked" cannot share "would"."""
+    clause = verb.head
+    if verb.dep_ != "conj" or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if clause.dep_ not in _WIDE_CONTENT_DEPS or clause.head.lemma_.lower() not in ctx.rules.verbs:
+        return False
+    if any(c.dep_ in {"mark", "nsubj", "nsubjpass", "expl"} for c in verb.children):
+        return False
+    own = _finite_tag(verb)
+    return own == _finite_tag(clause.head) and own != _finite_tag(clause)
+
+
+def _finite_tag(verb: Token) -> str:
+    """The tag of the word that carries a verb's tense: its first auxiliary, or itself."""
+    aux = next((c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i), None)
+    return (aux or verb).tag_
+
+
 def _outer_speaker(ctx: _Context, verb: Token) -> Token | None:
     """The subject of the cue whose content clause a second cue was hung on."""
-    return _subject(verb.head.head) if _is_second_cue(ctx, verb) else None
+    second = _is_second_cue(ctx, verb) or _is_cue_subjects_act(ctx, verb)
+    return _subject(verb.head.head) if second else None
 
 
 def _is_leading_glue(ctx: _Context, token: Token, head: Token) -> bool:
@@ -734,6 +758,8 @@ def _object_content(
         if child.dep_ not in _OBJECT_RUN or _holds_channel(ctx, child):
             break
         run.append(child)
+    while len(run) > 1 and _is_when(run[-1]):
+        run.pop()  # "endorsed the mayor in March": when it was done, not what
     if len(run) == 1 and not _broad(ctx) and _names_someone(ctx, run[0]):
         return None  # "criticizes it", "writing the council": whom it was about, no proposition
     tokens = _without_trailing_aside([t for child in run for t in subtree(child)], verb)
@@ -742,6 +768,13 @@ def _object_content(
             break
         tokens.pop()
     return _through_quotes(ctx, char_span(tokens)) if tokens else None
+
+
+def _is_when(prep: Token) -> bool:
+    """A prepositional phrase whose object is a date or a time ("in 2019", "for years")."""
+    return prep.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in _TIME_ENTITIES for c in prep.children
+    )
 
 
 def _broad(ctx: _Context) -> bool:
@@ -1124,12 +1157,42 @@ def _to_sentence_end(ctx: _Context, span: tuple[int, int]) -> tuple[int, int]:
             return span
         if token.pos_ == "VERB" and token.lemma_.lower() in ctx.rules.verbs:
             return span
+        if _is_speakers_act(token, first):
+            rest = _words(ctx.doc[first : max(first, token.left_edge.i)])
+            while rest and rest[-1].dep_ == "cc":
+                rest = _words(ctx.doc[first : rest[-1].i])
+            break
         if token.text in _ASIDE_MARKS and k + 1 < len(rest) and _is_aside(rest[k + 1], -1):
             rest = rest[:k]  # ", a former aide ...": the writer's aside, not the speaker's
             break
     if not rest:
         return span
     return span[0], max(span[1], rest[-1].idx + len(rest[-1].text))
+
+
+def _is_speakers_act(token: Token, first: int) -> bool:
+    """A verb after the content that hangs on the cue (or above it), not on the content:
+    a participle of the cue's own ("..., conceding the race") or a predicate that shares
+    the cue's subject ("... and accused the board of fraud"). It tells what the speaker
+    did, not what was said. (A clause with a subordinator, "... since she was a child",
+    is as often the speaker's words as the writer's; it stays.)"""
+    if token.pos_ not in {"VERB", "AUX"} or token.head.i >= first or token.head.i == token.i:
+        return False
+    if token.dep_ == "advcl":
+        return _is_trailing_participle(token)
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
+    return token.dep_ in {"conj", "xcomp"} and not own_subject
+
+
+def _is_trailing_participle(phrase: Token) -> bool:
+    """A participle clause after its head, with no subordinator or subject of its own:
+    ", conceding the race", ", contrasting herself with her rival"."""
+    return (
+        phrase.dep_ == "advcl"
+        and phrase.tag_ == "VBG"
+        and phrase.i > phrase.head.i
+        and not any(c.dep_ in {"mark", "nsubj", "nsubjpass", "conj"} for c in phrase.children)
+    )
 
 
 def _clause_content(
@@ -1463,6 +1526,7 @@ def _continue_quotes(ctx: _Context) -> None:
         previous = _previous_speaker(ctx, quote, ends, added, inner_of)
         if previous is None:
             continue
+        previous = _quoted_partner(ctx, previous)
         line_start = text.rfind("\n", 0, quote.start) + 1
         if not text[line_start : quote.start].strip():
             reason, inferred, confidence = _PARAGRAPH_REASON, True, CONFIDENCE_CONTINUED
@@ -1600,6 +1664,34 @@ def _previous_speaker(
     return last
 
 
+def _quoted_partner(ctx: _Context, index: int) -> int:
+    """For a link with no quote whose cue shares a sentence with a quoted link of the same
+    source ('"...," he said, adding that ...'), that quoted link: a quote after the
+    sentence goes on the quoted words, not on the added clause."""
+    link = ctx.links[index]
+    if link.cue is None or link.source is None:
+        return index
+    if _link_quote(ctx, link) is not None or _ends_in_quote(ctx, link):
+        return index
+    sent = _sentence_of(ctx, link.cue)
+    if sent is None:
+        return index
+    for k in range(index - 1, -1, -1):
+        other = ctx.links[k]
+        if other.source != link.source or other.cue is None or other.cue[0] < sent.start_char:
+            continue
+        if other.cue[1] > sent.end_char:
+            continue
+        if _link_quote(ctx, other) is not None or _ends_in_quote(ctx, other):
+            return k
+    return index
+
+
+def _sentence_of(ctx: _Context, span: tuple[int, int]) -> Span | None:
+    found = ctx.doc.char_span(*span, alignment_mode="expand")
+    return found.sent if found is not None else None
+
+
 def _same_paragraph(ctx: _Context, link: Link, quote: Quote) -> bool:
     """A quote later in the paragraph of a quoted speaker's words, with no cue of its own."""
     if _link_quote(ctx, link) is None or _has_own_cue(ctx, quote):
@@ -1608,13 +1700,24 @@ def _same_paragraph(ctx: _Context, link: Link, quote: Quote) -> bool:
 
 
 def _follows_cue_sentence(ctx: _Context, link: Link, quote: Quote) -> bool:
-    """ "..., X said. "...": the quote opens right after the sentence of a quote's cue."""
-    if link.cue is None or _link_quote(ctx, link) is None:
+    """ "..., X said. "...": the quote opens right after the sentence of a quote's cue
+    (also of words that end in a quote: 'Yet it is "a start," she said. "..."')."""
+    if link.cue is None or (_link_quote(ctx, link) is None and not _ends_in_quote(ctx, link)):
         return False
     cue = ctx.doc.char_span(*link.cue, alignment_mode="expand")
     if cue is None:
         return False
     return not ctx.text[cue.sent.end_char : quote.start].strip()
+
+
+def _ends_in_quote(ctx: _Context, link: Link) -> bool:
+    """The link's content closes with a quote of its own: 'Yet it is "a start,"'."""
+    start, end = link.content
+    k = bisect_right(ctx.quote_starts, end) - 1
+    if k < 0:
+        return False
+    quote = ctx.quotes[k]
+    return start <= quote.start and quote.closed and end - 1 <= quote.end <= end + 1
 
 
 def _link_quote(ctx: _Context, link: Link) -> Quote | None:
