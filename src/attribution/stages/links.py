@@ -75,7 +75,7 @@ _NEGATING_DEPS = frozenset({"neg", "det", "preconj", "mark"})
 _INTRODUCING = frozenset({":", ";"})
 _SETTING_DEPS = frozenset({"advcl", "advmod", "prep", "npadvmod"})
 _PARTICIPLES = frozenset({"VBN", "VBG"})
-_ASIDE_DEPS = frozenset({"prt", "advmod", "npadvmod"})
+_CUE_PARTICLE_DEPS = frozenset({"prt", "advmod", "npadvmod"})  # "he said *later*"
 
 
 @dataclass
@@ -905,7 +905,9 @@ def _parts_around(ctx: _Context, verb: Token, phrases: set[int]) -> list[tuple[i
     if subject is None or subject.tag_ in _RELATIVE_TAGS:
         return []
     frame = {verb.i, *(t.i for t in subtree(subject))}
-    frame.update(c.i for c in verb.children if c.dep_ in _ASIDE_DEPS and not list(c.children))
+    frame.update(
+        c.i for c in verb.children if c.dep_ in _CUE_PARTICLE_DEPS and not list(c.children)
+    )
     lo, hi = min(frame), max(frame)
     sent = verb.sent
     if any(k not in frame for k in range(lo, hi + 1)):
