@@ -677,6 +677,18 @@ AROUND_THE_CUE = [
         "she",
         ["What she learned", "is that the work is not hard"],
     ),
+    # an adverb or a date on the cue is still the cue's frame
+    ("The plan, he said later, would cost millions.", "he", ["The plan", "would cost millions"]),
+    (
+        "The bridge, the mayor said on Monday, will reopen by June.",
+        "the mayor",
+        ["The bridge", "will reopen by June"],
+    ),
+    (
+        "The talks, the envoy added on Tuesday night, had stalled.",
+        "the envoy",
+        ["The talks", "had stalled"],
+    ),
 ]
 NOT_AROUND_THE_CUE = [
     # a clause of the narrator's own after the cue

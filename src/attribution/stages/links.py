@@ -908,6 +908,10 @@ def _parts_around(ctx: _Context, verb: Token, phrases: set[int]) -> list[tuple[i
     frame.update(
         c.i for c in verb.children if c.dep_ in _CUE_PARTICLE_DEPS and not list(c.children)
     )
+    for child in verb.children:  # "the mayor said *on Monday*"
+        words = subtree(child)[1:]
+        if child.dep_ == "prep" and words and all(t.ent_type_ in _TIME_ENTITIES for t in words):
+            frame.update(t.i for t in subtree(child))
     lo, hi = min(frame), max(frame)
     sent = verb.sent
     if any(k not in frame for k in range(lo, hi + 1)):
