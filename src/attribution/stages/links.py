@@ -289,7 +289,7 @@ def _subject(verb: Token) -> Token | None:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     for child in verb.children:
-        if child.dep_ == "nsubjpass" and child.pos_ == "PRON":
+        if child.dep_ == "nsubjpass" and _is_expletive_it(child):
             return child  # "it was reported that ...": a vague source
     shares_subject = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
     if shares_subject and verb.head.pos_ in {"VERB", "AUX"}:
@@ -297,6 +297,19 @@ def _subject(verb: Token) -> Token | None:
     if _is_gerund_of_manner(verb):
         return _subject(verb.head.head)  # "she won the seat by telling voters that ..."
     return None
+
+
+def _is_expletive_it(token: Token) -> bool:
+    """ "*It* was reported that ...": the neuter personal pronoun stands for nobody, so the
+    passive is a vague report. Any other passive subject is who or what was spoken of or
+    to ("*he* was asked whether ...", "*she* is expected to win"), never the speaker."""
+    morph = token.morph
+    return (
+        token.pos_ == "PRON"
+        and morph.get("PronType") == ["Prs"]
+        and morph.get("Gender") == ["Neut"]
+        and morph.get("Number") == ["Sing"]
+    )
 
 
 def _is_gerund_of_manner(verb: Token) -> bool:
@@ -339,6 +352,8 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
         subject = _subject(joined)  # 'He said the bill "works" and accused ...': he accused
     if subject is None and _carried_by_document(ctx, verb):
         subject = _subject(verb.head.head)  # "X issued a statement saying ...": X says
+    if subject is None and _is_document_participle(ctx, verb):
+        subject = verb.head  # "a new poll showing ...": the poll
     antecedent = None
     if subject is not None and subject.tag_ in _RELATIVE_TAGS:
         if verb.dep_ != "relcl":
@@ -411,6 +426,30 @@ def _carried_by_document(ctx: _Context, verb: Token) -> bool:
         and carrier.lemma_.lower() in ctx.rules.documents
         and carrier.head.pos_ == "VERB"
     )
+
+
+def _is_document_participle(ctx: _Context, verb: Token) -> bool:
+    """ "a poll showing the race tied", "a memo warning that ...": a participle that
+    modifies a record speaks for the record (an issuer, if any, was taken before)."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and verb.head.lemma_.lower() in ctx.rules.documents
+        and ctx.quote_of[verb.head.i] < 0
+    )
+
+
+def _is_evidence(ctx: _Context, verb: Token, frames: frozenset[str]) -> bool:
+    """A verb whose object is content only when a record does it: "the poll showed
+    Cruz ahead", "emails showed staff favoring her"; not "the museum showed the paintings"."""
+    if "evidence" not in frames:
+        return False
+    subject = _subject(verb)
+    if subject is not None and subject.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
+        subject = verb.head  # "a survey, which showed ..."
+    if subject is None and _is_document_participle(ctx, verb):
+        subject = verb.head
+    return subject is not None and subject.lemma_.lower() in ctx.rules.documents
 
 
 def _escaped_conjuncts(ctx: _Context, clause: Token) -> set[int]:
@@ -574,6 +613,7 @@ def _content_of(
         if span is not None:
             return span, "indirect", None, CONFIDENCE_ADJACENT
     objects = bool(frames & {"object", "infinitive"}) or ("topic" in frames and _broad(ctx))
+    objects = objects or _is_evidence(ctx, verb, frames)
     if objects:
         span = _object_content(ctx, verb, exclude, frames)
     else:  # "referred to the rebels", never "referred the case to police"
@@ -670,6 +710,7 @@ def _object_content(
         return None  # "prices continued to rise": an aspect verb, not a statement
     start = _past_listener(rights, start, frames)
     nouns = "object" in frames or ("topic" in frames and _broad(ctx))
+    nouns = nouns or _is_evidence(ctx, verb, frames)
     if not nouns and not _is_infinitive(rights[start]):
         return None  # "the results encouraged the team": no object is speech for this verb
     run = []
@@ -730,6 +771,8 @@ def _prepositional_content(
     if rule is None or not rule.prepositions:
         return None
     for child in rights:
+        if child.dep_ == "advcl" and _opened_by(child, rule.prepositions):
+            return _prepositional_clause(ctx, child)
         if child.dep_ != "prep" or child.lower_ not in rule.prepositions:
             continue
         obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
@@ -739,6 +782,29 @@ def _prepositional_content(
             return None  # "talked about Smith", "railed against them": who, not what
         return char_span(list(subtree(obj)))
     return None
+
+
+def _opened_by(clause: Token, prepositions: frozenset[str]) -> bool:
+    """ "called *for* the city to close the plant": an infinitive clause with its own
+    subject, which the parser hangs on the verb as a clause the preposition opens."""
+    first = clause.left_edge
+    return (
+        first.dep_ == "mark"
+        and first.head.i == clause.i
+        and first.lower_ in prepositions
+        and any(c.tag_ == "TO" for c in clause.children)
+        and any(c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in clause.children)
+    )
+
+
+def _prepositional_clause(ctx: _Context, clause: Token) -> tuple[int, int] | None:
+    """The clause less the preposition that opens it: "the city to close the plant"."""
+    tokens = [t for t in subtree(clause) if t.i != clause.left_edge.i]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        if _is_quote_mark(ctx, tokens[-1]):
+            break
+        tokens.pop()
+    return _through_quotes(ctx, char_span(tokens)) if tokens else None
 
 
 def _is_infinitive(token: Token) -> bool:
