@@ -123,6 +123,9 @@ def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRu
         if cue.kind == "verb" and cue.head not in ctx.used_tokens:
             _verb_link(ctx, cue)
     _link_trailing_reports(ctx)
+    for cue in cues:
+        if cue.kind == "relay" and cue.form == "participle":
+            _cited_grounds(ctx, cue)
     _split_around_cue(ctx, {i for c in cues if c.kind != "verb" for i in range(c.start, c.end)})
     _colon_turns(ctx)
     _bylines(ctx)
@@ -343,7 +346,7 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
         return  # "did not say whether", "declined to comment": nothing is attributed
     subject = _outer_speaker(ctx, verb) or _subject(verb)
     orphan = _orphan_subject(ctx, verb) or _inverted_speaker(ctx, verb) if subject is None else None
-    subject = subject or orphan
+    subject = subject or orphan or _swallowed_speaker(ctx, verb)
     if subject is None and _is_question(ctx, verb):
         _question_link(ctx, verb, cue)
         return
@@ -492,6 +495,30 @@ def _inverted_speaker(ctx: _Context, verb: Token) -> Token | None:
         if child.dep_ == "dobj":
             return child if _could_speak(ctx, child) and child.pos_ != "PRON" else None
     return None
+
+
+def _swallowed_speaker(ctx: _Context, verb: Token) -> Token | None:
+    """ "At a rally in Ohio, the senator's aide, Tom Ellis, said ...": the speaker, set off
+    by commas right before a subjectless cue, taken by the parser for an apposition to
+    the noun that ends the opening phrase."""
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return None
+    last = verb.doc[verb.i - 2]
+    phrase = next((t for t in _upward(last) if t.dep_ == "appos" and t.head.dep_ != "appos"), None)
+    if phrase is None or phrase.right_edge.i not in {last.i, verb.i - 1}:
+        return None
+    opener = phrase.head
+    while opener.head.i != verb.i and opener.head.i != opener.i and opener.head.i < verb.i:
+        opener = opener.head
+    if opener.dep_ != "prep" or opener.head.i != verb.i or opener.i > phrase.i:
+        return None  # the noun it hangs on is not in a phrase that opens the cue's clause
+    first = phrase.left_edge.i
+    if first < 1 or verb.doc[first - 1].text != "," or ctx.quote_of[phrase.i] >= 0:
+        return None
+    if not _could_speak(ctx, phrase):
+        return None
+    name = next((c for c in phrase.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    return name or phrase  # "her press secretary, Ana Ruiz": the name, as for a subject
 
 
 def _name_span(ctx: _Context, name: Token) -> tuple[int, int]:
@@ -1305,6 +1332,36 @@ def _participle_relays(ctx: _Context, verb: Token, outer: int) -> None:
 
 
 # --- relay verbs and phrases -----------------------------------------------------------
+
+
+def _cited_grounds(ctx: _Context, cue: Cue) -> None:
+    """ "..., the senator said, citing low wages", "the board cited rising costs": what is
+    cited, when it is no one who speaks (then it relays, above), is the speaker's own
+    statement of grounds, with the citer as its source."""
+    verb = ctx.doc[cue.head]
+    if verb.i in ctx.used_tokens or verb.i in ctx.by_cue_token or ctx.quote_of[verb.i] >= 0:
+        return
+    cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if cited is None or _could_speak(ctx, cited) or ctx.quote_of[cited.i] >= 0:
+        return
+    subject = _subject(verb)
+    if subject is None or subject.tag_ in _RELATIVE_TAGS or ctx.quote_of[subject.i] >= 0:
+        return
+    span = _object_content(ctx, verb, {subject.i}, frozenset({"object"}))
+    if span is None:
+        return
+    ctx.add(
+        Link(
+            span,
+            _subject_span(ctx, verb, subject),
+            char_span([verb]),
+            cue.category,
+            "indirect",
+            confidence=CONFIDENCE_OBJECT,
+        ),
+        range(verb.i, verb.i + 1),
+    )
+    ctx.used_tokens.add(verb.i)
 
 
 def _quote_as_link(ctx: _Context, cue: Cue) -> None:
