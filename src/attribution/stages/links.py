@@ -299,7 +299,25 @@ def _subject(verb: Token) -> Token | None:
         return _subject(verb.head)  # "he said, adding that ...", "she paused and added ..."
     if _is_gerund_of_manner(verb):
         return _subject(verb.head.head)  # "she won the seat by telling voters that ..."
-    return None
+    controller = _controlling_verb(verb)
+    return _subject(controller) if controller is not None else None
+
+
+def _controlling_verb(verb: Token) -> Token | None:
+    """ "she went on to say ...", "voters are more likely to say ...", "he flew in to
+    announce ...": a to-infinitive's speaker is the subject of the verb it completes or
+    serves; not when that verb has an object, who is then the one to speak ("urged
+    residents to report ...")."""
+    if verb.dep_ not in {"xcomp", "advcl"} or not any(c.tag_ == "TO" for c in verb.children):
+        return None
+    head = verb.head
+    if head.dep_ == "acomp" and head.pos_ == "ADJ":
+        head = head.head  # "is correct to note", "are likely to say"
+    if head.pos_ not in {"VERB", "AUX"} or head.i == verb.i:
+        return None
+    if any(c.dep_ in {"dobj", "dative"} and c.i < verb.i for c in head.children):
+        return None
+    return head
 
 
 def _is_expletive_it(token: Token) -> bool:
