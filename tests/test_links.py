@@ -1228,9 +1228,7 @@ PASSIVE_SUBJECTS = [
 
 
 @pytest.mark.parametrize(("text", "subject"), PASSIVE_SUBJECTS)
-def test_a_passive_subject_is_not_the_speaker(
-    analyzer: Analyzer, text: str, subject: str
-) -> None:
+def test_a_passive_subject_is_not_the_speaker(analyzer: Analyzer, text: str, subject: str) -> None:
     assert not [s for s, _, _ in _pairs(analyzer, text) if s == subject]
 
 
@@ -1271,9 +1269,7 @@ def test_cited_grounds_are_the_citers_content(
 
 
 @pytest.mark.parametrize(("text", "cited"), CITED_SPEAKERS)
-def test_a_cited_speaker_is_a_source_not_content(
-    analyzer: Analyzer, text: str, cited: str
-) -> None:
+def test_a_cited_speaker_is_a_source_not_content(analyzer: Analyzer, text: str, cited: str) -> None:
     pairs = _pairs(analyzer, text)
     assert not [c for _, _, c in pairs if c == cited]
     assert [s for s, _, _ in pairs if s == cited], pairs
