@@ -299,8 +299,20 @@ def _subject(verb: Token) -> Token | None:
         return _subject(verb.head)  # "he said, adding that ...", "she paused and added ..."
     if _is_gerund_of_manner(verb):
         return _subject(verb.head.head)  # "she won the seat by telling voters that ..."
-    controller = _controlling_verb(verb)
-    return _subject(controller) if controller is not None else None
+    return None
+
+
+def _controller(ctx: _Context, verb: Token, category: str | None) -> Token | None:
+    """The speaker of a to-infinitive cue of speech: the subject of the verb it completes
+    or serves, unless that is the "it" of "it is hard to say" (no one in particular). A
+    belief or perception ("wanted to see") is no statement of the subject's."""
+    if category in _WIDE_CATEGORIES:
+        return None
+    head = _controlling_verb(verb)
+    subject = _subject(head) if head is not None else None
+    if subject is None or _is_expletive_it(subject) or subject.tag_ in _RELATIVE_TAGS:
+        return None
+    return subject
 
 
 def _controlling_verb(verb: Token) -> Token | None:
@@ -365,6 +377,7 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     subject = _outer_speaker(ctx, verb) or _subject(verb)
     orphan = _orphan_subject(ctx, verb) or _inverted_speaker(ctx, verb) if subject is None else None
     subject = subject or orphan or _swallowed_speaker(ctx, verb)
+    subject = subject or _controller(ctx, verb, cue.category)
     if subject is None and _is_question(ctx, verb):
         _question_link(ctx, verb, cue)
         return
