@@ -1311,3 +1311,44 @@ def test_a_speaker_hung_on_the_opening_phrase_speaks(
     analyzer: Analyzer, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in _pairs(analyzer, text)
+
+
+# A to-infinitive cue of speech speaks with the subject of the verb it completes or serves.
+CONTROLLED = [
+    (
+        "The senator went on to say that the bill was dead.",
+        ("The senator", "say", "that the bill was dead"),
+    ),
+    (
+        "Most voters are likely to say that the economy is weak.",
+        ("Most voters", "say", "that the economy is weak"),
+    ),
+    (
+        "The mayor flew to Rome to announce that the deal was done.",
+        ("The mayor", "announce", "that the deal was done"),
+    ),
+    (
+        "The minister was quick to point out that prices had fallen.",
+        ("The minister", "point", "that prices had fallen"),
+    ),
+]
+NOT_CONTROLLED = [
+    # no one in particular
+    ("It is hard to say whether the bill will pass.", "It"),
+    # the one urged is the one to speak, not the one who urges
+    ("The chief urged residents to report that the water was brown.", "residents"),
+    # a perception, not a statement
+    ("She did not want to hear any more excuses.", "She"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTROLLED)
+def test_an_infinitive_cue_speaks_with_its_controller(
+    analyzer: Analyzer, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _pairs(analyzer, text)
+
+
+@pytest.mark.parametrize(("text", "subject"), NOT_CONTROLLED)
+def test_no_controller_speaks_for_these(analyzer: Analyzer, text: str, subject: str) -> None:
+    assert not [s for s, _, _ in _pairs(analyzer, text) if s == subject]
