@@ -679,6 +679,7 @@ def _content_of(
         has_object = any(c.dep_ in _OBJECT_DEPS for c in verb.rights)
         span = None if has_object else _prepositional_content(ctx, verb, rights)
     span = span or (_leading_content(ctx, verb) if "clause" in frames else None)
+    span = span or (_answer(ctx, verb) if "object" in frames else None)
     return None if span is None else (span, "indirect", None, CONFIDENCE_OBJECT)
 
 
@@ -689,7 +690,8 @@ def _in_a_modifier(ctx: _Context, verb: Token, quote: Quote) -> bool:
         if child.dep_ not in _SETTING_DEPS:
             continue
         tokens = list(subtree(child))
-        if tokens[0].idx < quote.start and quote.end <= tokens[-1].idx + len(tokens[-1].text):
+        end = tokens[-1].idx + len(tokens[-1].text)  # a closing mark may hang on the cue
+        if tokens[0].idx < quote.start and quote.content_end <= end:
             return True
     return False
 
@@ -817,7 +819,26 @@ def _past_listener(rights: list[Token], start: int, frames: frozenset[str]) -> i
 
 def _is_recipient(ctx: _Context, token: Token) -> bool:
     """ "told *reporters*", not "said *the same*" or "told *stories*": who is told."""
+    if token.dep_ == "dobj" and _is_pro_form(token):
+        return False  # "she said *that*", "he said *it*": what was said
     return token.dep_ == "dative" or (token.dep_ == "dobj" and _could_speak(ctx, token))
+
+
+def _is_pro_form(token: Token) -> bool:
+    """A demonstrative or the neuter "it": a pronoun that stands for something said,
+    never for a listener."""
+    return token.pos_ == "PRON" and (
+        token.morph.get("PronType") == ["Dem"] or _is_expletive_it(token)
+    )
+
+
+def _answer(ctx: _Context, verb: Token) -> tuple[int, int] | None:
+    """ "most residents said *yes*", "he said *no*": an interjection the cue takes is the
+    answer it reports."""
+    for child in verb.rights:
+        if child.dep_ == "intj" and ctx.quote_of[child.i] < 0:
+            return char_span(list(subtree(child)))
+    return None
 
 
 def _prepositional_content(
