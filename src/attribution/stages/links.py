@@ -308,6 +308,8 @@ def _controller(ctx: _Context, verb: Token, category: str | None) -> Token | Non
     belief or perception ("wanted to see") is no statement of the subject's."""
     if category in _WIDE_CATEGORIES:
         return None
+    if not _broad(ctx) and not any(c.dep_ == "ccomp" for c in verb.children):
+        return None  # in 'speech', only an infinitive that reports a clause ("to say that")
     head = _controlling_verb(verb)
     subject = _subject(head) if head is not None else None
     if subject is None or _is_expletive_it(subject) or subject.tag_ in _RELATIVE_TAGS:
@@ -476,8 +478,8 @@ def _is_document_participle(ctx: _Context, verb: Token) -> bool:
 def _is_evidence(ctx: _Context, verb: Token, frames: frozenset[str]) -> bool:
     """A verb whose object is content only when a record does it: "the poll showed
     Cruz ahead", "emails showed staff favoring her"; not "the museum showed the paintings"."""
-    if "evidence" not in frames:
-        return False
+    if "evidence" not in frames or not _broad(ctx):
+        return False  # in 'speech' what a record shows is content only as a clause
     subject = _subject(verb)
     if subject is not None and subject.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
         subject = verb.head  # "a survey, which showed ..."
@@ -1391,7 +1393,9 @@ def _cited_grounds(ctx: _Context, cue: Cue) -> None:
     cited, when it is no one who speaks (then it relays, above), is the speaker's own
     statement of grounds, with the citer as its source."""
     verb = ctx.doc[cue.head]
-    if verb.i in ctx.used_tokens or verb.i in ctx.by_cue_token or ctx.quote_of[verb.i] >= 0:
+    if not _broad(ctx) or verb.i in ctx.used_tokens or verb.i in ctx.by_cue_token:
+        return  # grounds are a topic of the speech: content in the broad scope only
+    if ctx.quote_of[verb.i] >= 0:
         return
     cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if cited is None or _could_speak(ctx, cited) or ctx.quote_of[cited.i] >= 0:
