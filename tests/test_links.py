@@ -1238,6 +1238,34 @@ def test_a_passive_subject_is_not_the_speaker(analyzer: Analyzer, text: str, sub
     assert not [s for s, _, _ in _pairs(analyzer, text) if s == subject]
 
 
+# ... but a passive's subject does what a participle joined to it does.
+PASSIVE_DOERS = [
+    (
+        "He was quoted as saying by local media that the roads were closed.",
+        ("He", "saying", "that the roads were closed"),
+    ),
+    (
+        "The mayor was quoted as saying that the budget was tight.",
+        ("The mayor", "saying", "that the budget was tight"),
+    ),
+    (
+        "She was asked about the plan, saying it would cost too much.",
+        ("She", "saying", "it would cost too much"),
+    ),
+    (
+        "He was criticized for saying that the war was over.",
+        ("He", "saying", "that the war was over"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PASSIVE_DOERS)
+def test_a_passive_subject_does_what_its_participle_does(
+    analyzer: Analyzer, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _pairs(analyzer, text)
+
+
 def test_an_expletive_it_still_reports_vaguely(analyzer: Analyzer) -> None:
     text = "It was reported on Monday that the mine would close."
     pairs = _pairs(analyzer, text)

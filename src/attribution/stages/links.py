@@ -296,9 +296,10 @@ def _subject(verb: Token) -> Token | None:
             return child  # "it was reported that ...": a vague source
     shares_subject = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
     if shares_subject and verb.head.pos_ in {"VERB", "AUX"}:
-        return _subject(verb.head)  # "he said, adding that ...", "she paused and added ..."
-    if _is_gerund_of_manner(verb):
-        return _subject(verb.head.head)  # "she won the seat by telling voters that ..."
+        # "he said, adding that ...", "she paused and added ...", "he was quoted as saying"
+        return _subject(verb.head) or _passive_subject(verb.head)
+    if _is_gerund_of_manner(verb):  # "she won the seat by telling voters that ..."
+        return _subject(verb.head.head) or _passive_subject(verb.head.head)
     return None
 
 
@@ -332,6 +333,12 @@ def _controlling_verb(verb: Token) -> Token | None:
     if any(c.dep_ in {"dobj", "dative"} and c.i < verb.i for c in head.children):
         return None
     return head
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    """ "*he* was quoted as saying", "*she* was asked about it, saying ...": the subject of a
+    passive is the one who does what a participle joined to it does."""
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def _is_expletive_it(token: Token) -> bool:
