@@ -309,8 +309,10 @@ def _controller(ctx: _Context, verb: Token, category: str | None) -> Token | Non
     belief or perception ("wanted to see") is no statement of the subject's."""
     if category in _WIDE_CATEGORIES:
         return None
-    if not _broad(ctx) and not any(c.dep_ == "ccomp" for c in verb.children):
-        return None  # in 'speech', only an infinitive that reports a clause ("to say that")
+    if not _broad(ctx) and (
+        category not in _SPOKEN or not any(c.dep_ == "ccomp" for c in verb.children)
+    ):
+        return None  # in 'speech', only an infinitive that says a clause ("to say that")
     head = _controlling_verb(verb)
     subject = _subject(head) if head is not None else None
     if subject is None or _is_expletive_it(subject) or subject.tag_ in _RELATIVE_TAGS:
@@ -475,7 +477,8 @@ def _is_document_participle(ctx: _Context, verb: Token) -> bool:
     """ "a poll showing the race tied", "a memo warning that ...": a participle that
     modifies a record speaks for the record (an issuer, if any, was taken before)."""
     return (
-        verb.dep_ == "acl"
+        _broad(ctx)  # in 'speech' a record speaks only through who issued it
+        and verb.dep_ == "acl"
         and verb.tag_ == "VBG"
         and verb.head.lemma_.lower() in ctx.rules.documents
         and ctx.quote_of[verb.head.i] < 0
