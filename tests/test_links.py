@@ -1266,6 +1266,12 @@ def test_a_passive_subject_does_what_its_participle_does(
     assert expected in _pairs(analyzer, text)
 
 
+def test_a_passive_question_verb_asks_nothing(analyzer: Analyzer) -> None:
+    """ "if they are asked to leave" is no reporter's question ("Asked whether ...")."""
+    text = "He said tenants should be paid if they are asked to leave before the lease ends."
+    assert not [a for a in analyzer.analyze(text).attributions if a.cue and a.cue.text == "asked"]
+
+
 def test_an_expletive_it_still_reports_vaguely(analyzer: Analyzer) -> None:
     text = "It was reported on Monday that the mine would close."
     pairs = _pairs(analyzer, text)

@@ -390,7 +390,8 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     subject = subject or orphan or _swallowed_speaker(ctx, verb)
     subject = subject or _controller(ctx, verb, cue.category)
     if subject is None and _is_question(ctx, verb):
-        _question_link(ctx, verb, cue)
+        if _passive_subject(verb) is None:  # "if they are asked to leave": no question
+            _question_link(ctx, verb, cue)
         return
     joined = _joined_outside_quote(ctx, verb)
     if joined is not None:
