@@ -1405,28 +1405,3 @@ def test_no_controller_speaks_for_these(
 ) -> None:
     for scoped in (broad, analyzer):
         assert not [s for s, _, _ in _pairs(scoped, text) if s == subject]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("The union argued for a pay rise.", ("The union", "argued", "a pay rise")),
-        ("The report called for new elections.", ("The report", "called", "new elections")),
-        (
-            "Industrial companies warned of slowing sales.",
-            ("Industrial companies", "warned", "slowing sales"),
-        ),
-    ],
-)
-def test_what_a_speaker_argues_for_is_content(
-    analyzer: Analyzer, text: str, expected: tuple[str, str, str]
-) -> None:
-    assert expected in _pairs(analyzer, text)
-
-
-def test_what_no_speaker_argues_for_is_content_in_the_broad_scope_only(
-    broad: Analyzer, analyzer: Analyzer
-) -> None:
-    text = "The needs of the stage argue for a round hall."
-    assert analyzer.analyze(text).attributions == []
-    assert ("The needs of the stage", "argue", "a round hall") in _pairs(broad, text)

@@ -872,8 +872,6 @@ def _prepositional_content(
             return None
         if not _broad(ctx) and _names_someone(ctx, obj):
             return None  # "talked about Smith", "railed against them": who, not what
-        if not _broad(ctx) and not _subject_could_speak(ctx, verb):
-            return None  # "the needs of the stage argue for a round hall": no one speaks
         return char_span(list(subtree(obj)))
     return None
 
@@ -899,14 +897,6 @@ def _prepositional_clause(ctx: _Context, clause: Token) -> tuple[int, int] | Non
             break
         tokens.pop()
     return _through_quotes(ctx, char_span(tokens)) if tokens else None
-
-
-def _subject_could_speak(ctx: _Context, verb: Token) -> bool:
-    """The cue's subject, if it has one, is someone or a record that can say something."""
-    subject = _subject(verb)
-    if subject is None or subject.tag_ in _RELATIVE_TAGS:
-        return True
-    return _could_speak(ctx, subject) or subject.lemma_.lower() in ctx.rules.documents
 
 
 def _is_infinitive(token: Token) -> bool:
