@@ -1286,3 +1286,265 @@ def test_a_quote_after_the_cue_sentence_goes_on_the_speaker(
     assert len(found) == 1, [(a.content.text, a.source_id) for a in analysis.attributions]
     assert found[0].cue is None and found[0].source_id is not None
     assert speaker.lower() in _names(analysis, found[0].source_id)
+
+
+def _pairs(analyzer: Analyzer, text: str) -> set[tuple[str | None, str | None, str]]:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    return {
+        (a.source.text if a.source else None, a.cue.text if a.cue else None, a.content.text)
+        for a in analysis.attributions
+    }
+
+
+# "called for X to do Y": the infinitive clause with its own subject is the content.
+CALL_FOR_CLAUSE = [
+    (
+        "The mayor is calling for the county to reopen the bridge before winter.",
+        ("The mayor", "calling", "the county to reopen the bridge before winter"),
+    ),
+    (
+        "The union has called for the board to be replaced by an elected panel.",
+        ("The union", "called", "the board to be replaced by an elected panel"),
+    ),
+    ("Residents called for the mayor to resign.", ("Residents", "called", "the mayor to resign")),
+]
+NO_CALL_FOR_CLAUSE = [
+    # "for" is no preposition of "speak": no content
+    "The mayor spoke for ten minutes to calm the crowd.",
+    "The teachers waited for the buses to arrive.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CALL_FOR_CLAUSE)
+def test_a_call_for_someone_to_act_is_the_content(
+    analyzer: Analyzer, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _pairs(analyzer, text)
+
+
+@pytest.mark.parametrize("text", NO_CALL_FOR_CLAUSE)
+def test_a_for_clause_of_another_verb_is_no_content(analyzer: Analyzer, text: str) -> None:
+    assert analyzer.analyze(text).attributions == []
+
+
+# A record (a poll, a memo, a study) "shows" an object: the object is what it reports; a
+# participle that modifies the record ("a poll showing ...") speaks for the record.
+EVIDENCE = [
+    (
+        "A new survey shows the mayor trailing her rival by nine points.",
+        ("A new survey", "shows", "the mayor trailing her rival by nine points"),
+    ),
+    (
+        "The leaked memos showed managers ignoring the safety warnings.",
+        ("The leaked memos", "showed", "managers ignoring the safety warnings"),
+    ),
+    (
+        "The city released a survey, which showed a sharp fall in burglaries.",
+        ("which", "showed", "a sharp fall in burglaries"),
+    ),
+    (
+        "The town hall was tense after a poll showing the tax plan losing badly.",
+        ("a poll", "showing", "the tax plan losing badly"),
+    ),
+]
+NO_EVIDENCE = [
+    "The farmers showed the inspectors a flooded field.",
+    "The museum showed the paintings for the first time.",
+    "The players showed great courage in the final.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EVIDENCE)
+def test_what_a_record_shows_is_its_content(
+    broad: Analyzer, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _pairs(broad, text)
+
+
+@pytest.mark.parametrize("text", NO_EVIDENCE)
+def test_what_someone_shows_is_no_statement(broad: Analyzer, text: str) -> None:
+    assert broad.analyze(text).attributions == []
+
+
+# The subject of a passive cue is who was asked or spoken of, never the speaker; only the
+# expletive "it" ("it was reported that ...") stands for a vague report.
+PASSIVE_SUBJECTS = [
+    ("He was asked whether he would run again.", "He"),
+    ("She is expected to announce her decision on Friday.", "She"),
+    ("They were told that the plant would close.", "They"),
+]
+
+
+@pytest.mark.parametrize(("text", "subject"), PASSIVE_SUBJECTS)
+def test_a_passive_subject_is_not_the_speaker(analyzer: Analyzer, text: str, subject: str) -> None:
+    assert not [s for s, _, _ in _pairs(analyzer, text) if s == subject]
+
+
+# ... but a passive's subject does what a participle joined to it does.
+PASSIVE_DOERS = [
+    (
+        "He was quoted as saying by local media that the roads were closed.",
+        ("He", "saying", "that the roads were closed"),
+    ),
+    (
+        "The mayor was quoted as saying that the budget was tight.",
+        ("The mayor", "saying", "that the budget was tight"),
+    ),
+    (
+        "She was asked about the plan, saying it would cost too much.",
+        ("She", "saying", "it would cost too much"),
+    ),
+    (
+        "He was criticized for saying that the war was over.",
+        ("He", "saying", "that the war was over"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PASSIVE_DOERS)
+def test_a_passive_subject_does_what_its_participle_does(
+    analyzer: Analyzer, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _pairs(analyzer, text)
+
+
+def test_a_passive_question_verb_asks_nothing(analyzer: Analyzer) -> None:
+    """ "if they are asked to leave" is no reporter's question ("Asked whether ...")."""
+    text = "He said tenants should be paid if they are asked to leave before the lease ends."
+    assert not [a for a in analyzer.analyze(text).attributions if a.cue and a.cue.text == "asked"]
+
+
+def test_an_expletive_it_still_reports_vaguely(analyzer: Analyzer) -> None:
+    text = "It was reported on Monday that the mine would close."
+    pairs = _pairs(analyzer, text)
+    assert ("It", "reported", "that the mine would close") in pairs
+
+
+# "citing X", "cited X": what is cited, when it is no one who could speak, is the citer's
+# statement of grounds; a cited person or body relays instead.
+CITED_GROUNDS = [
+    (
+        '"It is a sign of anger," the senator said, citing low wages and rising rents.',
+        ("the senator", "citing", "low wages and rising rents"),
+    ),
+    (
+        "The council cited rising costs as the reason for the delay.",
+        ("The council", "cited", "rising costs as the reason for the delay"),
+    ),
+    (
+        "The airline cancelled forty flights, citing the storm over the Alps.",
+        ("The airline", "citing", "the storm over the Alps"),
+    ),
+]
+CITED_SPEAKERS = [
+    ("CNN, citing two officials, reported that the deal was off.", "two officials"),
+    ("Reuters reported, citing the Kremlin, that the talks would resume.", "the Kremlin"),
+    ("The paper, citing a police spokesman, said nine people were hurt.", "a police spokesman"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CITED_GROUNDS)
+def test_cited_grounds_are_the_citers_content(
+    broad: Analyzer, analyzer: Analyzer, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _pairs(broad, text)
+    assert expected not in _pairs(analyzer, text)  # a topic: content in 'all' only
+
+
+@pytest.mark.parametrize(("text", "cited"), CITED_SPEAKERS)
+def test_a_cited_speaker_is_a_source_not_content(broad: Analyzer, text: str, cited: str) -> None:
+    pairs = _pairs(broad, text)
+    assert not [c for _, _, c in pairs if c == cited]
+    assert [s for s, _, _ in pairs if s == cited], pairs
+
+
+# "In a statement to the Herald, her press secretary, Ana Ruiz, said ...": the parser hangs
+# the speaker on the opening phrase as an apposition; the cue has no subject of its own.
+SWALLOWED_SPEAKERS = [
+    (
+        "In a statement to the Herald, her press secretary, Ana Ruiz, said the budget was "
+        "balanced.",
+        ("Ana Ruiz", "said", "the budget was balanced"),
+    ),
+    (
+        "In a letter to Mayor Dan Cole, the head of the union, said the strike would go ahead.",
+        ("the head of the union", "said", "the strike would go ahead"),
+    ),
+    (
+        'At a rally in Ohio, the senator\'s spokesman, Tom Ellis, said: "We are not done."',
+        ("Tom Ellis", "said", "We are not done."),
+    ),
+]
+NOT_SWALLOWED = [
+    # the cue's own subject comes after the apposition
+    (
+        "In Paris, the capital, officials said the roads were closed.",
+        ("officials", "said", "the roads were closed"),
+    ),
+    (
+        "At the hearing in Salem, a former aide to the governor testified that she had "
+        "seen the files.",
+        ("a former aide to the governor", "testified", "that she had seen the files"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWALLOWED_SPEAKERS + NOT_SWALLOWED)
+def test_a_speaker_hung_on_the_opening_phrase_speaks(
+    analyzer: Analyzer, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _pairs(analyzer, text)
+
+
+# A to-infinitive cue of speech speaks with the subject of the verb it completes or serves.
+CONTROLLED = [
+    (
+        "The senator went on to say that the bill was dead.",
+        ("The senator", "say", "that the bill was dead"),
+    ),
+    (
+        "Most voters are likely to say that the economy is weak.",
+        ("Most voters", "say", "that the economy is weak"),
+    ),
+    (
+        "The mayor flew to Rome to announce that the deal was done.",
+        ("The mayor", "announce", "that the deal was done"),
+    ),
+    (
+        "The minister was quick to point out that prices had fallen.",
+        ("The minister", "point", "that prices had fallen"),
+    ),
+]
+NOT_CONTROLLED = [
+    # no one in particular
+    ("It is hard to say whether the bill will pass.", "It"),
+    # the one urged is the one to speak, not the one who urges
+    ("The chief urged residents to report that the water was brown.", "residents"),
+    # a perception, not a statement
+    ("She did not want to hear any more excuses.", "She"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTROLLED)
+def test_an_infinitive_cue_speaks_with_its_controller(
+    analyzer: Analyzer, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _pairs(analyzer, text)
+
+
+def test_an_infinitive_cue_with_an_object_speaks_in_the_broad_scope_only(
+    broad: Analyzer, analyzer: Analyzer
+) -> None:
+    text = "The senator took to the radio to praise the new bridge."
+    expected = ("The senator", "praise", "the new bridge")
+    assert expected in _pairs(broad, text)
+    assert expected not in _pairs(analyzer, text)
+
+
+@pytest.mark.parametrize(("text", "subject"), NOT_CONTROLLED)
+def test_no_controller_speaks_for_these(
+    broad: Analyzer, analyzer: Analyzer, text: str, subject: str
+) -> None:
+    for scoped in (broad, analyzer):
+        assert not [s for s, _, _ in _pairs(scoped, text) if s == subject]

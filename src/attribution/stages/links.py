@@ -131,6 +131,9 @@ def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRu
         if cue.kind == "noun" and cue.head not in ctx.used_tokens:
             _noun_link(ctx, cue)
     _link_trailing_reports(ctx)
+    for cue in cues:
+        if cue.kind == "relay" and cue.form == "participle":
+            _cited_grounds(ctx, cue)
     _split_around_cue(
         ctx, {i for c in cues if c.kind not in _WORD_CUES for i in range(c.start, c.end)}
     )
@@ -323,15 +326,16 @@ def _subject(verb: Token) -> Token | None:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     for child in verb.children:
-        if child.dep_ == "nsubjpass" and child.pos_ == "PRON":
+        if child.dep_ == "nsubjpass" and _is_expletive_it(child):
             return child  # "it was reported that ...": a vague source
     if verb.dep_ == "acomp" and verb.head.pos_ in {"VERB", "AUX"}:
         return _subject(verb.head)  # "aides are confident that ...": the copula's subject
     shares_subject = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
     if shares_subject and verb.head.pos_ in {"VERB", "AUX"}:
-        return _subject(verb.head)  # "he said, adding that ...", "she paused and added ..."
-    if _is_gerund_of_manner(verb):
-        return _subject(verb.head.head)  # "she won the seat by telling voters that ..."
+        # "he said, adding that ...", "she paused and added ...", "he was quoted as saying"
+        return _subject(verb.head) or _passive_subject(verb.head)
+    if _is_gerund_of_manner(verb):  # "she won the seat by telling voters that ..."
+        return _subject(verb.head.head) or _passive_subject(verb.head.head)
     return None
 
 
@@ -357,6 +361,59 @@ def _unsourced_link(ctx: _Context, verb: Token, cue: Cue) -> None:
     content, kind, quote, confidence = found
     link = Link(content, None, char_span([verb]), cue.category, kind, quote=quote)
     ctx.add(replace(link, confidence=confidence), range(verb.i, verb.i + 1))
+
+
+def _controller(ctx: _Context, verb: Token, category: str | None) -> Token | None:
+    """The speaker of a to-infinitive cue of speech: the subject of the verb it completes
+    or serves, unless that is the "it" of "it is hard to say" (no one in particular). A
+    belief or perception ("wanted to see") is no statement of the subject's."""
+    if category in _WIDE_CATEGORIES:
+        return None
+    if not _broad(ctx) and (
+        category not in _SPOKEN or not any(c.dep_ == "ccomp" for c in verb.children)
+    ):
+        return None  # in 'speech', only an infinitive that says a clause ("to say that")
+    head = _controlling_verb(verb)
+    subject = _subject(head) if head is not None else None
+    if subject is None or _is_expletive_it(subject) or subject.tag_ in _RELATIVE_TAGS:
+        return None
+    return subject
+
+
+def _controlling_verb(verb: Token) -> Token | None:
+    """ "she went on to say ...", "voters are more likely to say ...", "he flew in to
+    announce ...": a to-infinitive's speaker is the subject of the verb it completes or
+    serves; not when that verb has an object, who is then the one to speak ("urged
+    residents to report ...")."""
+    if verb.dep_ not in {"xcomp", "advcl"} or not any(c.tag_ == "TO" for c in verb.children):
+        return None
+    head = verb.head
+    if head.dep_ == "acomp" and head.pos_ == "ADJ":
+        head = head.head  # "is correct to note", "are likely to say"
+    if head.pos_ not in {"VERB", "AUX"} or head.i == verb.i:
+        return None
+    if any(c.dep_ in {"dobj", "dative"} and c.i < verb.i for c in head.children):
+        return None
+    return head
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    """ "*he* was quoted as saying", "*she* was asked about it, saying ...": the subject of a
+    passive is the one who does what a participle joined to it does."""
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _is_expletive_it(token: Token) -> bool:
+    """ "*It* was reported that ...": the neuter personal pronoun stands for nobody, so the
+    passive is a vague report. Any other passive subject is who or what was spoken of or
+    to ("*he* was asked whether ...", "*she* is expected to win"), never the speaker."""
+    morph = token.morph
+    return (
+        token.pos_ == "PRON"
+        and morph.get("PronType") == ["Prs"]
+        and morph.get("Gender") == ["Neut"]
+        and morph.get("Number") == ["Sing"]
+    )
 
 
 def _is_gerund_of_manner(verb: Token) -> bool:
@@ -390,9 +447,11 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
         return  # "did not say whether", "declined to comment": nothing is attributed
     subject = _outer_speaker(ctx, verb) or _subject(verb)
     orphan = _orphan_subject(ctx, verb) or _inverted_speaker(ctx, verb) if subject is None else None
-    subject = subject or orphan
+    subject = subject or orphan or _swallowed_speaker(ctx, verb)
+    subject = subject or _controller(ctx, verb, cue.category)
     if subject is None and _is_question(ctx, verb):
-        _question_link(ctx, verb, cue)
+        if _passive_subject(verb) is None:  # "if they are asked to leave": no question
+            _question_link(ctx, verb, cue)
         return
     joined = _joined_outside_quote(ctx, verb)
     if joined is not None:
@@ -406,6 +465,8 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
         return
     if subject is None and wide:
         subject = _holder_of_participle(verb)
+    if subject is None and _is_document_participle(ctx, verb):
+        subject = verb.head  # "a new poll showing ...": the poll
     antecedent = None
     if subject is not None and subject.tag_ in _RELATIVE_TAGS:
         if verb.dep_ != "relcl":
@@ -480,6 +541,31 @@ def _carried_by_document(ctx: _Context, verb: Token) -> bool:
     )
 
 
+def _is_document_participle(ctx: _Context, verb: Token) -> bool:
+    """ "a poll showing the race tied", "a memo warning that ...": a participle that
+    modifies a record speaks for the record (an issuer, if any, was taken before)."""
+    return (
+        _broad(ctx)  # in 'speech' a record speaks only through who issued it
+        and verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and verb.head.lemma_.lower() in ctx.rules.documents
+        and ctx.quote_of[verb.head.i] < 0
+    )
+
+
+def _is_evidence(ctx: _Context, verb: Token, frames: frozenset[str]) -> bool:
+    """A verb whose object is content only when a record does it: "the poll showed
+    Cruz ahead", "emails showed staff favoring her"; not "the museum showed the paintings"."""
+    if "evidence" not in frames or not _broad(ctx):
+        return False  # in 'speech' what a record shows is content only as a clause
+    subject = _subject(verb)
+    if subject is not None and subject.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
+        subject = verb.head  # "a survey, which showed ..."
+    if subject is None and _is_document_participle(ctx, verb):
+        subject = verb.head
+    return subject is not None and subject.lemma_.lower() in ctx.rules.documents
+
+
 def _escaped_conjuncts(ctx: _Context, clause: Token) -> set[int]:
     """Tokens of verbs joined to the clause's quoted part but standing after the quote,
     with their conjunction: they are the speaker's own acts, not the content."""
@@ -520,6 +606,30 @@ def _inverted_speaker(ctx: _Context, verb: Token) -> Token | None:
         if child.dep_ == "dobj":
             return child if _could_speak(ctx, child) and child.pos_ != "PRON" else None
     return None
+
+
+def _swallowed_speaker(ctx: _Context, verb: Token) -> Token | None:
+    """ "At a rally in Ohio, the senator's aide, Tom Ellis, said ...": the speaker, set off
+    by commas right before a subjectless cue, taken by the parser for an apposition to
+    the noun that ends the opening phrase."""
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return None
+    last = verb.doc[verb.i - 2]
+    phrase = next((t for t in _upward(last) if t.dep_ == "appos" and t.head.dep_ != "appos"), None)
+    if phrase is None or phrase.right_edge.i not in {last.i, verb.i - 1}:
+        return None
+    opener = phrase.head
+    while opener.head.i != verb.i and opener.head.i != opener.i and opener.head.i < verb.i:
+        opener = opener.head
+    if opener.dep_ != "prep" or opener.head.i != verb.i or opener.i > phrase.i:
+        return None  # the noun it hangs on is not in a phrase that opens the cue's clause
+    first = phrase.left_edge.i
+    if first < 1 or verb.doc[first - 1].text != "," or ctx.quote_of[phrase.i] >= 0:
+        return None
+    if not _could_speak(ctx, phrase):
+        return None
+    name = next((c for c in phrase.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    return name or phrase  # "her press secretary, Ana Ruiz": the name, as for a subject
 
 
 def _name_span(ctx: _Context, name: Token) -> tuple[int, int]:
@@ -646,6 +756,7 @@ def _content_of(
         if span is not None:
             return span, "indirect", None, CONFIDENCE_ADJACENT
     objects = bool(frames & {"object", "infinitive"}) or ("topic" in frames and _broad(ctx))
+    objects = objects or _is_evidence(ctx, verb, frames)
     if objects:
         span = _object_content(ctx, verb, exclude, frames)
     else:  # "referred to the rebels", never "referred the case to police"
@@ -653,6 +764,7 @@ def _content_of(
         has_object = any(c.dep_ in _OBJECT_DEPS for c in verb.rights)
         span = None if has_object else _prepositional_content(ctx, verb, rights)
     span = span or (_leading_content(ctx, verb) if "clause" in frames else None)
+    span = span or (_answer(ctx, verb) if "object" in frames else None)
     return None if span is None else (span, "indirect", None, CONFIDENCE_OBJECT)
 
 
@@ -672,7 +784,8 @@ def _in_a_modifier(ctx: _Context, verb: Token, quote: Quote) -> bool:
         if child.dep_ not in _SETTING_DEPS:
             continue
         tokens = list(subtree(child))
-        if tokens[0].idx < quote.start and quote.end <= tokens[-1].idx + len(tokens[-1].text):
+        end = tokens[-1].idx + len(tokens[-1].text)  # a closing mark may hang on the cue
+        if tokens[0].idx < quote.start and quote.content_end <= end:
             return True
     return False
 
@@ -751,6 +864,7 @@ def _object_content(
         return None  # "prices continued to rise": an aspect verb, not a statement
     start = _past_listener(rights, start, frames)
     nouns = "object" in frames or ("topic" in frames and _broad(ctx))
+    nouns = nouns or _is_evidence(ctx, verb, frames)
     if not nouns and not _is_infinitive(rights[start]):
         return None  # "the results encouraged the team": no object is speech for this verb
     run = []
@@ -808,7 +922,26 @@ def _past_listener(rights: list[Token], start: int, frames: frozenset[str]) -> i
 
 def _is_recipient(ctx: _Context, token: Token) -> bool:
     """ "told *reporters*", not "said *the same*" or "told *stories*": who is told."""
+    if token.dep_ == "dobj" and _is_pro_form(token):
+        return False  # "she said *that*", "he said *it*": what was said
     return token.dep_ == "dative" or (token.dep_ == "dobj" and _could_speak(ctx, token))
+
+
+def _is_pro_form(token: Token) -> bool:
+    """A demonstrative or the neuter "it": a pronoun that stands for something said,
+    never for a listener."""
+    return token.pos_ == "PRON" and (
+        token.morph.get("PronType") == ["Dem"] or _is_expletive_it(token)
+    )
+
+
+def _answer(ctx: _Context, verb: Token) -> tuple[int, int] | None:
+    """ "most residents said *yes*", "he said *no*": an interjection the cue takes is the
+    answer it reports."""
+    for child in verb.rights:
+        if child.dep_ == "intj" and ctx.quote_of[child.i] < 0:
+            return char_span(list(subtree(child)))
+    return None
 
 
 def _prepositional_content(
@@ -820,6 +953,8 @@ def _prepositional_content(
     if rule is None or not rule.prepositions:
         return None
     for child in rights:
+        if child.dep_ == "advcl" and _opened_by(child, rule.prepositions):
+            return _prepositional_clause(ctx, child)
         if child.dep_ != "prep" or child.lower_ not in rule.prepositions:
             continue
         obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
@@ -829,6 +964,29 @@ def _prepositional_content(
             return None  # "talked about Smith", "railed against them": who, not what
         return char_span(list(subtree(obj)))
     return None
+
+
+def _opened_by(clause: Token, prepositions: frozenset[str]) -> bool:
+    """ "called *for* the city to close the plant": an infinitive clause with its own
+    subject, which the parser hangs on the verb as a clause the preposition opens."""
+    first = clause.left_edge
+    return (
+        first.dep_ == "mark"
+        and first.head.i == clause.i
+        and first.lower_ in prepositions
+        and any(c.tag_ == "TO" for c in clause.children)
+        and any(c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in clause.children)
+    )
+
+
+def _prepositional_clause(ctx: _Context, clause: Token) -> tuple[int, int] | None:
+    """The clause less the preposition that opens it: "the city to close the plant"."""
+    tokens = [t for t in subtree(clause) if t.i != clause.left_edge.i]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        if _is_quote_mark(ctx, tokens[-1]):
+            break
+        tokens.pop()
+    return _through_quotes(ctx, char_span(tokens)) if tokens else None
 
 
 def _is_infinitive(token: Token) -> bool:
@@ -1365,6 +1523,38 @@ def _participle_relays(ctx: _Context, verb: Token, outer: int) -> None:
 
 
 # --- relay verbs and phrases -----------------------------------------------------------
+
+
+def _cited_grounds(ctx: _Context, cue: Cue) -> None:
+    """ "..., the senator said, citing low wages", "the board cited rising costs": what is
+    cited, when it is no one who speaks (then it relays, above), is the speaker's own
+    statement of grounds, with the citer as its source."""
+    verb = ctx.doc[cue.head]
+    if not _broad(ctx) or verb.i in ctx.used_tokens or verb.i in ctx.by_cue_token:
+        return  # grounds are a topic of the speech: content in the broad scope only
+    if ctx.quote_of[verb.i] >= 0:
+        return
+    cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if cited is None or _could_speak(ctx, cited) or ctx.quote_of[cited.i] >= 0:
+        return
+    subject = _subject(verb)
+    if subject is None or subject.tag_ in _RELATIVE_TAGS or ctx.quote_of[subject.i] >= 0:
+        return
+    span = _object_content(ctx, verb, {subject.i}, frozenset({"object"}))
+    if span is None:
+        return
+    ctx.add(
+        Link(
+            span,
+            _subject_span(ctx, verb, subject),
+            char_span([verb]),
+            cue.category,
+            "indirect",
+            confidence=CONFIDENCE_OBJECT,
+        ),
+        range(verb.i, verb.i + 1),
+    )
+    ctx.used_tokens.add(verb.i)
 
 
 def _quote_as_link(ctx: _Context, cue: Cue) -> None:
