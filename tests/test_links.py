@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from attribution import Analysis, Analyzer, Claim
-from helpers import assert_offsets_hold
+from helpers import assert_offsets_hold, shared_analyzer
 
 
 def _claim(analysis: Analysis, phrase: str) -> Claim:
@@ -1137,3 +1137,53 @@ def test_a_pronoun_takes_the_last_speaker_or_the_doer_just_named(
     before, or the doer of a passive just before ("filmed by a student, Jia Chen"), over
     a person of known gender further back."""
     check(analyzer, text, phrase, chain)
+
+
+# A lone noun-phrase object of a cue verb names a thing acted on, not a proposition: in
+# 'speech' scope it is no content ("defended the new fees"); a clause, quoted words, a
+# second complement ("accused X of Y") or a clause the parser split still are.
+BARE_THINGS = [
+    ("The club's owner defended the new ticket prices.", "defended"),
+    ("A rebel faction claimed responsibility for the bombing of the depot.", "claimed"),
+    ("The young striker already boasts three league titles.", "boasts"),
+    ("The premier rejected a federal offer of two billion dollars.", "rejected"),
+]
+NOT_BARE_THINGS = [
+    (
+        "Neighbours accused the landlord of ignoring their complaints.",
+        "accused",
+        "the landlord of ignoring their complaints",
+    ),
+    (
+        "The senator called the bill “a betrayal of every worker.”",
+        "called",
+        "the bill “a betrayal of every worker.”",
+    ),
+    (
+        "Coach Reyes said the decision of the referees and the league hurt his players.",
+        "said",
+        "the decision of the referees and the league hurt his players",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), BARE_THINGS)
+def test_a_bare_noun_object_is_no_speech(analyzer: Analyzer, text: str, cue: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert not [a for a in analysis.attributions if a.cue and a.cue.text == cue]
+
+
+@pytest.mark.parametrize(("text", "cue"), BARE_THINGS[:2])
+def test_a_bare_noun_object_is_content_in_the_broad_scope(text: str, cue: str) -> None:
+    analysis = shared_analyzer("all").analyze(text)
+    assert [a for a in analysis.attributions if a.cue and a.cue.text == cue]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), NOT_BARE_THINGS)
+def test_an_object_with_a_clause_or_quote_stays_content(
+    analyzer: Analyzer, text: str, cue: str, content: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue and a.content}
+    assert (cue, content) in found

@@ -71,6 +71,8 @@ _INTRODUCING = frozenset({":", ";"})
 _SETTING_DEPS = frozenset({"advcl", "advmod", "prep", "npadvmod"})
 _PARTICIPLES = frozenset({"VBN", "VBG"})
 _ASIDE_DEPS = frozenset({"prt", "advmod", "npadvmod"})
+_THING_POS = frozenset({"NOUN", "PROPN", "NUM"})
+_CLAUSE_DEPS = frozenset({"ccomp", "acl"})
 
 
 @dataclass
@@ -679,12 +681,32 @@ def _object_content(
         run.append(child)
     if len(run) == 1 and not _broad(ctx) and _names_someone(ctx, run[0]):
         return None  # "criticizes it", "writing the council": whom it was about, no proposition
+    if not _broad(ctx) and _is_bare_thing(ctx, run):
+        return None  # "defended the team's record", "claimed responsibility": no proposition
     tokens = _without_trailing_aside([t for child in run for t in subtree(child)], verb)
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         if _is_quote_mark(ctx, tokens[-1]):
             break
         tokens.pop()
     return _through_quotes(ctx, char_span(tokens)) if tokens else None
+
+
+def _is_bare_thing(ctx: _Context, run: list[Token]) -> bool:
+    """A lone noun-phrase object with no quoted words and no clause of its own ("rejected
+    the offer", "vowed revenge", "boasts two titles"): in 'speech' scope it names a thing
+    the speaker acted on, not a proposition; "accused X of lying", 'called it "a mess"',
+    "denied targeting civilians" keep a clause, a second complement or quoted words."""
+    if len(run) != 1 or run[0].dep_ != "dobj" or run[0].pos_ not in _THING_POS:
+        return False
+    tokens = list(subtree(run[0]))
+    if any(ctx.quote_of[t.i] >= 0 or _is_quote_mark(ctx, t) for t in tokens):
+        return False
+    after = tokens[-1].i + 1
+    if after < run[0].sent.end and not ctx.doc[after].is_punct:
+        return False  # "said the pairing of the two *came* late": a clause the parser split
+    if any(t.dep_ in {"pcomp", "pobj"} and t.tag_ == "VBG" for t in tokens):
+        return False  # "accused the mayor of *breaking* his promise": what he is said to do
+    return not any(t.dep_ in _CLAUSE_DEPS and _subject(t) is not None for t in tokens)
 
 
 def _broad(ctx: _Context) -> bool:
