@@ -1187,3 +1187,55 @@ def test_an_object_with_a_clause_or_quote_stays_content(
     assert_offsets_hold(text, analysis)
     found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue and a.content}
     assert (cue, content) in found
+
+
+# Capitalised labels that open lines: in a transcript the speakers take turns and come
+# back; labels used once each, three or more, are a story's run-in headings.
+RUN_IN_HEADINGS = [
+    "Markets were mixed on Friday.\n\nSTOCKS: The main index rose 1 per cent by midday.\n\n"
+    "GOLD: The metal slipped to its lowest level in a month.\n\n"
+    "RATES: The central bank held its key rate steady for a third meeting.",
+    "The storm moved east overnight.\n\nROADS: Two highways stayed closed until noon.\n\n"
+    "SCHOOLS: Classes were cancelled across the north end.\n\n"
+    "POWER OUTAGES: About 9,000 homes were still in the dark on Sunday.\n\n"
+    "READ MORE: Five ways to get ready for the next storm",
+    "The season opens next week.\n\nTHE PICK: The home side looks strongest up front.\n\n"
+    "THE SLEEPER: A young keeper could steal the starting job.\n\n"
+    "THE DOUBT: The back line lost two starters over the winter.",
+]
+TURNS = [
+    (
+        "HOST: What did you see that night?\n\nWARD: I saw smoke over the river and called "
+        "the fire hall.\n\nHOST: And then what happened?\n\nWARD: We waited for the trucks "
+        "for an hour.",
+        "waited for the trucks",
+        "WARD",
+    ),
+    (
+        "MORALES: We will never accept this deal, not now and not later.",
+        "never accept this deal",
+        "MORALES",
+    ),
+    (
+        "ANCHOR: Is the bridge safe?\n\nOKAFOR: I would not drive across it tonight.\n\n"
+        "ANCHOR: Thank you for your time this evening.",
+        "would not drive",
+        "OKAFOR",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", RUN_IN_HEADINGS)
+def test_run_in_headings_are_no_speakers(analyzer: Analyzer, text: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert not [a for a in analysis.attributions if a.cue and a.cue.text == ":"]
+
+
+@pytest.mark.parametrize(("text", "phrase", "name"), TURNS)
+def test_a_transcript_turn_is_its_speakers(
+    analyzer: Analyzer, text: str, phrase: str, name: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = [a.source.text for a in analysis.attributions if phrase in a.content.text and a.source]
+    assert found == [name]

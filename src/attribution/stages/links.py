@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -50,6 +51,9 @@ _PULL_CREDIT = re.compile(
     r"(?<=[.!?\"”’])\s+(?P<name>[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,3})"
     r"(?:,\s(?P<role>[^\n,;:!?\"“”]{2,50}))?\s*\Z"
 )
+# A capitalised label that opens a line: "KEEPING SCORE:", "TAPPER:", "ASIA'S DAY:".
+_CAPS_LABEL = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][A-Z0-9 .,'’&-]{0,38}):")
+_MIN_HEADS = 3
 _TRAILING_URL = re.compile(r"\s*\S+\.\S+/\S+\s*\Z")
 _PULL_MIN_CHARS = 30
 _NAME_ENTITIES = frozenset({"PERSON", "ORG"})
@@ -879,14 +883,28 @@ def _colon_turns(ctx: _Context) -> None:
     """ "FALLIN: I think ...", "John McCain: Populist anger appeals to ...": a line that
     opens with a name and a colon gives the rest of the line to that name."""
     text = ctx.text
+    heads = _run_in_heads(text)
     line_start = 0
     while line_start < len(text):
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
         colon = text.find(":", line_start, min(line_end, line_start + _TURN_NAME_CHARS))
-        if colon > line_start:
+        if colon > line_start and line_start not in heads:
             _colon_turn(ctx, line_start, colon, line_end)
         line_start = line_end + 1
+
+
+def _run_in_heads(text: str) -> set[int]:
+    """The line starts of run-in headings ("ENERGY: Oil fell 2 per cent ...", "BONDS: ..."):
+    capitalised labels used once each, three or more and most of such lines, are a story's
+    sections; a transcript's speakers take turns and so come back ("SMITH: ... JONES: ...
+    SMITH: ..."), and a link line ("READ MORE:") may recur beside either."""
+    found = [(m.start(), m.group("label").strip()) for m in _CAPS_LABEL.finditer(text)]
+    counts = Counter(label for _, label in found)
+    once = [start for start, label in found if counts[label] == 1]
+    if len(once) < _MIN_HEADS or 2 * len(once) <= len(found):
+        return set()
+    return set(once)
 
 
 def _colon_turn(ctx: _Context, start: int, colon: int, end: int) -> None:
