@@ -1239,3 +1239,47 @@ def test_a_transcript_turn_is_its_speakers(
     assert_offsets_hold(text, analysis)
     found = [a.source.text for a in analysis.attributions if phrase in a.content.text and a.source]
     assert found == [name]
+
+
+# A participle clause after a closing cue is the writer's gloss on what the statement did;
+# a cue participle ("adding that ...") or a predicate after a mid-sentence cue is said.
+GLOSS_AFTER_THE_CUE = [
+    (
+        "Four hikers were still missing on Sunday, the park service said, raising fears "
+        "for their safety.",
+        "Four hikers were still missing on Sunday",
+        "raising fears",
+    ),
+    (
+        "The plant will close in May, the company said, putting 300 jobs at risk.",
+        "The plant will close in May",
+        "putting 300 jobs",
+    ),
+    (
+        "Two bridges were washed out, officials said, leaving the village cut off.",
+        "Two bridges were washed out",
+        "leaving the village",
+    ),
+]
+SAID_AFTER_THE_CUE = [
+    ("The market, she said, was never the problem.", "was never the problem"),
+    ("The strike is over, the union said, adding that talks would resume.", "talks would resume"),
+    ("Most of the money, the auditor said, went to consultants.", "went to consultants"),
+]
+
+
+@pytest.mark.parametrize(("text", "said", "gloss"), GLOSS_AFTER_THE_CUE)
+def test_a_participle_after_the_cue_is_the_writers(
+    analyzer: Analyzer, text: str, said: str, gloss: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    contents = [a.content.text for a in analysis.attributions]
+    assert said in contents
+    assert not [c for c in contents if gloss in c]
+
+
+@pytest.mark.parametrize(("text", "said"), SAID_AFTER_THE_CUE)
+def test_a_predicate_or_cue_after_the_cue_is_said(analyzer: Analyzer, text: str, said: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert [a for a in analysis.attributions if said in a.content.text]

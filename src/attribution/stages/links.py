@@ -76,6 +76,7 @@ _SETTING_DEPS = frozenset({"advcl", "advmod", "prep", "npadvmod"})
 _PARTICIPLES = frozenset({"VBN", "VBG"})
 _ASIDE_DEPS = frozenset({"prt", "advmod", "npadvmod"})
 _THING_POS = frozenset({"NOUN", "PROPN", "NUM"})
+_GLOSS_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl", "ROOT"})
 _CLAUSE_DEPS = frozenset({"ccomp", "acl"})
 
 
@@ -862,7 +863,15 @@ def _parts_around(ctx: _Context, verb: Token, phrases: set[int]) -> list[tuple[i
         after = []  # "..., he says, and he was upset": a clause of the narrator's own
     if not _has_verb(after) or any(t.i in phrases for t in after):
         after = []  # "..., he said, according to CNN": the frame goes on, not the content
+    if _is_narrators_participle(after):
+        after = []  # "..., the agency said, raising fears of more floods": the writer's gloss
     return [char_span(run) for run in (before, after) if run]
+
+
+def _is_narrators_participle(tokens: list[Token]) -> bool:
+    """A participle clause after a closing cue ("..., police said, prompting a search"): the
+    writer glosses what the statement did; a cue participle ("adding that") links itself."""
+    return bool(tokens) and tokens[0].tag_ == "VBG" and tokens[0].dep_ in _GLOSS_DEPS
 
 
 def _has_verb(tokens: list[Token]) -> bool:
