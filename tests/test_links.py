@@ -874,6 +874,10 @@ INVERTED = [
         "rules are clear",
         "the union's lawyer",
     ),
+    # a common noun the parser read as the cue's object (or attribute) after the quote
+    ("“Stop the trucks,” shouted the protester.", "Stop the trucks", "the protester"),
+    ("“Get out of the water,” yelled a lifeguard.", "out of the water", "a lifeguard"),
+    ("“Give us a break,” pleaded the driver.", "Give us a break", "the driver"),
 ]
 
 
@@ -1283,3 +1287,30 @@ def test_a_predicate_or_cue_after_the_cue_is_said(analyzer: Analyzer, text: str,
     analysis = analyzer.analyze(text)
     assert_offsets_hold(text, analysis)
     assert [a for a in analysis.attributions if said in a.content.text]
+
+
+# A negation inside the quote that the parser hung on the cue does not negate the cue.
+QUOTED_NEGATION = [
+    ("“Absolutely not,” he said.", "Absolutely not"),
+    ("Asked if he would resign, the chief replied: “Certainly not.”", "Certainly not"),
+    ("“Not a chance,” the coach said of a comeback.", "Not a chance"),
+]
+NEGATED_CUES = [
+    "The mayor did not say when the road would reopen.",
+    "The club never confirmed that the coach had been fired.",
+    "“We will see,” the owner did not add.",
+]
+
+
+@pytest.mark.parametrize(("text", "content"), QUOTED_NEGATION)
+def test_a_quoted_negation_leaves_the_cue_standing(
+    analyzer: Analyzer, text: str, content: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert [a for a in analysis.attributions if content in a.content.text and a.source]
+
+
+@pytest.mark.parametrize("text", NEGATED_CUES)
+def test_a_negated_cue_attributes_nothing(analyzer: Analyzer, text: str) -> None:
+    assert not [a for a in analyzer.analyze(text).attributions if a.cue and a.cue.text != "asked"]

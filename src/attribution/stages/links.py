@@ -76,6 +76,7 @@ _SETTING_DEPS = frozenset({"advcl", "advmod", "prep", "npadvmod"})
 _PARTICIPLES = frozenset({"VBN", "VBG"})
 _ASIDE_DEPS = frozenset({"prt", "advmod", "npadvmod"})
 _THING_POS = frozenset({"NOUN", "PROPN", "NUM"})
+_INVERTED_DEPS = frozenset({"dobj", "attr"})
 _GLOSS_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl", "ROOT"})
 _CLAUSE_DEPS = frozenset({"ccomp", "acl"})
 
@@ -457,8 +458,9 @@ def _inverted_speaker(ctx: _Context, verb: Token) -> Token | None:
     if before < 0 or ctx.quote_of[before] < 0:
         return None
     for child in verb.rights:
-        if child.dep_ == "dobj":
-            return child if _could_speak(ctx, child) and child.pos_ != "PRON" else None
+        if child.dep_ in _INVERTED_DEPS:  # "..., pleaded one parent": also read as attr
+            speaks = _could_speak(ctx, child) or child.pos_ == "NOUN"  # "shouted the protester"
+            return child if speaks and child.pos_ != "PRON" else None
     return None
 
 
@@ -487,7 +489,7 @@ def _withheld(ctx: _Context, verb: Token) -> bool:
     """A negated or withheld cue: "did not say", "would not confirm", "declined to comment",
     and the withholding verb itself when what it withholds is a cue ("refused to say")."""
     rules = ctx.rules
-    if any(c.dep_ in _NEGATING_DEPS and c.lower_ in rules.negations for c in verb.children):
+    if any(_negates(ctx, c) for c in verb.children):
         return True  # "did not say", "higher than the city says it is"
     subject = _subject(verb)
     if subject is not None and (
@@ -502,6 +504,16 @@ def _withheld(ctx: _Context, verb: Token) -> bool:
     if verb.lemma_.lower() in rules.withholding:
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in rules.verbs for c in verb.children)
     return False
+
+
+def _negates(ctx: _Context, child: Token) -> bool:
+    """A negation of the cue itself, not a quoted word the parser hung on it ("“Absolutely
+    not,” he said")."""
+    return (
+        child.dep_ in _NEGATING_DEPS
+        and child.lower_ in ctx.rules.negations
+        and ctx.quote_of[child.i] < 0
+    )
 
 
 def _is_question(ctx: _Context, verb: Token) -> bool:
@@ -616,7 +628,10 @@ def _has_own_object(ctx: _Context, verb: Token, quote: Quote) -> bool:
     the quote that has an object of its own (not whom it was told) did not say the quote."""
     if quote.end > verb.idx or verb.lemma_.lower() in ctx.rules.relay_lemmas("recipient"):
         return False  # "..." she told reporters: the object of "tell" is whom she told
-    return any(c.dep_ == "dobj" and ctx.quote_of[c.i] < 0 for c in verb.children)
+    speaker = _inverted_speaker(ctx, verb) if _subject(verb) is None else None
+    return any(
+        c.dep_ == "dobj" and ctx.quote_of[c.i] < 0 and c != speaker for c in verb.children
+    )  # '"...," shouted the protester': the object read there is the speaker
 
 
 def _cut_off(ctx: _Context, clause: Token, verb: Token) -> bool:
