@@ -1314,3 +1314,47 @@ def test_a_quoted_negation_leaves_the_cue_standing(
 @pytest.mark.parametrize("text", NEGATED_CUES)
 def test_a_negated_cue_attributes_nothing(analyzer: Analyzer, text: str) -> None:
     assert not [a for a in analyzer.analyze(text).attributions if a.cue and a.cue.text != "asked"]
+
+
+# "X did A and, <aside>, said ...": the parser hangs the first conjunct on the cue as its
+# clause; its subject speaks and the clause after the cue is the content.
+FIRST_CONJUNCT = [
+    (
+        "He shook hands with the mayor and, to the surprise of many, said the plant would "
+        "stay open.",
+        "He",
+        "the plant would stay open",
+    ),
+    (
+        "She thanked the staff and, with a smile, told them she would be back.",
+        "She",
+        "she would be back",
+    ),
+    (
+        "The coach sat down and, after a long pause, said the season was over.",
+        "The coach",
+        "the season was over",
+    ),
+]
+NOT_FIRST_CONJUNCT = [
+    (
+        "The plant will close and, sadly, nothing can be done, the union said.",
+        "the union",
+        "The plant will close",
+    ),
+    (
+        "Prices rose and, as a result, the bank said it would raise rates.",
+        "the bank",
+        "it would raise rates",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "content"), FIRST_CONJUNCT + NOT_FIRST_CONJUNCT)
+def test_a_first_conjunct_before_an_aside_is_no_content(
+    analyzer: Analyzer, text: str, source: str, content: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = [a for a in analysis.attributions if a.source and a.source.text == source]
+    assert found and all(a.content.text.startswith(content) for a in found)

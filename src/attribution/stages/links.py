@@ -77,6 +77,7 @@ _PARTICIPLES = frozenset({"VBN", "VBG"})
 _ASIDE_DEPS = frozenset({"prt", "advmod", "npadvmod"})
 _THING_POS = frozenset({"NOUN", "PROPN", "NUM"})
 _INVERTED_DEPS = frozenset({"dobj", "attr"})
+_JOINTS = frozenset({"and", "but"})
 _GLOSS_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl", "ROOT"})
 _CLAUSE_DEPS = frozenset({"ccomp", "acl"})
 
@@ -203,6 +204,27 @@ def _is_second_cue(ctx: _Context, verb: Token) -> bool:
 def _outer_speaker(ctx: _Context, verb: Token) -> Token | None:
     """The subject of the cue whose content clause a second cue was hung on."""
     return _subject(verb.head.head) if _is_second_cue(ctx, verb) else None
+
+
+def _first_conjunct_subject(verb: Token) -> Token | None:
+    """ "He shook hands and, to the surprise of many, said ...": an aside after "and" leads
+    the parser to hang the first conjunct on the cue as its clause; its subject speaks."""
+    first = next((c for c in verb.lefts if _is_first_conjunct(c, verb)), None)
+    return None if first is None else _subject(first)
+
+
+def _is_first_conjunct(clause: Token, verb: Token) -> bool:
+    """A clause before the cue that ends in "and" or "but" and a comma-set aside up to the
+    cue: the first of two coordinated verbs, not what the cue says."""
+    if clause.dep_ not in _CONTENT_DEPS or clause.i > verb.i or verb.i < 2:
+        return False
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return False  # "It will close and, sadly, nothing can be done, the union said"
+    if verb.doc[verb.i - 1].text != "," or not any(c.dep_ in _SUBJECTS for c in clause.children):
+        return False
+    joints = [t for t in subtree(clause) if t.dep_ == "cc" and t.lower_ in _JOINTS]
+    aside = verb.doc[joints[-1].i + 1 : verb.i] if joints else []
+    return len(aside) > 2 and aside[0].text == "," and clause.right_edge.i < verb.i
 
 
 def _is_leading_glue(ctx: _Context, token: Token, head: Token) -> bool:
@@ -336,7 +358,7 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     verb = ctx.doc[cue.head]
     if ctx.quote_of[verb.i] >= 0 or _withheld(ctx, verb):
         return  # "did not say whether", "declined to comment": nothing is attributed
-    subject = _outer_speaker(ctx, verb) or _subject(verb)
+    subject = _outer_speaker(ctx, verb) or _subject(verb) or _first_conjunct_subject(verb)
     orphan = _orphan_subject(ctx, verb) or _inverted_speaker(ctx, verb) if subject is None else None
     subject = subject or orphan
     if subject is None and _is_question(ctx, verb):
@@ -553,7 +575,8 @@ def _content_of(
     """Content span, kind, quote and confidence for a cue verb, or None if it has none."""
     deps = _WIDE_CONTENT_DEPS if category in _WIDE_CATEGORIES else _CONTENT_DEPS
     frames = _frames(ctx, verb)
-    clause = _quoted_first([c for c in verb.children if c.dep_ in deps], ctx)
+    clauses = [c for c in verb.children if c.dep_ in deps and not _is_first_conjunct(c, verb)]
+    clause = _quoted_first(clauses, ctx)
     if clause is not None and _cut_off(ctx, clause, verb):
         clause = None  # "Ours is a hard system: the council proposes ...": a heading
     if clause is not None and "clause" not in frames:
