@@ -909,11 +909,21 @@ COLON_QUOTES = [
         "Nobody listened",
         ["Gomez"],
     ),
+    # the subject is a common noun that a speaker owns: "Lee's message", "her advice"
+    ("Pedro Alves’s message was simple: “Stay home.”", "Stay home", ["Alves"]),
+    (
+        "Joan Park, a nurse, said the ward was full. Her advice is blunt: “Don’t sign anything.”",
+        "sign anything",
+        ["Park"],
+    ),
+    ("Mayor Tom Reid’s answer was short: “Not this year.”", "Not this year", ["Reid"]),
 ]
 NO_COLON_SPEAKER = [
     'It was simple: "Build more homes."',
     'Police found a note in the car: "Do not follow me."',
     'The plan is simple: "Build more homes."',
+    "The city’s plan is simple: “Fix the roads first.”",
+    "Its message was clear: “Stay away.”",
 ]
 
 

@@ -1560,11 +1560,19 @@ def _colon_speaker(ctx: _Context, colon: Token) -> Token | None:
     subject = subjects[0]
     if subject.head.pos_ != "AUX":
         return None  # "Police found a note: ...": what the subject did, not how it spoke
+    subject = _possessor(subject) or subject  # "Lee's answer was short: ...": Lee's words
     if subject.pos_ == "PRON":
         morph = subject.morph
         voiced = morph.get("Person") == ["3"] and morph.get("Gender") != ["Neut"]
         return subject if voiced else None
     return subject if subject.ent_type_ in _NAME_ENTITIES else None
+
+
+def _possessor(noun: Token) -> Token | None:
+    """The name or he/she/they that owns a common noun ("Lee's message", "her advice")."""
+    if noun.pos_ != "NOUN":
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
 def _split_paragraph_quotes(ctx: _Context) -> None:
