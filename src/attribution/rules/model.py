@@ -56,8 +56,11 @@ Bound = Literal["lower", "upper", "approximate", "range"]
 #: the budget", "told a story", "wrote a letter"); it is content only in the broad scope
 #: ('all', PolNeAR's idea of attribution), never in 'speech', where a content is a
 #: proposition or quoted words. In 'speech' an 'object' that only names someone ("criticized
-#: him", "told the media") is such a topic too.
-Frame = Literal["clause", "quoted", "object", "infinitive", "topic"]
+#: him", "told the media") is such a topic too, and so is a lone noun phrase with no quoted
+#: words or clause in it ("defended the fees", "claimed responsibility"), except for a verb
+#: of judgement that lists 'judged': what it condemns or praises is its statement ("condemned
+#: the arrests").
+Frame = Literal["clause", "quoted", "object", "infinitive", "topic", "judged"]
 
 
 class _Rule(BaseModel):
@@ -168,7 +171,8 @@ class CueVerb(_Entry):
         min_length=1,
         description=(
             "The frames in which the verb is speech: 'clause', 'quoted', 'object', 'infinitive',"
-            " 'topic' (a noun-phrase object, content only in scope 'all')."
+            " 'topic' (a noun-phrase object, content only in scope 'all'), 'judged' (a lone"
+            " noun-phrase object that is judged, content in 'speech' too)."
         ),
     )
     prepositions: Words = Field(

@@ -724,7 +724,7 @@ def _object_content(
         run.append(child)
     if len(run) == 1 and not _broad(ctx) and _names_someone(ctx, run[0]):
         return None  # "criticizes it", "writing the council": whom it was about, no proposition
-    if not _broad(ctx) and _is_bare_thing(ctx, run):
+    if not _broad(ctx) and "judged" not in frames and _is_bare_thing(ctx, run):
         return None  # "defended the team's record", "claimed responsibility": no proposition
     tokens = _without_trailing_aside([t for child in run for t in subtree(child)], verb)
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
