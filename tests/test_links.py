@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from attribution import Analysis, Analyzer, Claim
-from helpers import assert_offsets_hold
+from helpers import assert_offsets_hold, shared_analyzer
 
 
 def _claim(analysis: Analysis, phrase: str) -> Claim:
@@ -886,6 +886,10 @@ INVERTED = [
         "rules are clear",
         "the union's lawyer",
     ),
+    # a common noun the parser read as the cue's object (or attribute) after the quote
+    ("“Stop the trucks,” shouted the protester.", "Stop the trucks", "the protester"),
+    ("“Get out of the water,” yelled a lifeguard.", "out of the water", "a lifeguard"),
+    ("“Give us a break,” pleaded the driver.", "Give us a break", "the driver"),
 ]
 
 
@@ -917,11 +921,21 @@ COLON_QUOTES = [
         "Nobody listened",
         ["Gomez"],
     ),
+    # the subject is a common noun that a speaker owns: "Lee's message", "her advice"
+    ("Pedro Alves’s message was simple: “Stay home.”", "Stay home", ["Alves"]),
+    (
+        "Joan Park, a nurse, said the ward was full. Her advice is blunt: “Don’t sign anything.”",
+        "sign anything",
+        ["Park"],
+    ),
+    ("Mayor Tom Reid’s answer was short: “Not this year.”", "Not this year", ["Reid"]),
 ]
 NO_COLON_SPEAKER = [
     'It was simple: "Build more homes."',
     'Police found a note in the car: "Do not follow me."',
     'The plan is simple: "Build more homes."',
+    "The city’s plan is simple: “Fix the roads first.”",
+    "Its message was clear: “Stay away.”",
 ]
 
 
@@ -1548,3 +1562,220 @@ def test_no_controller_speaks_for_these(
 ) -> None:
     for scoped in (broad, analyzer):
         assert not [s for s, _, _ in _pairs(scoped, text) if s == subject]
+
+
+# A lone noun-phrase object of a cue verb names a thing acted on, not a proposition: in
+# 'speech' scope it is no content ("defended the new fees"); a clause, quoted words, a
+# second complement ("accused X of Y") or a clause the parser split still are.
+BARE_THINGS = [
+    ("The club's owner suggested a different pricing model.", "suggested"),
+    ("A rebel faction claimed responsibility for the bombing of the depot.", "claimed"),
+    ("The young striker already boasts three league titles.", "boasts"),
+    ("The premier rejected a federal offer of two billion dollars.", "rejected"),
+]
+NOT_BARE_THINGS = [
+    (
+        "Neighbours accused the landlord of ignoring their complaints.",
+        "accused",
+        "the landlord of ignoring their complaints",
+    ),
+    (
+        "The senator called the bill “a betrayal of every worker.”",
+        "called",
+        "the bill “a betrayal of every worker.”",
+    ),
+    (
+        "Coach Reyes said the decision of the referees and the league hurt his players.",
+        "said",
+        "the decision of the referees and the league hurt his players",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), BARE_THINGS)
+def test_a_bare_noun_object_is_no_speech(analyzer: Analyzer, text: str, cue: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert not [a for a in analysis.attributions if a.cue and a.cue.text == cue]
+
+
+@pytest.mark.parametrize(("text", "cue"), BARE_THINGS[:2])
+def test_a_bare_noun_object_is_content_in_the_broad_scope(text: str, cue: str) -> None:
+    analysis = shared_analyzer("all").analyze(text)
+    assert [a for a in analysis.attributions if a.cue and a.cue.text == cue]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), NOT_BARE_THINGS)
+def test_an_object_with_a_clause_or_quote_stays_content(
+    analyzer: Analyzer, text: str, cue: str, content: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue and a.content}
+    assert (cue, content) in found
+
+
+# Capitalised labels that open lines: in a transcript the speakers take turns and come
+# back; labels used once each, three or more, are a story's run-in headings.
+RUN_IN_HEADINGS = [
+    "Markets were mixed on Friday.\n\nSTOCKS: The main index rose 1 per cent by midday.\n\n"
+    "GOLD: The metal slipped to its lowest level in a month.\n\n"
+    "RATES: The central bank held its key rate steady for a third meeting.",
+    "The storm moved east overnight.\n\nROADS: Two highways stayed closed until noon.\n\n"
+    "SCHOOLS: Classes were cancelled across the north end.\n\n"
+    "POWER OUTAGES: About 9,000 homes were still in the dark on Sunday.\n\n"
+    "READ MORE: Five ways to get ready for the next storm",
+    "The season opens next week.\n\nTHE PICK: The home side looks strongest up front.\n\n"
+    "THE SLEEPER: A young keeper could steal the starting job.\n\n"
+    "THE DOUBT: The back line lost two starters over the winter.",
+]
+TURNS = [
+    (
+        "HOST: What did you see that night?\n\nWARD: I saw smoke over the river and called "
+        "the fire hall.\n\nHOST: And then what happened?\n\nWARD: We waited for the trucks "
+        "for an hour.",
+        "waited for the trucks",
+        "WARD",
+    ),
+    (
+        "MORALES: We will never accept this deal, not now and not later.",
+        "never accept this deal",
+        "MORALES",
+    ),
+    (
+        "ANCHOR: Is the bridge safe?\n\nOKAFOR: I would not drive across it tonight.\n\n"
+        "ANCHOR: Thank you for your time this evening.",
+        "would not drive",
+        "OKAFOR",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", RUN_IN_HEADINGS)
+def test_run_in_headings_are_no_speakers(analyzer: Analyzer, text: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert not [a for a in analysis.attributions if a.cue and a.cue.text == ":"]
+
+
+@pytest.mark.parametrize(("text", "phrase", "name"), TURNS)
+def test_a_transcript_turn_is_its_speakers(
+    analyzer: Analyzer, text: str, phrase: str, name: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = [a.source.text for a in analysis.attributions if phrase in a.content.text and a.source]
+    assert found == [name]
+
+
+# A participle clause after a closing cue is the writer's gloss on what the statement did;
+# a cue participle ("adding that ...") or a predicate after a mid-sentence cue is said.
+GLOSS_AFTER_THE_CUE = [
+    (
+        "Four hikers were still missing on Sunday, the park service said, raising fears "
+        "for their safety.",
+        "Four hikers were still missing on Sunday",
+        "raising fears",
+    ),
+    (
+        "The plant will close in May, the company said, putting 300 jobs at risk.",
+        "The plant will close in May",
+        "putting 300 jobs",
+    ),
+    (
+        "Two bridges were washed out, officials said, leaving the village cut off.",
+        "Two bridges were washed out",
+        "leaving the village",
+    ),
+]
+SAID_AFTER_THE_CUE = [
+    ("The market, she said, was never the problem.", "was never the problem"),
+    ("The strike is over, the union said, adding that talks would resume.", "talks would resume"),
+    ("Most of the money, the auditor said, went to consultants.", "went to consultants"),
+]
+
+
+@pytest.mark.parametrize(("text", "said", "gloss"), GLOSS_AFTER_THE_CUE)
+def test_a_participle_after_the_cue_is_the_writers(
+    analyzer: Analyzer, text: str, said: str, gloss: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    contents = [a.content.text for a in analysis.attributions]
+    assert said in contents
+    assert not [c for c in contents if gloss in c]
+
+
+@pytest.mark.parametrize(("text", "said"), SAID_AFTER_THE_CUE)
+def test_a_predicate_or_cue_after_the_cue_is_said(analyzer: Analyzer, text: str, said: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert [a for a in analysis.attributions if said in a.content.text]
+
+
+# A negation inside the quote that the parser hung on the cue does not negate the cue.
+QUOTED_NEGATION = [
+    ("“Absolutely not,” he said.", "Absolutely not"),
+    ("Asked if he would resign, the chief replied: “Certainly not.”", "Certainly not"),
+    ("“Not a chance,” the coach said of a comeback.", "Not a chance"),
+]
+NEGATED_CUES = [
+    "The mayor did not say when the road would reopen.",
+    "The club never confirmed that the coach had been fired.",
+    "“We will see,” the owner did not add.",
+]
+
+
+@pytest.mark.parametrize(("text", "content"), QUOTED_NEGATION)
+def test_a_quoted_negation_leaves_the_cue_standing(
+    analyzer: Analyzer, text: str, content: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert [a for a in analysis.attributions if content in a.content.text and a.source]
+
+
+@pytest.mark.parametrize("text", NEGATED_CUES)
+def test_a_negated_cue_attributes_nothing(analyzer: Analyzer, text: str) -> None:
+    assert not [a for a in analyzer.analyze(text).attributions if a.cue and a.cue.text != "asked"]
+
+
+# "X did A and, <aside>, said ...": the parser hangs the first conjunct on the cue as its
+# clause; its subject speaks and the clause after the cue is the content.
+FIRST_CONJUNCT = [
+    (
+        "He shook hands with the mayor and, to the surprise of many, said the plant would "
+        "stay open.",
+        "He",
+        "the plant would stay open",
+    ),
+    (
+        "She thanked the staff and, with a smile, told them she would be back.",
+        "She",
+        "she would be back",
+    ),
+    (
+        "The coach sat down and, after a long pause, said the season was over.",
+        "The coach",
+        "the season was over",
+    ),
+]
+NOT_FIRST_CONJUNCT = [
+    (
+        "The plant will close and, sadly, nothing can be done, the union said.",
+        "the union",
+        "The plant will close",
+    ),
+    (
+        "Prices rose and, as a result, the bank said it would raise rates.",
+        "the bank",
+        "it would raise rates",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "content"), FIRST_CONJUNCT + NOT_FIRST_CONJUNCT)
+def test_a_first_conjunct_before_an_aside_is_no_content(
+    analyzer: Analyzer, text: str, source: str, content: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = [a for a in analysis.attributions if a.source and a.source.text == source]
+    assert found and all(a.content.text.startswith(content) for a in found)

@@ -56,11 +56,13 @@ Bound = Literal["lower", "upper", "approximate", "range"]
 #: the budget", "told a story", "wrote a letter"); it is content only in the broad scope
 #: ('all', PolNeAR's idea of attribution), never in 'speech', where a content is a
 #: proposition or quoted words. In 'speech' an 'object' that only names someone ("criticized
-#: him", "told the media") is such a topic too. 'evidence' is a noun-phrase object that is
-#: content only when the subject is a record (a poll, a study, an email: "the poll showed
-#: Cruz ahead"), never when someone or something else does it ("the museum showed the
-#: paintings").
-Frame = Literal["clause", "quoted", "object", "infinitive", "topic", "evidence"]
+#: him", "told the media") is such a topic too, and so is a lone noun phrase with no quoted
+#: words or clause in it ("defended the fees", "claimed responsibility"), except for a verb
+#: of judgement that lists 'judged': what it condemns or praises is its statement ("condemned
+#: the arrests"). 'evidence' is a noun-phrase object that is content only when the subject
+#: is a record (a poll, a study, an email: "the poll showed Cruz ahead"), never when someone
+#: or something else does it ("the museum showed the paintings").
+Frame = Literal["clause", "quoted", "object", "infinitive", "topic", "evidence", "judged"]
 #: Parts of speech a cue lemma is found as: a verb ("said"), a predicate adjective ("is
 #: confident that ...") or a noun with a clause of its own ("the claim that ...").
 CuePart = Literal["VERB", "ADJ", "NOUN"]
@@ -175,7 +177,8 @@ class CueVerb(_Entry):
         description=(
             "The frames in which the verb is speech: 'clause', 'quoted', 'object', 'infinitive',"
             " 'topic' (a noun-phrase object, content only in scope 'all'), 'evidence' (an"
-            " object, content when the subject is a record: 'the poll showed Cruz ahead')."
+            " object, content when the subject is a record: 'the poll showed Cruz ahead'),"
+            " 'judged' (a lone noun-phrase object that is judged, content in 'speech' too)."
         ),
     )
     prepositions: Words = Field(

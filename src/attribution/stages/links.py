@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -55,6 +56,9 @@ _PULL_CREDIT = re.compile(
     r"(?<=[.!?\"”’])\s+(?P<name>[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,3})"
     r"(?:,\s(?P<role>[^\n,;:!?\"“”]{2,50}))?\s*\Z"
 )
+# A capitalised label that opens a line: "KEEPING SCORE:", "TAPPER:", "ASIA'S DAY:".
+_CAPS_LABEL = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][A-Z0-9 .,'’&-]{0,38}):")
+_MIN_HEADS = 3
 _TRAILING_URL = re.compile(r"\s*\S+\.\S+/\S+\s*\Z")
 _PULL_MIN_CHARS = 30
 _NAME_ENTITIES = frozenset({"PERSON", "ORG"})
@@ -76,6 +80,11 @@ _INTRODUCING = frozenset({":", ";"})
 _SETTING_DEPS = frozenset({"advcl", "advmod", "prep", "npadvmod"})
 _PARTICIPLES = frozenset({"VBN", "VBG"})
 _CUE_PARTICLE_DEPS = frozenset({"prt", "advmod", "npadvmod"})  # "he said *later*"
+_THING_POS = frozenset({"NOUN", "PROPN", "NUM"})
+_INVERTED_DEPS = frozenset({"dobj", "attr"})
+_JOINTS = frozenset({"and", "but"})
+_GLOSS_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl", "ROOT"})
+_CLAUSE_DEPS = frozenset({"ccomp", "acl"})
 
 
 @dataclass
@@ -232,6 +241,27 @@ def _outer_speaker(ctx: _Context, verb: Token) -> Token | None:
     """The subject of the cue whose content clause a second cue was hung on."""
     second = _is_second_cue(ctx, verb) or _is_cue_subjects_act(ctx, verb)
     return _subject(verb.head.head) if second else None
+
+
+def _first_conjunct_subject(verb: Token) -> Token | None:
+    """ "He shook hands and, to the surprise of many, said ...": an aside after "and" leads
+    the parser to hang the first conjunct on the cue as its clause; its subject speaks."""
+    first = next((c for c in verb.lefts if _is_first_conjunct(c, verb)), None)
+    return None if first is None else _subject(first)
+
+
+def _is_first_conjunct(clause: Token, verb: Token) -> bool:
+    """A clause before the cue that ends in "and" or "but" and a comma-set aside up to the
+    cue: the first of two coordinated verbs, not what the cue says."""
+    if clause.dep_ not in _CONTENT_DEPS or clause.i > verb.i or verb.i < 2:
+        return False
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return False  # "It will close and, sadly, nothing can be done, the union said"
+    if verb.doc[verb.i - 1].text != "," or not any(c.dep_ in _SUBJECTS for c in clause.children):
+        return False
+    joints = [t for t in subtree(clause) if t.dep_ == "cc" and t.lower_ in _JOINTS]
+    aside = verb.doc[joints[-1].i + 1 : verb.i] if joints else []
+    return len(aside) > 2 and aside[0].text == "," and clause.right_edge.i < verb.i
 
 
 def _is_leading_glue(ctx: _Context, token: Token, head: Token) -> bool:
@@ -445,7 +475,7 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     verb = ctx.doc[cue.head]
     if ctx.quote_of[verb.i] >= 0 or _withheld(ctx, verb):
         return  # "did not say whether", "declined to comment": nothing is attributed
-    subject = _outer_speaker(ctx, verb) or _subject(verb)
+    subject = _outer_speaker(ctx, verb) or _subject(verb) or _first_conjunct_subject(verb)
     orphan = _orphan_subject(ctx, verb) or _inverted_speaker(ctx, verb) if subject is None else None
     subject = subject or orphan or _swallowed_speaker(ctx, verb)
     subject = subject or _controller(ctx, verb, cue.category)
@@ -603,8 +633,9 @@ def _inverted_speaker(ctx: _Context, verb: Token) -> Token | None:
     if before < 0 or ctx.quote_of[before] < 0:
         return None
     for child in verb.rights:
-        if child.dep_ == "dobj":
-            return child if _could_speak(ctx, child) and child.pos_ != "PRON" else None
+        if child.dep_ in _INVERTED_DEPS:  # "..., pleaded one parent": also read as attr
+            speaks = _could_speak(ctx, child) or child.pos_ == "NOUN"  # "shouted the protester"
+            return child if speaks and child.pos_ != "PRON" else None
     return None
 
 
@@ -657,7 +688,7 @@ def _withheld(ctx: _Context, verb: Token) -> bool:
     """A negated or withheld cue: "did not say", "would not confirm", "declined to comment",
     and the withholding verb itself when what it withholds is a cue ("refused to say")."""
     rules = ctx.rules
-    if any(c.dep_ in _NEGATING_DEPS and c.lower_ in rules.negations for c in verb.children):
+    if any(_negates(ctx, c) for c in verb.children):
         return True  # "did not say", "higher than the city says it is"
     copula = verb.head if verb.dep_ == "acomp" else None
     if copula is not None and any(
@@ -677,6 +708,16 @@ def _withheld(ctx: _Context, verb: Token) -> bool:
     if verb.lemma_.lower() in rules.withholding:
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in rules.verbs for c in verb.children)
     return False
+
+
+def _negates(ctx: _Context, child: Token) -> bool:
+    """A negation of the cue itself, not a quoted word the parser hung on it ("“Absolutely
+    not,” he said")."""
+    return (
+        child.dep_ in _NEGATING_DEPS
+        and child.lower_ in ctx.rules.negations
+        and ctx.quote_of[child.i] < 0
+    )
 
 
 def _is_question(ctx: _Context, verb: Token) -> bool:
@@ -716,7 +757,8 @@ def _content_of(
     """Content span, kind, quote and confidence for a cue verb, or None if it has none."""
     deps = _WIDE_CONTENT_DEPS if category in _WIDE_CATEGORIES else _CONTENT_DEPS
     frames = _frames(ctx, verb)
-    clause = _quoted_first([c for c in _complements(verb) if c.dep_ in deps], ctx)
+    clauses = [c for c in _complements(verb) if c.dep_ in deps and not _is_first_conjunct(c, verb)]
+    clause = _quoted_first(clauses, ctx)
     if clause is not None and _cut_off(ctx, clause, verb):
         clause = None  # "Ours is a hard system: the council proposes ...": a heading
     if clause is not None and "clause" not in frames:
@@ -803,7 +845,10 @@ def _has_own_object(ctx: _Context, verb: Token, quote: Quote) -> bool:
     the quote that has an object of its own (not whom it was told) did not say the quote."""
     if quote.end > verb.idx or verb.lemma_.lower() in ctx.rules.relay_lemmas("recipient"):
         return False  # "..." she told reporters: the object of "tell" is whom she told
-    return any(c.dep_ == "dobj" and ctx.quote_of[c.i] < 0 for c in verb.children)
+    speaker = _inverted_speaker(ctx, verb) if _subject(verb) is None else None
+    return any(
+        c.dep_ == "dobj" and ctx.quote_of[c.i] < 0 and c != speaker for c in verb.children
+    )  # '"...," shouted the protester': the object read there is the speaker
 
 
 def _cut_off(ctx: _Context, clause: Token, verb: Token) -> bool:
@@ -876,6 +921,8 @@ def _object_content(
         run.pop()  # "endorsed the mayor in March": when it was done, not what
     if len(run) == 1 and not _broad(ctx) and _names_someone(ctx, run[0]):
         return None  # "criticizes it", "writing the council": whom it was about, no proposition
+    if not _broad(ctx) and "judged" not in frames and _is_bare_thing(ctx, run):
+        return None  # "defended the team's record", "claimed responsibility": no proposition
     tokens = _without_trailing_aside([t for child in run for t in subtree(child)], verb)
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         if _is_quote_mark(ctx, tokens[-1]):
@@ -889,6 +936,24 @@ def _is_when(prep: Token) -> bool:
     return prep.dep_ == "prep" and any(
         c.dep_ == "pobj" and c.ent_type_ in _TIME_ENTITIES for c in prep.children
     )
+
+
+def _is_bare_thing(ctx: _Context, run: list[Token]) -> bool:
+    """A lone noun-phrase object with no quoted words and no clause of its own ("rejected
+    the offer", "vowed revenge", "boasts two titles"): in 'speech' scope it names a thing
+    the speaker acted on, not a proposition; "accused X of lying", 'called it "a mess"',
+    "denied targeting civilians" keep a clause, a second complement or quoted words."""
+    if len(run) != 1 or run[0].dep_ != "dobj" or run[0].pos_ not in _THING_POS:
+        return False
+    tokens = list(subtree(run[0]))
+    if any(ctx.quote_of[t.i] >= 0 or _is_quote_mark(ctx, t) for t in tokens):
+        return False
+    after = tokens[-1].i + 1
+    if after < run[0].sent.end and not ctx.doc[after].is_punct:
+        return False  # "said the pairing of the two *came* late": a clause the parser split
+    if any(t.dep_ in {"pcomp", "pobj"} and t.tag_ == "VBG" for t in tokens):
+        return False  # "accused the mayor of *breaking* his promise": what he is said to do
+    return not any(t.dep_ in _CLAUSE_DEPS and _subject(t) is not None for t in tokens)
 
 
 def _broad(ctx: _Context) -> bool:
@@ -1090,7 +1155,15 @@ def _parts_around(ctx: _Context, verb: Token, phrases: set[int]) -> list[tuple[i
         after = []  # "..., he says, and he was upset": a clause of the narrator's own
     if not _has_verb(after) or any(t.i in phrases for t in after):
         after = []  # "..., he said, according to CNN": the frame goes on, not the content
+    if _is_narrators_participle(after):
+        after = []  # "..., the agency said, raising fears of more floods": the writer's gloss
     return [char_span(run) for run in (before, after) if run]
+
+
+def _is_narrators_participle(tokens: list[Token]) -> bool:
+    """A participle clause after a closing cue ("..., police said, prompting a search"): the
+    writer glosses what the statement did; a cue participle ("adding that") links itself."""
+    return bool(tokens) and tokens[0].tag_ == "VBG" and tokens[0].dep_ in _GLOSS_DEPS
 
 
 def _has_verb(tokens: list[Token]) -> bool:
@@ -1111,14 +1184,28 @@ def _colon_turns(ctx: _Context) -> None:
     """ "FALLIN: I think ...", "John McCain: Populist anger appeals to ...": a line that
     opens with a name and a colon gives the rest of the line to that name."""
     text = ctx.text
+    heads = _run_in_heads(text)
     line_start = 0
     while line_start < len(text):
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
         colon = text.find(":", line_start, min(line_end, line_start + _TURN_NAME_CHARS))
-        if colon > line_start:
+        if colon > line_start and line_start not in heads:
             _colon_turn(ctx, line_start, colon, line_end)
         line_start = line_end + 1
+
+
+def _run_in_heads(text: str) -> set[int]:
+    """The line starts of run-in headings ("ENERGY: Oil fell 2 per cent ...", "BONDS: ..."):
+    capitalised labels used once each, three or more and most of such lines, are a story's
+    sections; a transcript's speakers take turns and so come back ("SMITH: ... JONES: ...
+    SMITH: ..."), and a link line ("READ MORE:") may recur beside either."""
+    found = [(m.start(), m.group("label").strip()) for m in _CAPS_LABEL.finditer(text)]
+    counts = Counter(label for _, label in found)
+    once = [start for start, label in found if counts[label] == 1]
+    if len(once) < _MIN_HEADS or 2 * len(once) <= len(found):
+        return set()
+    return set(once)
 
 
 def _colon_turn(ctx: _Context, start: int, colon: int, end: int) -> None:
@@ -1790,11 +1877,19 @@ def _colon_speaker(ctx: _Context, colon: Token) -> Token | None:
     subject = subjects[0]
     if subject.head.pos_ != "AUX":
         return None  # "Police found a note: ...": what the subject did, not how it spoke
+    subject = _possessor(subject) or subject  # "Lee's answer was short: ...": Lee's words
     if subject.pos_ == "PRON":
         morph = subject.morph
         voiced = morph.get("Person") == ["3"] and morph.get("Gender") != ["Neut"]
         return subject if voiced else None
     return subject if subject.ent_type_ in _NAME_ENTITIES else None
+
+
+def _possessor(noun: Token) -> Token | None:
+    """The name or he/she/they that owns a common noun ("Lee's message", "her advice")."""
+    if noun.pos_ != "NOUN":
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
 def _split_paragraph_quotes(ctx: _Context) -> None:
