@@ -1041,3 +1041,65 @@ def test_a_role_keeps_a_space_where_a_possessive_mark_was_left_out(
     resolved = resolve(text, [(mention, 0)])
     source = source_of(resolved, 0)
     assert source.role == role
+
+
+PRONOUN_TEXT_GENDER = [
+    # a pronoun whose clause governs the name's clause is someone else: "When X left, he"
+    (
+        "Tomas Reyes ran the bakery. When Lena Brandt called, he closed the shop. He said "
+        "flour prices had doubled.",
+        "flour prices had doubled",
+        "Tomas Reyes",
+    ),
+    (
+        "Greta Holm led the inquiry. After Omar Price resigned, she took his seat. She said "
+        "the inquiry would finish in June.",
+        "inquiry would finish in June",
+        "Greta Holm",
+    ),
+    (
+        "Victor Salas coached the team. Once Helen Marsh arrived, he moved to defence. He said "
+        "the move had paid off.",
+        "move had paid off",
+        "Victor Salas",
+    ),
+    # relatives share a surname, not a gender
+    (
+        "Ruth Okafor said she was proud of the school. Daniel Okafor taught there for years. "
+        "He said the roof still leaked.",
+        "roof still leaked",
+        "Daniel Okafor",
+    ),
+    (
+        "Paul Brandt said he would sell the farm. Anna Brandt kept the books. She said the "
+        "debts were small.",
+        "debts were small",
+        "Anna Brandt",
+    ),
+    # counter-examples: the name's own clause governs the pronoun, so the text tells it
+    (
+        "Kiran Vale said she was pleased with the vote. Kiran Vale met Ali Dorn later. She "
+        "said the count was fair.",
+        "count was fair",
+        "Kiran Vale",
+    ),
+    (
+        "Greta Lund trained on Friday. Kiran Vale told reporters he would run again. She said "
+        "the track was wet.",
+        "track was wet",
+        "Greta Lund",
+    ),
+    (
+        "Kiran Vale told reporters he would run again. Sasha Obi and Kiran Vale met on "
+        "Friday. He said the race was open.",
+        "race was open",
+        "Kiran Vale",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "speaker"), PRONOUN_TEXT_GENDER)
+def test_a_pronoun_tells_a_name_gender_only_in_a_clause_the_name_governs(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str
+) -> None:
+    _said_by(analyzer, text, phrase, speaker)

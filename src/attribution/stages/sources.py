@@ -199,21 +199,41 @@ class _Registry:
         return people
 
     def _text_genders(self) -> dict[str, str]:
-        """Surname -> the gender of the first he/she-pronoun that follows a person's
-        name in its sentence, with no other person between: "Lonechild has proven
-        herself". What the text says wins over a first-name list."""
+        """Full name -> the gender of the first he/she-pronoun after a person's name in its
+        sentence, with no other person between, when the name is the subject of a clause
+        that governs the pronoun: "Lonechild has proven herself", "Ruiz said she would".
+        Not "When Ruiz left, he ...": there the pronoun's clause governs the name's, and
+        the pronoun is someone else. Keyed by full name, as relatives share a surname.
+        What the text says wins over a first-name list."""
         genders = self.rules.pronoun_gender
         found: dict[str, str] = {}
         for sent in sentences(self.doc):
-            person: str | None = None
+            person: tuple[str, Token] | None = None
             for token in sent:
                 name = self.name_of.get(token.i)
                 if name is not None and token.i == name.start:
-                    person = name[-1].text.lower()
+                    verb = self._subject_of(name)
+                    person = (self._full_name(name).lower(), verb) if verb is not None else None
                 elif person and token.lower_ in genders and _tells_gender(token):
-                    found.setdefault(person, genders[token.lower_])
+                    if person[1] in token.ancestors:
+                        found.setdefault(person[0], genders[token.lower_])
                     person = None
         return found
+
+    def _subject_of(self, name: Span) -> Token | None:
+        """The verb a name is the subject of, also through an apposition ("the mayor,
+        Ann Kessler, said"), if it is one."""
+        token = name.root
+        while token.dep_ in {"appos", "compound"} and token.head is not token:
+            token = token.head
+        return token.head if token.dep_ in _SUBJECT_DEPS else None
+
+    def _full_name(self, name: Span) -> str:
+        """A name as :meth:`_person` spells it: no honorific, a lone surname in full."""
+        words = [t for t in name if t.tag_ != "POS" and self._word(t) not in self.rules.honorifics]
+        if len(words) == 1 and words[0].text.lower() in self.people:
+            return _words(self.people[words[0].text.lower()])
+        return _words(words) or name.text
 
     # --- adding mentions ----------------------------------------------------------------
 
@@ -444,7 +464,7 @@ class _Registry:
         role = self._role(role_tokens)
         entry = _Entry(f"person:{full.lower()}", full, "person", role)
         entry.titles = {self._word(t) for t in role_tokens if self._word(t) in self.rules.titles}
-        entry.gender = self.text_gender.get(_surname(full)) or self._gender(
+        entry.gender = self.text_gender.get(full.lower()) or self._gender(
             [*tokens, *role_tokens], full.split()
         )
         return entry
@@ -646,7 +666,7 @@ class _Registry:
         if len(core) == 1 and core[0].is_title and core[0].text.lower() in self.people:
             full = _words(self.people[core[0].text.lower()])
             entry = _Entry(f"person:{full.lower()}", full, "person")
-            entry.gender = self.text_gender.get(_surname(full)) or self._gender([], full.split())
+            entry.gender = self.text_gender.get(full.lower()) or self._gender([], full.split())
             return entry
         kind = body or next(
             (rules.type_of_lemma[x] for x in reversed(lemmas) if x in rules.type_of_lemma), None
@@ -661,7 +681,7 @@ class _Registry:
         if kind == "person" and self._looks_like_a_name(core):
             full = _words(core)  # "Patrice Lindsay": a name the parser did not tag
             entry = _Entry(f"person:{full.lower()}", full, "person")
-            entry.gender = self.text_gender.get(_surname(full)) or self._gender([], full.split())
+            entry.gender = self.text_gender.get(full.lower()) or self._gender([], full.split())
             return entry
         entry = _Entry("group:" + " ".join(lemmas), name, kind, anonymous=anonymous)
         entry.plural = plural
