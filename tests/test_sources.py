@@ -1103,3 +1103,81 @@ def test_a_pronoun_tells_a_name_gender_only_in_a_clause_the_name_governs(
     analyzer: Analyzer, text: str, phrase: str, speaker: str
 ) -> None:
     _said_by(analyzer, text, phrase, speaker)
+
+
+NAME_FORMS = [
+    # a surname with a capital inside it, or an apostrophe, is still a name
+    (
+        "Elder Ha'nuuk spoke at the longhouse on Sunday. He said the river was sacred.",
+        "river was sacred",
+        "Ha'nuuk",
+    ),
+    (
+        "Hereditary Chief Ta'kaiya stood by the road. He said the land was never ceded.",
+        "land was never ceded",
+        "Ta'kaiya",
+    ),
+    (
+        "Mayor Dale DeWitt opened the bridge. DeWitt said traffic would ease by spring.",
+        "traffic would ease",
+        "Dale DeWitt",
+    ),
+    # a hyphenated surname is one surname
+    (
+        "Health Minister Carla Diaz-Moreno spoke in Ottawa. Diaz-Moreno said the plan was sound.",
+        "plan was sound",
+        "Carla Diaz-Moreno",
+    ),
+    (
+        "The lawyer, Peter Lund-Hansen, filed the appeal. Lund-Hansen said the judge erred.",
+        "judge erred",
+        "Peter Lund-Hansen",
+    ),
+    # a given name that one person named in full bears
+    (
+        "Maya Torvik, 12, was found safe on Sunday. Maya told police the car was blue.",
+        "car was blue",
+        "Maya Torvik",
+    ),
+    (
+        "The winner, Lorna Birch, thanked the crew. Lorna said the judges were fair.",
+        "judges were fair",
+        "Lorna Birch",
+    ),
+    (
+        "Officers found Jayden Okoro near the lake. Jayden told them he had been lost.",
+        "had been lost",
+        "Jayden Okoro",
+    ),
+    # counter-examples: the surname wins over a given name, two people share one
+    (
+        "Grant Pike met Ellen Grant at the mill. Grant said the mill would close.",
+        "mill would close",
+        "Ellen Grant",
+    ),
+    (
+        "Carla Diaz met Tom Moreno-Bell on Monday. Diaz said the talks went well.",
+        "talks went well",
+        "Carla Diaz",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "speaker"), NAME_FORMS)
+def test_name_forms_name_the_person_named_in_full(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str
+) -> None:
+    _said_by(analyzer, text, phrase, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "nth"),
+    [
+        ("Tom Hale and Tom Ricci ran the race. Tom said the course was hard.", "Tom", 2),
+        ("Ana Ruiz met Ana Vidal on Monday. Ana said the deal was done.", "Ana", 2),
+        ("Leo Park met Mia Stone. Leo Grant said the deal was done.", "Leo Grant", 0),
+    ],
+)
+def test_a_given_name_two_people_bear_names_neither(text: str, mention: str, nth: int) -> None:
+    resolved = resolve(text, [(mention, nth)])
+    assert source_of(resolved, 0).name == mention

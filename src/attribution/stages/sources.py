@@ -160,17 +160,18 @@ class _Registry:
         doc, i = self.doc, 0
         while i < len(doc):
             end = i
-            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
-                end += 1
+            while end < len(doc) and doc[end].pos_ == "PROPN" and _capitalised(doc[end]):
+                end += 1 + _hyphen_joins(doc, end)  # "Wilson-Raybould": one surname
             if end > i:
                 run = doc[i:end]
                 lead = self._leading_titles(run) if end - i > 1 else 0
                 core = run[lead:]
                 tagged = any(t.ent_type_ in _PERSON_LABELS for t in core)
-                starts = sum(t.ent_iob_ == "B" for t in core)
-                if starts > 1 or len(core) > _MAX_NAME_TOKENS:
+                starts = sum(t.ent_iob_ == "B" for t in core if t.text != "-")
+                words = sum(t.text != "-" for t in core)
+                if starts > 1 or words > _MAX_NAME_TOKENS:
                     pass  # "Bernie Sanders Burns Hillary Clinton": a headline, not one name
-                elif (len(core) >= 2 and (tagged or self._opens_name(core[0]))) or (
+                elif (words >= 2 and (tagged or self._opens_name(core[0]))) or (
                     lead and len(core) >= 1
                 ):
                     names.update({k: core for k in range(core.start, core.end)})
@@ -191,11 +192,20 @@ class _Registry:
 
     def _people(self) -> dict[str, Span]:
         """Each surname of a person named in full, and that full name: a later
-        "Lonechild" is Darian Lonechild, a person, not a body."""
+        "Lonechild" is Darian Lonechild, a person, not a body. Also a given name that only
+        one person named in full bears, and no one as a surname: "Jayla Brisco ... Jayla
+        told police" (a child, a witness, a contestant often goes by a given name)."""
         people: dict[str, Span] = {}
+        given: dict[str, set[str]] = {}
         for name in self.name_of.values():
-            if len(name) > 1 and name[-1].pos_ == "PROPN":
-                people.setdefault(name[-1].text.lower(), name)
+            if len(name) > 1 and name[-1].pos_ == "PROPN" and " " in (full := _words(name)):
+                surname = _surname(full)
+                for part in [surname, *surname.split("-")]:  # "Wilson-Raybould", "Wilson"
+                    people.setdefault(part, name)
+                given.setdefault(full.split()[0].lower(), set()).add(full.lower())
+        for first, fulls in given.items():
+            if len(fulls) == 1 and first not in people:
+                people[first] = next(n for n in self.name_of.values() if _words(n).lower() in fulls)
         return people
 
     def _text_genders(self) -> dict[str, str]:
@@ -459,8 +469,8 @@ class _Registry:
             t for t in name[lead:] if t.tag_ != "POS" and self._word(t) not in self.rules.honorifics
         ]
         full = _words(words) or name.text
-        if len(words) == 1 and words[0].text.lower() in self.people:
-            full = _words(self.people[words[0].text.lower()])  # "Lonechild": Darian Lonechild
+        if " " not in full and full.lower() in self.people:
+            full = _words(self.people[full.lower()])  # "Lonechild": Darian Lonechild
         role = self._role(role_tokens)
         entry = _Entry(f"person:{full.lower()}", full, "person", role)
         entry.titles = {self._word(t) for t in role_tokens if self._word(t) in self.rules.titles}
@@ -663,8 +673,9 @@ class _Registry:
             return _Entry(f"name:{core[0].text.lower()}", name, "person")
         if is_named and self._ends_a_known_name(core):  # "Van Doorn" of "Emeric Van Doorn"
             return _Entry(f"name:{core[-1].text.lower()}", name, "person")
-        if len(core) == 1 and core[0].is_title and core[0].text.lower() in self.people:
-            full = _words(self.people[core[0].text.lower()])
+        surname = self.doc[core[0].i : core[-1].i + 1].text.lower() if is_named else ""
+        if surname in self.people and all(_capitalised(t) for t in core):
+            full = _words(self.people[surname])  # "Lonechild", "Wilson-Raybould"
             entry = _Entry(f"person:{full.lower()}", full, "person")
             entry.gender = self.text_gender.get(full.lower()) or self._gender([], full.split())
             return entry
@@ -731,7 +742,7 @@ class _Registry:
     def _looks_like_a_name(self, core: list[Token]) -> bool:
         """Two to four capitalised proper nouns and nothing else: a person's name."""
         return 2 <= len(core) <= _MAX_NAME_TOKENS and all(
-            t.pos_ == "PROPN" and t.is_title and t.ent_type_ not in _GROUP_LABELS for t in core
+            t.pos_ == "PROPN" and _capitalised(t) and t.ent_type_ not in _GROUP_LABELS for t in core
         )
 
     def _default_type(self, tokens: Span, head: Token, is_named: bool) -> str:
@@ -821,6 +832,22 @@ class _Registry:
 
     def _pronoun(self, text: str) -> bool:
         return text.lower() in self.rules.pronouns
+
+
+def _capitalised(token: Token) -> bool:
+    """A capital, then some small letters: "Laurin", "McEwan", "Na'moks"; not "BARRON"."""
+    text = token.text
+    return text[:1].isupper() and any(c.islower() for c in text)
+
+
+def _hyphen_joins(doc: Doc, i: int) -> int:
+    """2 when a bare hyphen joins the proper noun at ``i`` to the next one ("Wilson-Raybould"),
+    else 0."""
+    if i + 2 >= len(doc) or doc[i + 1].text != "-" or doc[i].whitespace_:
+        return 0
+    after = doc[i + 2]
+    joined = not doc[i + 1].whitespace_ and after.pos_ == "PROPN" and _capitalised(after)
+    return 2 if joined else 0
 
 
 def _place_modifier(token: Token) -> bool:
@@ -982,7 +1009,7 @@ class _Context:
         result: dict[int, _Candidate] = {}
         names = {name.start: name for name in self.registry.name_of.values()}
         for name in [*names.values(), *self.doc.ents]:
-            label = getattr(name, "label_", "PERSON")
+            label = name.label_ or "PERSON"  # a name the parser did not tag is a person's
             if label == "NORP" and name.root.tag_ not in _PLURAL_TAGS:
                 continue  # "Canadian" describes; "the Conservatives" may speak
             if self._modifies_thing(name.root):
@@ -1020,7 +1047,7 @@ class _Context:
     def _named_person(self, token: Token) -> bool:
         """A lone surname of someone named in full ("Matlow said"), or a name with a
         person in apposition ("Yuni, a resident of Lampung")."""
-        if token.pos_ != "PROPN" or not token.is_title or self._modifies_thing(token):
+        if token.pos_ != "PROPN" or not _capitalised(token) or self._modifies_thing(token):
             return False
         if token.text.lower() in self.registry.people and token.i not in self.registry.name_of:
             return True
