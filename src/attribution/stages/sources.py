@@ -673,7 +673,7 @@ class _Registry:
             return _Entry(f"name:{core[0].text.lower()}", name, "person")
         if is_named and self._ends_a_known_name(core):  # "Van Doorn" of "Emeric Van Doorn"
             return _Entry(f"name:{core[-1].text.lower()}", name, "person")
-        surname = self.doc[core[0].i : core[-1].i + 1].text.lower() if is_named else ""
+        surname = self.doc[core[0].i : core[-1].i + 1].text.lower() if core else ""
         if surname in self.people and all(_capitalised(t) for t in core):
             full = _words(self.people[surname])  # "Lonechild", "Wilson-Raybould"
             entry = _Entry(f"person:{full.lower()}", full, "person")
