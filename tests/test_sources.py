@@ -1181,3 +1181,50 @@ def test_name_forms_name_the_person_named_in_full(
 def test_a_given_name_two_people_bear_names_neither(text: str, mention: str, nth: int) -> None:
     resolved = resolve(text, [(mention, nth)])
     assert source_of(resolved, 0).name == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "same"),
+    [
+        (
+            "The WHL commissioner declined to comment. WHL commissioner Ron Robb said later "
+            "that the league would review it.",
+            "The WHL commissioner",
+            "WHL commissioner Ron Robb",
+            True,
+        ),
+        (
+            "The Oilers coach spoke on Monday. Oilers coach Ivan Sorokin said the team was tired.",
+            "The Oilers coach",
+            "Oilers coach Ivan Sorokin",
+            True,
+        ),
+        (
+            "The Acme chairman spoke first. Later, Acme chairman Hugo Brandt said the plant "
+            "would stay.",
+            "The Acme chairman",
+            "Acme chairman Hugo Brandt",
+            True,
+        ),
+        # counter-examples: another body's holder, a person's name before the title
+        (
+            "The NHL commissioner declined to comment. WHL commissioner Ron Robb said later "
+            "that the league would review it.",
+            "The NHL commissioner",
+            "WHL commissioner Ron Robb",
+            False,
+        ),
+        (
+            "The Harper spokesman spoke on Monday. Senate spokesman Ivan Sorokin said the "
+            "talks were over.",
+            "The Harper spokesman",
+            "Senate spokesman Ivan Sorokin",
+            False,
+        ),
+    ],
+)
+def test_a_title_of_a_named_body_stands_for_its_one_named_holder(
+    text: str, first: str, second: str, same: bool
+) -> None:
+    resolved = resolve(text, [(first, 0), (second, 0)])
+    assert (resolved.source_ids[0] == resolved.source_ids[1]) is same

@@ -89,6 +89,7 @@ class _Entry:
     author_span: tuple[int, int] | None = None
     author_earlier: bool = False  # the author is that of a document named before this one
     bare_title: str | None = None  # "the mayor": a role that may name a person given elsewhere
+    bare_owner: frozenset[str] = frozenset()  # "the WHL commissioner": whose title it is
     bare_body: str | None = None  # "the union": a body that may be named elsewhere
     named: bool = False  # a proper name names it: "Transit Corp", not "the agency"
 
@@ -135,6 +136,7 @@ class _Registry:
         """Title -> the named people who hold it: "Surrey Mayor Doug McCallum", "Ann
         Kessler, the governor", "the governor, Ann Kessler"."""
         holders: dict[str, list[Span]] = {}
+        self.holder_words: dict[int, set[str]] = {}  # name start -> the words of its role
         titles = self.rules.titles
         for name in {n.start: n for n in self.name_of.values()}.values():
             found = []
@@ -147,6 +149,9 @@ class _Registry:
             if root.dep_ == "appos":
                 apposed.append(root.head)
             found += [self._word(t) for t in apposed]
+            self.holder_words[name.start] = set(found) | {
+                w.lower_ for t in apposed for w in subtree(t)
+            }
             for title in {w for w in found if w in titles}:
                 holders.setdefault(title, []).append(name)
         return holders
@@ -289,7 +294,11 @@ class _Registry:
         """ "the mayor": the one person the article names as mayor; "the union": the
         latest named organisation before it."""
         if entry.bare_title is not None:
-            holders = {n.text: n for n in self.holders.get(entry.bare_title, ())}
+            holders = {
+                n.text: n
+                for n in self.holders.get(entry.bare_title, ())
+                if entry.bare_owner <= self.holder_words.get(n.start, set())
+            }
             if len(holders) == 1:
                 (name,) = holders.values()
                 return name.start_char, name.end_char
@@ -352,7 +361,7 @@ class _Registry:
         if entry.key.startswith("person:"):
             key = self._same_person(entry)
         if entry.bare_title is not None:
-            key = self._title_holder(entry.bare_title) or key
+            key = self._title_holder(entry.bare_title, entry.bare_owner) or key
         if entry.type == "document" and entry.author_span is None:
             key = self.last_document.get(entry.key.split(":")[1], key)
         return self.merged.get(key, key)
@@ -383,12 +392,15 @@ class _Registry:
         if longer and not entry.bare_title:
             existing.name = entry.name
 
-    def _title_holder(self, title: str) -> str | None:
+    def _title_holder(self, title: str, owner: frozenset[str] = frozenset()) -> str | None:
         """The one named person who holds this title in the article so far, if only one."""
         holders = {
             k
             for k, e in self.entries.items()
-            if e.type == "person" and not e.bare_title and title in e.titles
+            if e.type == "person"
+            and not e.bare_title
+            and title in e.titles
+            and owner <= set((e.role or "").lower().split())
         }
         return holders.pop() if len(holders) == 1 else None
 
@@ -697,8 +709,11 @@ class _Registry:
         entry = _Entry("group:" + " ".join(lemmas), name, kind, anonymous=anonymous)
         entry.plural = plural
         word = self._word(head)
-        if kind == "person" and not is_named and word in rules.titles and self._bare(core):
+        owner = self._title_owner(tokens, core) if is_named else None
+        bare = not is_named and self._bare(core)
+        if kind == "person" and word in rules.titles and (bare or owner):
             entry.bare_title = word  # "the mayor": the mayor named elsewhere, if only one
+            entry.bare_owner = owner or frozenset()  # "the WHL commissioner": that body's
             entry.titles = {word}
         if kind == "person" and word in rules.titles:
             entry.role = self._role(list(tokens))
@@ -717,6 +732,16 @@ class _Registry:
         """A title that is no member noun heads the mention: a person holds that office."""
         word = self._word(head)
         return word in self.rules.titles and word not in self.rules.affiliations
+
+    def _title_owner(self, tokens: Span, core: list[Token]) -> frozenset[str] | None:
+        """ "the WHL commissioner", "the Kremlin spokesman": a definite title after the
+        proper names of the body it belongs to (no person's name), as those names' words."""
+        if tokens[0].lower_ != "the" or len(core) < 2 or core[-1].pos_ != "NOUN":
+            return None
+        owner = core[:-1]
+        if any(t.pos_ != "PROPN" or t.i in self.name_of for t in owner):
+            return None
+        return frozenset(t.lower_ for t in owner)
 
     def _bare(self, core: list[Token]) -> bool:
         """ "the mayor", "the board president": a title, at most after a kind of body."""
@@ -789,7 +814,7 @@ class _Registry:
         for key, entry in list(self.entries.items()):
             if entry.bare_title is None or key in self.merged:
                 continue
-            holder = self._title_holder(entry.bare_title)
+            holder = self._title_holder(entry.bare_title, entry.bare_owner)
             if holder is None or holder == key:
                 continue
             target = self.entries[holder]
