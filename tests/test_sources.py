@@ -1228,3 +1228,65 @@ def test_a_title_of_a_named_body_stands_for_its_one_named_holder(
 ) -> None:
     resolved = resolve(text, [(first, 0), (second, 0)])
     assert (resolved.source_ids[0] == resolved.source_ids[1]) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        (
+            "The charity Safe Harbour said two of its staff were hurt. A statement said the "
+            "office would close for a week.",
+            "office would close",
+            "Safe Harbour",
+        ),
+        (
+            "Norcast Airlines said its flights were delayed by the storm. The statement added "
+            "that refunds would follow.",
+            "refunds would follow",
+            "Norcast",
+        ),
+        (
+            "The Ministry of Health said the outbreak was contained. A statement said three "
+            "clinics would stay open overnight.",
+            "three clinics would stay open",
+            "Ministry of Health",
+        ),
+    ],
+)
+def test_a_statement_with_no_author_is_the_body_that_just_spoke(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str
+) -> None:
+    analysis = _said_by(analyzer, text, phrase, speaker)
+    link = next(a for a in analysis.attributions if phrase in a.content.text)
+    assert link.inferred and "spoke just before it" in (link.reason or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # too far back
+        (
+            "Norcast Airlines said its flights were delayed. Storms hit the coast on Monday. "
+            "Crews worked through the night. A statement said refunds would follow.",
+            "refunds would follow",
+        ),
+        # a person spoke last, not a body
+        (
+            "Mayor Ann Ross said the pool would reopen. A statement said repairs were done.",
+            "repairs were done",
+        ),
+        # the statement names its own author
+        (
+            "Norcast Airlines said its flights were delayed. A statement from the pilots' "
+            "union said crews were tired.",
+            "crews were tired",
+        ),
+    ],
+)
+def test_a_statement_is_not_taken_for_a_body_far_back_or_a_person(
+    analyzer: Analyzer, text: str, phrase: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert "Norcast" not in _speaker(analysis, phrase).name
+    link = next(a for a in analysis.attributions if phrase in a.content.text)
+    assert "spoke just before it" not in (link.reason or "")

@@ -39,9 +39,11 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _ASIDE_DEPS = frozenset({"relcl", "acl", "parataxis", "advcl", "prep", "pobj"})
 _BODY_TYPES = frozenset({"organisation", "government"})
+_NOT_ISSUERS = frozenset({"person", "anonymous", "document", "article", *_NEWS_TYPES})
 _BODY_SENTENCES = 2  # "the agency" stands for a body named this close before it
 _BODY_SPOKE_SENTENCES = 5  # ... or for a named body that spoke this close before it
 _DOCUMENT_SENTENCES = 3  # "the report" is a document named this close before it
+_ISSUER_SENTENCES = 1  # "X said ... A statement said": X's, if X spoke this close before it
 _LOOKBACK = 40
 _LOOKBACK_SENTENCES = 12
 _MAX_NAME_TOKENS = 4
@@ -913,6 +915,9 @@ def resolve_sources(
             keys[index], resolved_links[index] = _through_document(
                 registry, keys[index], resolved_links[index]
             )
+            keys[index], resolved_links[index] = _issued_by_last_body(
+                context, resolved_links, keys, index
+            )
             _mark_anonymous(context, keys[index], resolved_links[index])
     registry.merge_titles()
     sources, ids = registry.sources()
@@ -977,6 +982,44 @@ def _through_document(registry: _Registry, key: str, link: Link) -> tuple[str, L
         reason = f"'{entry.name}' is the document by {by} named before it"
         link = replace(link, inferred=True, reason=reason, confidence=CONFIDENCE_PRONOUN)
     return entry.author, link
+
+
+def _issued_by_last_body(
+    context: _Context, links: list[Link], keys: list[str | None], index: int
+) -> tuple[str | None, Link]:
+    """ "The charity said two staff were hurt. A statement said ...": a document with no
+    author, in or right after the sentence where a body spoke last, is that body's."""
+    registry = context.registry
+    key, link = keys[index], links[index]
+    entry = registry.entries.get(key) if key else None
+    if entry is None or entry.type != "document" or entry.author or link.source is None:
+        return key, link
+    tokens = context.tokens(link.source)
+    if tokens is None or any(t.pos_ not in {"DET", "ADJ", "NOUN"} for t in tokens):
+        return key, link  # "a statement from the union" names its own author
+    here = context.sentence_at(link.source[0])
+    for prev in range(index - 1, -1, -1):
+        source = links[prev].source
+        if keys[prev] is None or source is None or source[0] >= link.source[0]:
+            continue
+        if here - context.sentence_at(source[0]) > _ISSUER_SENTENCES:
+            break
+        body = registry.final_key(keys[prev])
+        speaker = registry.entries.get(body) if body else None
+        if body is None or speaker is None or speaker.type in _NOT_ISSUERS:
+            break
+        reason = f"'{entry.name}' is taken to be by {speaker.name}, who spoke just before it"
+        channel = link.channel or link.source
+        link = replace(
+            link,
+            channel=channel,
+            channel_name=link.channel_name or entry.name,
+            inferred=True,
+            reason=reason,
+            confidence=CONFIDENCE_PRONOUN,
+        )
+        return body, link
+    return key, link
 
 
 def _mark_anonymous(context: _Context, key: str, link: Link) -> None:
