@@ -1290,3 +1290,33 @@ def test_a_statement_is_not_taken_for_a_body_far_back_or_a_person(
     assert "Norcast" not in _speaker(analysis, phrase).name
     link = next(a for a in analysis.attributions if phrase in a.content.text)
     assert "spoke just before it" not in (link.reason or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "Her lawyers, Carl Boyd and Rita Jonas, said the verdict was unjust.",
+            "Her lawyers",
+            "Carl Boyd and Rita Jonas",
+        ),
+        (
+            "The two founders, Ada Moss and Lee Chan, said the firm would grow.",
+            "The two founders",
+            "Ada Moss and Lee Chan",
+        ),
+        (
+            "His coaches, Ivan Petrov and Mila Stone, told reporters he was ready.",
+            "His coaches",
+            "Ivan Petrov and Mila Stone",
+        ),
+        # counter-examples: no names beside it, one name beside a singular noun
+        ("Her lawyers said the verdict was unjust.", "Her lawyers", "lawyers"),
+        ("Her lawyer, Carl Boyd, said the verdict was unjust.", "Her lawyer", "Carl Boyd"),
+    ],
+)
+def test_people_named_beside_a_plural_description_are_the_group(
+    text: str, mention: str, name: str
+) -> None:
+    resolved = resolve(text, [(mention, 0)])
+    assert source_of(resolved, 0).name == name

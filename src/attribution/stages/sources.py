@@ -708,6 +708,11 @@ class _Registry:
             entry = _Entry(f"person:{full.lower()}", full, "person")
             entry.gender = self.text_gender.get(full.lower()) or self._gender([], full.split())
             return entry
+        members = self._apposed_names(head) if plural else None
+        if members is not None and kind == "person":  # "His lawyers, Al Roy and Bo Tan"
+            entry = _Entry(f"group:{members.lower()}", members, kind, role=_words(core))
+            entry.plural = True
+            return entry
         entry = _Entry("group:" + " ".join(lemmas), name, kind, anonymous=anonymous)
         entry.plural = plural
         word = self._word(head)
@@ -729,6 +734,18 @@ class _Registry:
             if len(core) == 1 and is_named:
                 entry.gender = entry.gender or self.rules.gender_of_name.get(core[0].text)
         return entry
+
+    def _apposed_names(self, head: Token) -> str | None:
+        """ "His lawyers, Carl Boyd and Rita Jonas, said": the people named beside a plural
+        description, who are the group ("Carl Boyd and Rita Jonas")."""
+        appos = next((c for c in head.children if c.dep_ == "appos"), None)
+        if appos is None or appos.i not in self.name_of:
+            return None
+        conjs = [c for c in appos.children if c.dep_ == "conj"]
+        if not conjs or any(c.i not in self.name_of for c in conjs):
+            return None
+        first, last = self.name_of[appos.i], self.name_of[conjs[-1].i]
+        return self.doc[first.start : last.end].text
 
     def _holds_office(self, head: Token) -> bool:
         """A title that is no member noun heads the mention: a person holds that office."""
