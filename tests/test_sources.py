@@ -1320,3 +1320,50 @@ def test_people_named_beside_a_plural_description_are_the_group(
 ) -> None:
     resolved = resolve(text, [(mention, 0)])
     assert source_of(resolved, 0).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker", "through"),
+    [
+        (
+            "Local farmers met in Halifax on Monday. Their research shows voters fear the cost.",
+            "voters fear the cost",
+            "farmers",
+            True,
+        ),
+        (
+            "The airline apologised on Monday. Its statement said the delays were caused by "
+            "a storm.",
+            "delays were caused",
+            "airline",
+            True,
+        ),
+        (
+            "Maria Lopez spoke on Monday. Her study shows the reef is dying.",
+            "reef is dying",
+            "Maria Lopez",
+            True,
+        ),
+        # counter-examples: a person the pronoun owns speaks, a named owner is the author
+        (
+            "Maria Lopez spoke on Monday. Her lawyer said the reef is dying.",
+            "reef is dying",
+            "lawyer",
+            False,
+        ),
+        (
+            "Maria Lopez met Norcast Airlines. The airline's statement said the delays were "
+            "caused by a storm.",
+            "delays were caused",
+            "Norcast",
+            False,
+        ),
+    ],
+)
+def test_a_document_a_pronoun_owns_is_by_whom_the_pronoun_stands_for(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str, through: bool
+) -> None:
+    analysis = _said_by(analyzer, text, phrase, speaker)
+    link = next(a for a in analysis.attributions if phrase in a.content.text)
+    assert link.inferred is through
+    assert link.channel is not None or not through

@@ -1203,11 +1203,50 @@ def _resolve_link(
         return key, link
     text = registry.text[link.source[0] : link.source[1]]
     refers_to = registry.rules.pronouns.get(text.lower())
+    owner = _pronoun_owner(context, link)
+    if refers_to is None and owner is not None:  # "Its statement said": it, in a statement
+        return _through_owner(context, links, keys, index, owner)
     if refers_to is None:
         return _resolve_description(context, links, keys, index)
     if "person" not in refers_to and _is_expletive(registry.doc, link.source):
         return _vague(registry, link)  # "it was reported"; "he was quoted as saying" is someone
     return _resolve_pronoun(context, links, keys, index, text.lower(), refers_to)
+
+
+def _pronoun_owner(context: _Context, link: Link) -> Token | None:
+    """The possessive pronoun that owns a document named as the source: "its statement",
+    "their research"."""
+    assert link.source is not None
+    tokens = context.tokens(link.source)
+    if tokens is None or context.registry._word(tokens.root) not in context.rules.documents:
+        return None
+    owner = next((c for c in tokens.root.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ not in context.rules.pronouns or owner.i < tokens.start:
+        return None
+    return owner
+
+
+def _through_owner(
+    context: _Context, links: list[Link], keys: list[str | None], index: int, owner: Token
+) -> tuple[str, Link]:
+    """The pronoun owning the document speaks; the document is the channel."""
+    link = links[index]
+    assert link.source is not None
+    document = context.registry.text[owner.idx + len(owner.text) : link.source[1]].strip()
+    links[index] = replace(link, source=(owner.idx, owner.idx + len(owner.text)))
+    try:
+        key, resolved = _resolve_pronoun(
+            context, links, keys, index, owner.lower_, context.rules.pronouns[owner.lower_]
+        )
+    finally:
+        links[index] = link
+    channel = link.channel or link.source
+    return key, replace(
+        resolved,
+        source=link.source,
+        channel=channel,
+        channel_name=link.channel_name or document,
+    )
 
 
 def _resolve_description(
