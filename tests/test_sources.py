@@ -1367,3 +1367,75 @@ def test_a_document_a_pronoun_owns_is_by_whom_the_pronoun_stands_for(
     link = next(a for a in analysis.attributions if phrase in a.content.text)
     assert link.inferred is through
     assert link.channel is not None or not through
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        (
+            "Leo Marsh's father, Ravi, says his son loved maths. His father said the boy "
+            "worked hard.",
+            "boy worked hard",
+            "Ravi",
+        ),
+        (
+            "Omar Beck's attorney, Dana Price, said the charges were false. His attorney "
+            "said an appeal would follow.",
+            "appeal would follow",
+            "Dana Price",
+        ),
+        (
+            "Sara Voss's mother, Ingrid, said the girl was brave. Her mother said the family "
+            "was grateful.",
+            "family was grateful",
+            "Ingrid",
+        ),
+        # counter-examples: no one named in that role, another role
+        (
+            "Leo Marsh spoke on Monday. His father said the boy worked hard.",
+            "boy worked hard",
+            "father",
+        ),
+        (
+            "Omar Beck's attorney, Dana Price, spoke on Monday. His brother said the charges "
+            "were false.",
+            "charges were false",
+            "brother",
+        ),
+    ],
+)
+def test_a_pronoun_and_a_role_stand_for_the_person_named_in_that_role(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str
+) -> None:
+    _said_by(analyzer, text, phrase, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "nth", "name"),
+    [
+        (
+            "Police Chief Ravi Singh spoke first. Leo Marsh's father, Ravi, said the boy was kind.",
+            "Leo Marsh's father",
+            0,
+            "Ravi",
+        ),
+        (
+            "Judge Ingrid Holt ruled on Monday. Sara Voss's mother, Ingrid, said she was relieved.",
+            "Sara Voss's mother",
+            0,
+            "Ingrid",
+        ),
+        # counter-example: a lone given name that is no apposition names the one bearer
+        (
+            "Police found Lena Torvik on Sunday. Lena said the car was blue.",
+            "Lena",
+            1,
+            "Lena Torvik",
+        ),
+    ],
+)
+def test_a_relative_given_by_a_given_name_is_someone_new(
+    text: str, mention: str, nth: int, name: str
+) -> None:
+    resolved = resolve(text, [(mention, nth)])
+    assert source_of(resolved, 0).name == name

@@ -130,6 +130,7 @@ class _Registry:
             if not n or any(t.is_alpha for t in s)
         ]
         self.name_of = self._names()
+        self.given_names: set[str] = set()  # the keys of people that are given names
         self.people = self._people()
         self.text_gender = self._text_genders()
         self.holders = self._holders()
@@ -213,6 +214,7 @@ class _Registry:
         for first, fulls in given.items():
             if len(fulls) == 1 and first not in people:
                 people[first] = next(n for n in self.name_of.values() if _words(n).lower() in fulls)
+                self.given_names.add(first)
         return people
 
     def _text_genders(self) -> dict[str, str]:
@@ -483,7 +485,8 @@ class _Registry:
             t for t in name[lead:] if t.tag_ != "POS" and self._word(t) not in self.rules.honorifics
         ]
         full = _words(words) or name.text
-        if " " not in full and full.lower() in self.people:
+        new_relative = full.lower() in self.given_names and name.root.dep_ == "appos"
+        if " " not in full and full.lower() in self.people and not new_relative:
             full = _words(self.people[full.lower()])  # "Lonechild": Darian Lonechild
         role = self._role(role_tokens)
         entry = _Entry(f"person:{full.lower()}", full, "person", role)
@@ -1206,11 +1209,49 @@ def _resolve_link(
     owner = _pronoun_owner(context, link)
     if refers_to is None and owner is not None:  # "Its statement said": it, in a statement
         return _through_owner(context, links, keys, index, owner)
+    holder = _role_holder(context, link) if refers_to is None else None
+    if holder is not None:  # "Omar Beck's attorney, Dana Price ... His attorney said"
+        return _as_holder(context, link, holder)
     if refers_to is None:
         return _resolve_description(context, links, keys, index)
     if "person" not in refers_to and _is_expletive(registry.doc, link.source):
         return _vague(registry, link)  # "it was reported"; "he was quoted as saying" is someone
     return _resolve_pronoun(context, links, keys, index, text.lower(), refers_to)
+
+
+def _role_holder(context: _Context, link: Link) -> str | None:
+    """ "His attorney", "her mother": a possessive pronoun and a title or a relation stand
+    for the named person last given that role ("Omar Beck's attorney, Dana Price")."""
+    assert link.source is not None
+    registry = context.registry
+    tokens = context.tokens(link.source)
+    if tokens is None or len(tokens) != 2 or tokens[1] != tokens.root:
+        return None
+    owner, head = tokens[0], tokens.root
+    if owner.dep_ != "poss" or owner.lower_ not in context.rules.pronouns:
+        return None
+    if head.tag_ in _PLURAL_TAGS or not registry.person_word(head):
+        return None
+    word, here = registry._word(head), context.sentence_at(link.source[0])
+    latest: tuple[int, str] | None = None
+    for key, entry in registry.entries.items():
+        if not key.startswith("person:") or word not in (entry.role or "").lower().split():
+            continue
+        before = [m[0] for m in entry.mentions if m[0] < link.source[0]]
+        if before and here - context.sentence_at(max(before)) <= _LOOKBACK_SENTENCES:
+            latest = max(latest or (-1, ""), (max(before), key))
+    return latest[1] if latest else None
+
+
+def _as_holder(context: _Context, link: Link, key: str) -> tuple[str, Link]:
+    assert link.source is not None
+    registry = context.registry
+    entry = registry.entries[key]
+    surface = registry.text[link.source[0] : link.source[1]]
+    entry.mentions.append(link.source)
+    entry.names.append(surface)
+    reason = f"'{surface}' resolved to {entry.name}, named in that role before"
+    return key, replace(link, inferred=True, reason=reason, confidence=CONFIDENCE_PRONOUN)
 
 
 def _pronoun_owner(context: _Context, link: Link) -> Token | None:
