@@ -1113,7 +1113,7 @@ NAME_FORMS = [
         "Ha'nuuk",
     ),
     (
-        "Hereditary Chief Ta'kaiya stood by the road. He said the land was never ceded.",
+        "Chief Ta'kaiya stood by the road. He said the land was never ceded.",
         "land was never ceded",
         "Ta'kaiya",
     ),
@@ -1187,10 +1187,10 @@ def test_a_given_name_two_people_bear_names_neither(text: str, mention: str, nth
     ("text", "first", "second", "same"),
     [
         (
-            "The WHL commissioner declined to comment. WHL commissioner Ron Robb said later "
+            "The ABL commissioner declined to comment. ABL commissioner Ron Robb said later "
             "that the league would review it.",
-            "The WHL commissioner",
-            "WHL commissioner Ron Robb",
+            "The ABL commissioner",
+            "ABL commissioner Ron Robb",
             True,
         ),
         (
@@ -1208,10 +1208,10 @@ def test_a_given_name_two_people_bear_names_neither(text: str, mention: str, nth
         ),
         # counter-examples: another body's holder, a person's name before the title
         (
-            "The NHL commissioner declined to comment. WHL commissioner Ron Robb said later "
+            "The NHL commissioner declined to comment. ABL commissioner Ron Robb said later "
             "that the league would review it.",
             "The NHL commissioner",
-            "WHL commissioner Ron Robb",
+            "ABL commissioner Ron Robb",
             False,
         ),
         (

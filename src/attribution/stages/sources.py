@@ -91,7 +91,7 @@ class _Entry:
     author_span: tuple[int, int] | None = None
     author_earlier: bool = False  # the author is that of a document named before this one
     bare_title: str | None = None  # "the mayor": a role that may name a person given elsewhere
-    bare_owner: frozenset[str] = frozenset()  # "the WHL commissioner": whose title it is
+    bare_owner: frozenset[str] = frozenset()  # "the ABL commissioner": whose title it is
     bare_body: str | None = None  # "the union": a body that may be named elsewhere
     named: bool = False  # a proper name names it: "Transit Corp", not "the agency"
 
@@ -169,7 +169,7 @@ class _Registry:
         while i < len(doc):
             end = i
             while end < len(doc) and doc[end].pos_ == "PROPN" and _capitalised(doc[end]):
-                end += 1 + _hyphen_joins(doc, end)  # "Wilson-Raybould": one surname
+                end += 1 + _hyphen_joins(doc, end)  # "Diaz-Moreno": one surname
             if end > i:
                 run = doc[i:end]
                 lead = self._leading_titles(run) if end - i > 1 else 0
@@ -208,7 +208,7 @@ class _Registry:
         for name in self.name_of.values():
             if len(name) > 1 and name[-1].pos_ == "PROPN" and " " in (full := _words(name)):
                 surname = _surname(full)
-                for part in [surname, *surname.split("-")]:  # "Wilson-Raybould", "Wilson"
+                for part in [surname, *surname.split("-")]:  # "Diaz-Moreno", "Diaz"
                     people.setdefault(part, name)
                 given.setdefault(full.split()[0].lower(), set()).add(full.lower())
         for first, fulls in given.items():
@@ -692,7 +692,7 @@ class _Registry:
             return _Entry(f"name:{core[-1].text.lower()}", name, "person")
         surname = self.doc[core[0].i : core[-1].i + 1].text.lower() if core else ""
         if surname in self.people and all(_capitalised(t) for t in core):
-            full = _words(self.people[surname])  # "Lonechild", "Wilson-Raybould"
+            full = _words(self.people[surname])  # "Lonechild", "Diaz-Moreno"
             entry = _Entry(f"person:{full.lower()}", full, "person")
             entry.gender = self.text_gender.get(full.lower()) or self._gender([], full.split())
             return entry
@@ -723,7 +723,7 @@ class _Registry:
         bare = not is_named and self._bare(core)
         if kind == "person" and word in rules.titles and (bare or owner):
             entry.bare_title = word  # "the mayor": the mayor named elsewhere, if only one
-            entry.bare_owner = owner or frozenset()  # "the WHL commissioner": that body's
+            entry.bare_owner = owner or frozenset()  # "the ABL commissioner": that body's
             entry.titles = {word}
         if kind == "person" and word in rules.titles:
             entry.role = self._role(list(tokens))
@@ -756,7 +756,7 @@ class _Registry:
         return word in self.rules.titles and word not in self.rules.affiliations
 
     def _title_owner(self, tokens: Span, core: list[Token]) -> frozenset[str] | None:
-        """ "the WHL commissioner", "the Kremlin spokesman": a definite title after the
+        """ "the ABL commissioner", "the Kremlin spokesman": a definite title after the
         proper names of the body it belongs to (no person's name), as those names' words."""
         if tokens[0].lower_ != "the" or len(core) < 2 or core[-1].pos_ != "NOUN":
             return None
@@ -882,13 +882,13 @@ class _Registry:
 
 
 def _capitalised(token: Token) -> bool:
-    """A capital, then some small letters: "Laurin", "McEwan", "Na'moks"; not "BARRON"."""
+    """A capital, then some small letters: "Laurin", "McAllister", "Ha'nuuk"; not "OTTAWA"."""
     text = token.text
     return text[:1].isupper() and any(c.islower() for c in text)
 
 
 def _hyphen_joins(doc: Doc, i: int) -> int:
-    """2 when a bare hyphen joins the proper noun at ``i`` to the next one ("Wilson-Raybould"),
+    """2 when a bare hyphen joins the proper noun at ``i`` to the next one ("Diaz-Moreno"),
     else 0."""
     if i + 2 >= len(doc) or doc[i + 1].text != "-" or doc[i].whitespace_:
         return 0
