@@ -1208,3 +1208,401 @@ def test_a_person_at_a_body_is_a_person_not_the_body(text: str, mention: str) ->
     """The head says what the source is: a nurse at a clinic is a person, not a clinic."""
     source = source_of(resolve(text, [(mention, 0)]), 0)
     assert source.type == "anonymous"
+
+
+PRONOUN_TEXT_GENDER = [
+    # a pronoun whose clause governs the name's clause is someone else: "When X left, he"
+    (
+        "Tomas Reyes ran the bakery. When Lena Brandt called, he closed the shop. He said "
+        "flour prices had doubled.",
+        "flour prices had doubled",
+        "Tomas Reyes",
+    ),
+    (
+        "Greta Holm led the inquiry. After Omar Price resigned, she took his seat. She said "
+        "the inquiry would finish in June.",
+        "inquiry would finish in June",
+        "Greta Holm",
+    ),
+    (
+        "Victor Salas coached the team. Once Helen Marsh arrived, he moved to defence. He said "
+        "the move had paid off.",
+        "move had paid off",
+        "Victor Salas",
+    ),
+    # relatives share a surname, not a gender
+    (
+        "Ruth Okafor said she was proud of the school. Daniel Okafor taught there for years. "
+        "He said the roof still leaked.",
+        "roof still leaked",
+        "Daniel Okafor",
+    ),
+    (
+        "Paul Brandt said he would sell the farm. Anna Brandt kept the books. She said the "
+        "debts were small.",
+        "debts were small",
+        "Anna Brandt",
+    ),
+    # counter-examples: the name's own clause governs the pronoun, so the text tells it
+    (
+        "Kiran Vale said she was pleased with the vote. Kiran Vale met Ali Dorn later. She "
+        "said the count was fair.",
+        "count was fair",
+        "Kiran Vale",
+    ),
+    (
+        "Greta Lund trained on Friday. Kiran Vale told reporters he would run again. She said "
+        "the track was wet.",
+        "track was wet",
+        "Greta Lund",
+    ),
+    (
+        "Kiran Vale told reporters he would run again. Sasha Obi and Kiran Vale met on "
+        "Friday. He said the race was open.",
+        "race was open",
+        "Kiran Vale",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "speaker"), PRONOUN_TEXT_GENDER)
+def test_a_pronoun_tells_a_name_gender_only_in_a_clause_the_name_governs(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str
+) -> None:
+    _said_by(analyzer, text, phrase, speaker)
+
+
+NAME_FORMS = [
+    # a surname with a capital inside it, or an apostrophe, is still a name
+    (
+        "Elder Ha'nuuk spoke at the longhouse on Sunday. He said the river was sacred.",
+        "river was sacred",
+        "Ha'nuuk",
+    ),
+    (
+        "Chief Ta'kaiya stood by the road. He said the land was never ceded.",
+        "land was never ceded",
+        "Ta'kaiya",
+    ),
+    (
+        "Mayor Dale DeWitt opened the bridge. DeWitt said traffic would ease by spring.",
+        "traffic would ease",
+        "Dale DeWitt",
+    ),
+    # a hyphenated surname is one surname
+    (
+        "Health Minister Carla Diaz-Moreno spoke in Ottawa. Diaz-Moreno said the plan was sound.",
+        "plan was sound",
+        "Carla Diaz-Moreno",
+    ),
+    (
+        "The lawyer, Peter Lund-Hansen, filed the appeal. Lund-Hansen said the judge erred.",
+        "judge erred",
+        "Peter Lund-Hansen",
+    ),
+    # a given name that one person named in full bears
+    (
+        "Maya Torvik, 12, was found safe on Sunday. Maya told police the car was blue.",
+        "car was blue",
+        "Maya Torvik",
+    ),
+    (
+        "The winner, Lorna Birch, thanked the crew. Lorna said the judges were fair.",
+        "judges were fair",
+        "Lorna Birch",
+    ),
+    (
+        "Officers found Jayden Okoro near the lake. Jayden told them he had been lost.",
+        "had been lost",
+        "Jayden Okoro",
+    ),
+    # counter-examples: the surname wins over a given name, two people share one
+    (
+        "Grant Pike met Ellen Grant at the mill. Grant said the mill would close.",
+        "mill would close",
+        "Ellen Grant",
+    ),
+    (
+        "Carla Diaz met Tom Moreno-Bell on Monday. Diaz said the talks went well.",
+        "talks went well",
+        "Carla Diaz",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "speaker"), NAME_FORMS)
+def test_name_forms_name_the_person_named_in_full(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str
+) -> None:
+    _said_by(analyzer, text, phrase, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "nth"),
+    [
+        ("Tom Hale and Tom Ricci ran the race. Tom said the course was hard.", "Tom", 2),
+        ("Ana Ruiz met Ana Vidal on Monday. Ana said the deal was done.", "Ana", 2),
+        ("Leo Park met Mia Stone. Leo Grant said the deal was done.", "Leo Grant", 0),
+    ],
+)
+def test_a_given_name_two_people_bear_names_neither(text: str, mention: str, nth: int) -> None:
+    resolved = resolve(text, [(mention, nth)])
+    assert source_of(resolved, 0).name == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "same"),
+    [
+        (
+            "The ABL commissioner declined to comment. ABL commissioner Ron Robb said later "
+            "that the league would review it.",
+            "The ABL commissioner",
+            "ABL commissioner Ron Robb",
+            True,
+        ),
+        (
+            "The Oilers coach spoke on Monday. Oilers coach Ivan Sorokin said the team was tired.",
+            "The Oilers coach",
+            "Oilers coach Ivan Sorokin",
+            True,
+        ),
+        (
+            "The Acme chairman spoke first. Later, Acme chairman Hugo Brandt said the plant "
+            "would stay.",
+            "The Acme chairman",
+            "Acme chairman Hugo Brandt",
+            True,
+        ),
+        # counter-examples: another body's holder, a person's name before the title
+        (
+            "The NHL commissioner declined to comment. ABL commissioner Ron Robb said later "
+            "that the league would review it.",
+            "The NHL commissioner",
+            "ABL commissioner Ron Robb",
+            False,
+        ),
+        (
+            "The Harper spokesman spoke on Monday. Senate spokesman Ivan Sorokin said the "
+            "talks were over.",
+            "The Harper spokesman",
+            "Senate spokesman Ivan Sorokin",
+            False,
+        ),
+    ],
+)
+def test_a_title_of_a_named_body_stands_for_its_one_named_holder(
+    text: str, first: str, second: str, same: bool
+) -> None:
+    resolved = resolve(text, [(first, 0), (second, 0)])
+    assert (resolved.source_ids[0] == resolved.source_ids[1]) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        (
+            "The charity Safe Harbour said two of its staff were hurt. A statement said the "
+            "office would close for a week.",
+            "office would close",
+            "Safe Harbour",
+        ),
+        (
+            "Norcast Airlines said its flights were delayed by the storm. The statement added "
+            "that refunds would follow.",
+            "refunds would follow",
+            "Norcast",
+        ),
+        (
+            "The Ministry of Health said the outbreak was contained. A statement said three "
+            "clinics would stay open overnight.",
+            "three clinics would stay open",
+            "Ministry of Health",
+        ),
+    ],
+)
+def test_a_statement_with_no_author_is_the_body_that_just_spoke(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str
+) -> None:
+    analysis = _said_by(analyzer, text, phrase, speaker)
+    link = next(a for a in analysis.attributions if phrase in a.content.text)
+    assert link.inferred and "spoke just before it" in (link.reason or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # too far back
+        (
+            "Norcast Airlines said its flights were delayed. Storms hit the coast on Monday. "
+            "Crews worked through the night. A statement said refunds would follow.",
+            "refunds would follow",
+        ),
+        # a person spoke last, not a body
+        (
+            "Mayor Ann Ross said the pool would reopen. A statement said repairs were done.",
+            "repairs were done",
+        ),
+        # the statement names its own author
+        (
+            "Norcast Airlines said its flights were delayed. A statement from the pilots' "
+            "union said crews were tired.",
+            "crews were tired",
+        ),
+    ],
+)
+def test_a_statement_is_not_taken_for_a_body_far_back_or_a_person(
+    analyzer: Analyzer, text: str, phrase: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert "Norcast" not in _speaker(analysis, phrase).name
+    link = next(a for a in analysis.attributions if phrase in a.content.text)
+    assert "spoke just before it" not in (link.reason or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "Her lawyers, Carl Boyd and Rita Jonas, said the verdict was unjust.",
+            "Her lawyers",
+            "Carl Boyd and Rita Jonas",
+        ),
+        (
+            "The two founders, Ada Moss and Lee Chan, said the firm would grow.",
+            "The two founders",
+            "Ada Moss and Lee Chan",
+        ),
+        (
+            "His coaches, Ivan Petrov and Mila Stone, told reporters he was ready.",
+            "His coaches",
+            "Ivan Petrov and Mila Stone",
+        ),
+        # counter-examples: no names beside it, one name beside a singular noun
+        ("Her lawyers said the verdict was unjust.", "Her lawyers", "lawyers"),
+        ("Her lawyer, Carl Boyd, said the verdict was unjust.", "Her lawyer", "Carl Boyd"),
+    ],
+)
+def test_people_named_beside_a_plural_description_are_the_group(
+    text: str, mention: str, name: str
+) -> None:
+    resolved = resolve(text, [(mention, 0)])
+    assert source_of(resolved, 0).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker", "through"),
+    [
+        (
+            "Local farmers met in Halifax on Monday. Their research shows voters fear the cost.",
+            "voters fear the cost",
+            "farmers",
+            True,
+        ),
+        (
+            "The airline apologised on Monday. Its statement said the delays were caused by "
+            "a storm.",
+            "delays were caused",
+            "airline",
+            True,
+        ),
+        (
+            "Maria Lopez spoke on Monday. Her study shows the reef is dying.",
+            "reef is dying",
+            "Maria Lopez",
+            True,
+        ),
+        # counter-examples: a person the pronoun owns speaks, a named owner is the author
+        (
+            "Maria Lopez spoke on Monday. Her lawyer said the reef is dying.",
+            "reef is dying",
+            "lawyer",
+            False,
+        ),
+        (
+            "Maria Lopez met Norcast Airlines. The airline's statement said the delays were "
+            "caused by a storm.",
+            "delays were caused",
+            "Norcast",
+            False,
+        ),
+    ],
+)
+def test_a_document_a_pronoun_owns_is_by_whom_the_pronoun_stands_for(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str, through: bool
+) -> None:
+    analysis = _said_by(analyzer, text, phrase, speaker)
+    link = next(a for a in analysis.attributions if phrase in a.content.text)
+    assert link.inferred is through
+    assert link.channel is not None or not through
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        (
+            "Leo Marsh's father, Ravi, says his son loved maths. His father said the boy "
+            "worked hard.",
+            "boy worked hard",
+            "Ravi",
+        ),
+        (
+            "Omar Beck's attorney, Dana Price, said the charges were false. His attorney "
+            "said an appeal would follow.",
+            "appeal would follow",
+            "Dana Price",
+        ),
+        (
+            "Sara Voss's mother, Ingrid, said the girl was brave. Her mother said the family "
+            "was grateful.",
+            "family was grateful",
+            "Ingrid",
+        ),
+        # counter-examples: no one named in that role, another role
+        (
+            "Leo Marsh spoke on Monday. His father said the boy worked hard.",
+            "boy worked hard",
+            "father",
+        ),
+        (
+            "Omar Beck's attorney, Dana Price, spoke on Monday. His brother said the charges "
+            "were false.",
+            "charges were false",
+            "brother",
+        ),
+    ],
+)
+def test_a_pronoun_and_a_role_stand_for_the_person_named_in_that_role(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str
+) -> None:
+    _said_by(analyzer, text, phrase, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "nth", "name"),
+    [
+        (
+            "Police Chief Ravi Singh spoke first. Leo Marsh's father, Ravi, said the boy was kind.",
+            "Leo Marsh's father",
+            0,
+            "Ravi",
+        ),
+        (
+            "Judge Ingrid Holt ruled on Monday. Sara Voss's mother, Ingrid, said she was relieved.",
+            "Sara Voss's mother",
+            0,
+            "Ingrid",
+        ),
+        # counter-example: a lone given name that is no apposition names the one bearer
+        (
+            "Police found Lena Torvik on Sunday. Lena said the car was blue.",
+            "Lena",
+            1,
+            "Lena Torvik",
+        ),
+    ],
+)
+def test_a_relative_given_by_a_given_name_is_someone_new(
+    text: str, mention: str, nth: int, name: str
+) -> None:
+    resolved = resolve(text, [(mention, nth)])
+    assert source_of(resolved, 0).name == name

@@ -39,9 +39,11 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _ASIDE_DEPS = frozenset({"relcl", "acl", "parataxis", "advcl", "prep", "pobj"})
 _BODY_TYPES = frozenset({"organisation", "government"})
+_NOT_ISSUERS = frozenset({"person", "anonymous", "document", "article", *_NEWS_TYPES})
 _BODY_SENTENCES = 2  # "the agency" stands for a body named this close before it
 _BODY_SPOKE_SENTENCES = 5  # ... or for a named body that spoke this close before it
 _DOCUMENT_SENTENCES = 3  # "the report" is a document named this close before it
+_ISSUER_SENTENCES = 1  # "X said ... A statement said": X's, if X spoke this close before it
 _LOOKBACK = 40
 _LOOKBACK_SENTENCES = 12
 _MAX_NAME_TOKENS = 4
@@ -89,6 +91,7 @@ class _Entry:
     author_span: tuple[int, int] | None = None
     author_earlier: bool = False  # the author is that of a document named before this one
     bare_title: str | None = None  # "the mayor": a role that may name a person given elsewhere
+    bare_owner: frozenset[str] = frozenset()  # "the ABL commissioner": whose title it is
     bare_body: str | None = None  # "the union": a body that may be named elsewhere
     named: bool = False  # a proper name names it: "Transit Corp", not "the agency"
 
@@ -127,6 +130,7 @@ class _Registry:
             if not n or any(t.is_alpha for t in s)
         ]
         self.name_of = self._names()
+        self.given_names: set[str] = set()  # the keys of people that are given names
         self.people = self._people()
         self.text_gender = self._text_genders()
         self.holders = self._holders()
@@ -135,6 +139,7 @@ class _Registry:
         """Title -> the named people who hold it: "Surrey Mayor Doug McCallum", "Ann
         Kessler, the governor", "the governor, Ann Kessler"."""
         holders: dict[str, list[Span]] = {}
+        self.holder_words: dict[int, set[str]] = {}  # name start -> the words of its role
         titles = self.rules.titles
         for name in {n.start: n for n in self.name_of.values()}.values():
             found = []
@@ -147,6 +152,9 @@ class _Registry:
             if root.dep_ == "appos":
                 apposed.append(root.head)
             found += [self._word(t) for t in apposed]
+            self.holder_words[name.start] = set(found) | {
+                w.lower_ for t in apposed for w in subtree(t)
+            }
             for title in {w for w in found if w in titles}:
                 holders.setdefault(title, []).append(name)
         return holders
@@ -160,17 +168,18 @@ class _Registry:
         doc, i = self.doc, 0
         while i < len(doc):
             end = i
-            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
-                end += 1
+            while end < len(doc) and doc[end].pos_ == "PROPN" and _capitalised(doc[end]):
+                end += 1 + _hyphen_joins(doc, end)  # "Diaz-Moreno": one surname
             if end > i:
                 run = doc[i:end]
                 lead = self._leading_titles(run) if end - i > 1 else 0
                 core = run[lead:]
                 tagged = any(t.ent_type_ in _PERSON_LABELS for t in core)
-                starts = sum(t.ent_iob_ == "B" for t in core)
-                if starts > 1 or len(core) > _MAX_NAME_TOKENS:
+                starts = sum(t.ent_iob_ == "B" for t in core if t.text != "-")
+                words = sum(t.text != "-" for t in core)
+                if starts > 1 or words > _MAX_NAME_TOKENS:
                     pass  # "Bernie Sanders Burns Hillary Clinton": a headline, not one name
-                elif (len(core) >= 2 and (tagged or self._opens_name(core[0]))) or (
+                elif (words >= 2 and (tagged or self._opens_name(core[0]))) or (
                     lead and len(core) >= 1
                 ):
                     names.update({k: core for k in range(core.start, core.end)})
@@ -191,29 +200,59 @@ class _Registry:
 
     def _people(self) -> dict[str, Span]:
         """Each surname of a person named in full, and that full name: a later
-        "Lonechild" is Darian Lonechild, a person, not a body."""
+        "Lonechild" is Darian Lonechild, a person, not a body. Also a given name that only
+        one person named in full bears, and no one as a surname: "Jayla Brisco ... Jayla
+        told police" (a child, a witness, a contestant often goes by a given name)."""
         people: dict[str, Span] = {}
+        given: dict[str, set[str]] = {}
         for name in self.name_of.values():
-            if len(name) > 1 and name[-1].pos_ == "PROPN":
-                people.setdefault(name[-1].text.lower(), name)
+            if len(name) > 1 and name[-1].pos_ == "PROPN" and " " in (full := _words(name)):
+                surname = _surname(full)
+                for part in [surname, *surname.split("-")]:  # "Diaz-Moreno", "Diaz"
+                    people.setdefault(part, name)
+                given.setdefault(full.split()[0].lower(), set()).add(full.lower())
+        for first, fulls in given.items():
+            if len(fulls) == 1 and first not in people:
+                people[first] = next(n for n in self.name_of.values() if _words(n).lower() in fulls)
+                self.given_names.add(first)
         return people
 
     def _text_genders(self) -> dict[str, str]:
-        """Surname -> the gender of the first he/she-pronoun that follows a person's
-        name in its sentence, with no other person between: "Lonechild has proven
-        herself". What the text says wins over a first-name list."""
+        """Full name -> the gender of the first he/she-pronoun after a person's name in its
+        sentence, with no other person between, when the name is the subject of a clause
+        that governs the pronoun: "Lonechild has proven herself", "Ruiz said she would".
+        Not "When Ruiz left, he ...": there the pronoun's clause governs the name's, and
+        the pronoun is someone else. Keyed by full name, as relatives share a surname.
+        What the text says wins over a first-name list."""
         genders = self.rules.pronoun_gender
         found: dict[str, str] = {}
         for sent in sentences(self.doc):
-            person: str | None = None
+            person: tuple[str, Token] | None = None
             for token in sent:
                 name = self.name_of.get(token.i)
                 if name is not None and token.i == name.start:
-                    person = name[-1].text.lower()
+                    verb = self._subject_of(name)
+                    person = (self._full_name(name).lower(), verb) if verb is not None else None
                 elif person and token.lower_ in genders and _tells_gender(token):
-                    found.setdefault(person, genders[token.lower_])
+                    if person[1] in token.ancestors:
+                        found.setdefault(person[0], genders[token.lower_])
                     person = None
         return found
+
+    def _subject_of(self, name: Span) -> Token | None:
+        """The verb a name is the subject of, also through an apposition ("the mayor,
+        Ann Kessler, said"), if it is one."""
+        token = name.root
+        while token.dep_ in {"appos", "compound"} and token.head is not token:
+            token = token.head
+        return token.head if token.dep_ in _SUBJECT_DEPS else None
+
+    def _full_name(self, name: Span) -> str:
+        """A name as :meth:`_person` spells it: no honorific, a lone surname in full."""
+        words = [t for t in name if t.tag_ != "POS" and self._word(t) not in self.rules.honorifics]
+        if len(words) == 1 and words[0].text.lower() in self.people:
+            return _words(self.people[words[0].text.lower()])
+        return _words(words) or name.text
 
     # --- adding mentions ----------------------------------------------------------------
 
@@ -259,7 +298,11 @@ class _Registry:
         """ "the mayor": the one person the article names as mayor; "the union": the
         latest named organisation before it."""
         if entry.bare_title is not None:
-            holders = {n.text: n for n in self.holders.get(entry.bare_title, ())}
+            holders = {
+                n.text: n
+                for n in self.holders.get(entry.bare_title, ())
+                if entry.bare_owner <= self.holder_words.get(n.start, set())
+            }
             if len(holders) == 1:
                 (name,) = holders.values()
                 return name.start_char, name.end_char
@@ -368,8 +411,9 @@ class _Registry:
         key = self.last_names.get(entry.key.removeprefix("name:"), entry.key)
         if entry.key.startswith("person:"):
             key = self._same_person(entry)
-        if entry.bare_title is not None and not self._several_hold(entry.bare_title):
-            key = self._title_holder(entry.bare_title) or key
+        several = entry.bare_title is not None and self._several_hold(entry.bare_title)
+        if entry.bare_title is not None and (entry.bare_owner or not several):
+            key = self._title_holder(entry.bare_title, entry.bare_owner) or key
         if entry.type == "document" and entry.author_span is None:
             key = self.last_document.get(entry.key.split(":")[1], key)
         return self.merged.get(key, key)
@@ -400,12 +444,15 @@ class _Registry:
         if longer and not entry.bare_title:
             existing.name = entry.name
 
-    def _title_holder(self, title: str) -> str | None:
+    def _title_holder(self, title: str, owner: frozenset[str] = frozenset()) -> str | None:
         """The one named person who holds this title in the article so far, if only one."""
         holders = {
             k
             for k, e in self.entries.items()
-            if e.type == "person" and not e.bare_title and title in e.titles
+            if e.type == "person"
+            and not e.bare_title
+            and title in e.titles
+            and owner <= set((e.role or "").lower().split())
         }
         return holders.pop() if len(holders) == 1 else None
 
@@ -488,12 +535,13 @@ class _Registry:
             t for t in name[lead:] if t.tag_ != "POS" and self._word(t) not in self.rules.honorifics
         ]
         full = _words(words) or name.text
-        if len(words) == 1 and words[0].text.lower() in self.people:
-            full = _words(self.people[words[0].text.lower()])  # "Lonechild": Darian Lonechild
+        new_relative = full.lower() in self.given_names and name.root.dep_ == "appos"
+        if " " not in full and full.lower() in self.people and not new_relative:
+            full = _words(self.people[full.lower()])  # "Lonechild": Darian Lonechild
         role = self._role(role_tokens)
         entry = _Entry(f"person:{full.lower()}", full, "person", role)
         entry.titles = {self._word(t) for t in role_tokens if self._word(t) in self.rules.titles}
-        entry.gender = self.text_gender.get(_surname(full)) or self._gender(
+        entry.gender = self.text_gender.get(full.lower()) or self._gender(
             [*tokens, *role_tokens], full.split()
         )
         return entry
@@ -694,10 +742,11 @@ class _Registry:
             return _Entry(f"name:{core[0].text.lower()}", name, "person")
         if is_named and self._ends_a_known_name(core):  # "Van Doorn" of "Emeric Van Doorn"
             return _Entry(f"name:{core[-1].text.lower()}", name, "person")
-        if len(core) == 1 and core[0].is_title and core[0].text.lower() in self.people:
-            full = _words(self.people[core[0].text.lower()])
+        surname = self.doc[core[0].i : core[-1].i + 1].text.lower() if core else ""
+        if surname in self.people and all(_capitalised(t) for t in core):
+            full = _words(self.people[surname])  # "Lonechild", "Diaz-Moreno"
             entry = _Entry(f"person:{full.lower()}", full, "person")
-            entry.gender = self.text_gender.get(_surname(full)) or self._gender([], full.split())
+            entry.gender = self.text_gender.get(full.lower()) or self._gender([], full.split())
             return entry
         if self._word(head) in rules.anonymous:  # "a nurse at one of the clinics": a nurse
             lemmas = [t.lemma_.lower() for t in core if t.i <= head.i] or lemmas
@@ -714,13 +763,21 @@ class _Registry:
         if kind == "person" and self._looks_like_a_name(core):
             full = _words(core)  # "Patrice Lindsay": a name the parser did not tag
             entry = _Entry(f"person:{full.lower()}", full, "person")
-            entry.gender = self.text_gender.get(_surname(full)) or self._gender([], full.split())
+            entry.gender = self.text_gender.get(full.lower()) or self._gender([], full.split())
+            return entry
+        members = self._apposed_names(head) if plural else None
+        if members is not None and kind in {"person", "anonymous"}:  # "His lawyers, Al Roy"
+            entry = _Entry(f"group:{members.lower()}", members, "person", role=_words(core))
+            entry.plural = True
             return entry
         entry = _Entry("group:" + " ".join(lemmas), name, kind, anonymous=anonymous)
         entry.plural = plural
         word = self._word(head)
-        if kind == "person" and not is_named and word in rules.titles and self._bare(core):
+        owner = self._title_owner(tokens, core) if is_named else None
+        bare = not is_named and self._bare(core)
+        if kind == "person" and word in rules.titles and (bare or owner):
             entry.bare_title = word  # "the mayor": the mayor named elsewhere, if only one
+            entry.bare_owner = owner or frozenset()  # "the ABL commissioner": that body's
             entry.titles = {word}
         if kind == "person" and word in rules.titles:
             entry.role = self._role(list(tokens))
@@ -735,10 +792,32 @@ class _Registry:
                 entry.gender = entry.gender or self.rules.gender_of_name.get(core[0].text)
         return entry
 
+    def _apposed_names(self, head: Token) -> str | None:
+        """ "His lawyers, Carl Boyd and Rita Jonas, said": the people named beside a plural
+        description, who are the group ("Carl Boyd and Rita Jonas")."""
+        appos = next((c for c in head.children if c.dep_ == "appos"), None)
+        if appos is None or appos.i not in self.name_of:
+            return None
+        conjs = [c for c in appos.children if c.dep_ == "conj"]
+        if not conjs or any(c.i not in self.name_of for c in conjs):
+            return None
+        first, last = self.name_of[appos.i], self.name_of[conjs[-1].i]
+        return self.doc[first.start : last.end].text
+
     def _holds_office(self, head: Token) -> bool:
         """A title that is no member noun heads the mention: a person holds that office."""
         word = self._word(head)
         return word in self.rules.titles and word not in self.rules.affiliations
+
+    def _title_owner(self, tokens: Span, core: list[Token]) -> frozenset[str] | None:
+        """ "the ABL commissioner", "the Kremlin spokesman": a definite title after the
+        proper names of the body it belongs to (no person's name), as those names' words."""
+        if tokens[0].lower_ != "the" or len(core) < 2 or core[-1].pos_ != "NOUN":
+            return None
+        owner = core[:-1]
+        if any(t.pos_ != "PROPN" or t.i in self.name_of for t in owner):
+            return None
+        return frozenset(t.lower_ for t in owner)
 
     def _bare(self, core: list[Token]) -> bool:
         """ "the mayor", "the board president": a title, at most after a kind of body."""
@@ -764,7 +843,7 @@ class _Registry:
     def _looks_like_a_name(self, core: list[Token]) -> bool:
         """Two to four capitalised proper nouns and nothing else: a person's name."""
         return 2 <= len(core) <= _MAX_NAME_TOKENS and all(
-            t.pos_ == "PROPN" and t.is_title and t.ent_type_ not in _GROUP_LABELS for t in core
+            t.pos_ == "PROPN" and _capitalised(t) and t.ent_type_ not in _GROUP_LABELS for t in core
         )
 
     def _default_type(self, tokens: Span, head: Token, is_named: bool) -> str:
@@ -829,7 +908,7 @@ class _Registry:
         for key, entry in list(self.entries.items()):
             if entry.bare_title is None or key in self.merged:
                 continue
-            holder = self._title_holder(entry.bare_title)
+            holder = self._title_holder(entry.bare_title, entry.bare_owner)
             if holder is None or holder == key:
                 continue
             target = self.entries[holder]
@@ -874,6 +953,22 @@ class _Registry:
         return text.lower() in self.rules.pronouns
 
 
+def _capitalised(token: Token) -> bool:
+    """A capital, then some small letters: "Laurin", "McAllister", "Ha'nuuk"; not "OTTAWA"."""
+    text = token.text
+    return text[:1].isupper() and any(c.islower() for c in text)
+
+
+def _hyphen_joins(doc: Doc, i: int) -> int:
+    """2 when a bare hyphen joins the proper noun at ``i`` to the next one ("Diaz-Moreno"),
+    else 0."""
+    if i + 2 >= len(doc) or doc[i + 1].text != "-" or doc[i].whitespace_:
+        return 0
+    after = doc[i + 2]
+    joined = not doc[i + 1].whitespace_ and after.pos_ == "PROPN" and _capitalised(after)
+    return 2 if joined else 0
+
+
 def _place_modifier(token: Token) -> bool:
     """A place that only says where someone is from: "the Cambridge resident"."""
     return token.ent_type_ in _PLACE_MODIFIER_LABELS and token.dep_ in {"compound", "amod", "nmod"}
@@ -911,6 +1006,9 @@ def resolve_sources(
         if keys[index] is not None:
             keys[index], resolved_links[index] = _through_document(
                 registry, keys[index], resolved_links[index]
+            )
+            keys[index], resolved_links[index] = _issued_by_last_body(
+                context, resolved_links, keys, index
             )
             _mark_anonymous(context, keys[index], resolved_links[index])
     registry.merge_titles()
@@ -978,6 +1076,44 @@ def _through_document(registry: _Registry, key: str, link: Link) -> tuple[str, L
     return entry.author, link
 
 
+def _issued_by_last_body(
+    context: _Context, links: list[Link], keys: list[str | None], index: int
+) -> tuple[str | None, Link]:
+    """ "The charity said two staff were hurt. A statement said ...": a document with no
+    author, in or right after the sentence where a body spoke last, is that body's."""
+    registry = context.registry
+    key, link = keys[index], links[index]
+    entry = registry.entries.get(key) if key else None
+    if entry is None or entry.type != "document" or entry.author or link.source is None:
+        return key, link
+    tokens = context.tokens(link.source)
+    if tokens is None or any(t.pos_ not in {"DET", "ADJ", "NOUN"} for t in tokens):
+        return key, link  # "a statement from the union" names its own author
+    here = context.sentence_at(link.source[0])
+    for prev in range(index - 1, -1, -1):
+        source = links[prev].source
+        if keys[prev] is None or source is None or source[0] >= link.source[0]:
+            continue
+        if here - context.sentence_at(source[0]) > _ISSUER_SENTENCES:
+            break
+        body = registry.final_key(keys[prev])
+        speaker = registry.entries.get(body) if body else None
+        if body is None or speaker is None or speaker.type in _NOT_ISSUERS:
+            break
+        reason = f"'{entry.name}' is taken to be by {speaker.name}, who spoke just before it"
+        channel = link.channel or link.source
+        link = replace(
+            link,
+            channel=channel,
+            channel_name=link.channel_name or entry.name,
+            inferred=True,
+            reason=reason,
+            confidence=CONFIDENCE_PRONOUN,
+        )
+        return body, link
+    return key, link
+
+
 def _mark_anonymous(context: _Context, key: str, link: Link) -> None:
     """ "an engineer, asking for anonymity, said": a phrase by the source makes it anonymous."""
     entry = context.registry.entries.get(key)
@@ -1033,7 +1169,7 @@ class _Context:
         result: dict[int, _Candidate] = {}
         names = {name.start: name for name in self.registry.name_of.values()}
         for name in [*names.values(), *self.doc.ents]:
-            label = getattr(name, "label_", "PERSON")
+            label = name.label_ or "PERSON"  # a name the parser did not tag is a person's
             if label == "NORP" and name.root.tag_ not in _PLURAL_TAGS:
                 continue  # "Canadian" describes; "the Conservatives" may speak
             if self._modifies_thing(name.root):
@@ -1071,7 +1207,7 @@ class _Context:
     def _named_person(self, token: Token) -> bool:
         """A lone surname of someone named in full ("Matlow said"), or a name with a
         person in apposition ("Yuni, a resident of Lampung")."""
-        if token.pos_ != "PROPN" or not token.is_title or self._modifies_thing(token):
+        if token.pos_ != "PROPN" or not _capitalised(token) or self._modifies_thing(token):
             return False
         if token.text.lower() in self.registry.people and token.i not in self.registry.name_of:
             return True
@@ -1142,11 +1278,88 @@ def _resolve_link(
         return key, link
     text = registry.text[link.source[0] : link.source[1]]
     refers_to = registry.rules.pronouns.get(text.lower())
+    owner = _pronoun_owner(context, link)
+    if refers_to is None and owner is not None:  # "Its statement said": it, in a statement
+        return _through_owner(context, links, keys, index, owner)
+    holder = _role_holder(context, link) if refers_to is None else None
+    if holder is not None:  # "Omar Beck's attorney, Dana Price ... His attorney said"
+        return _as_holder(context, link, holder)
     if refers_to is None:
         return _resolve_description(context, links, keys, index)
     if "person" not in refers_to and _is_expletive(registry.doc, link.source):
         return _vague(registry, link)  # "it was reported"; "he was quoted as saying" is someone
     return _resolve_pronoun(context, links, keys, index, text.lower(), refers_to)
+
+
+def _role_holder(context: _Context, link: Link) -> str | None:
+    """ "His attorney", "her mother": a possessive pronoun and a title or a relation stand
+    for the named person last given that role ("Omar Beck's attorney, Dana Price")."""
+    assert link.source is not None
+    registry = context.registry
+    tokens = context.tokens(link.source)
+    if tokens is None or len(tokens) != 2 or tokens[1] != tokens.root:
+        return None
+    owner, head = tokens[0], tokens.root
+    if owner.dep_ != "poss" or owner.lower_ not in context.rules.pronouns:
+        return None
+    if head.tag_ in _PLURAL_TAGS or not registry.person_word(head):
+        return None
+    word, here = registry._word(head), context.sentence_at(link.source[0])
+    latest: tuple[int, str] | None = None
+    for key, entry in registry.entries.items():
+        if not key.startswith("person:") or word not in (entry.role or "").lower().split():
+            continue
+        before = [m[0] for m in entry.mentions if m[0] < link.source[0]]
+        if before and here - context.sentence_at(max(before)) <= _LOOKBACK_SENTENCES:
+            latest = max(latest or (-1, ""), (max(before), key))
+    return latest[1] if latest else None
+
+
+def _as_holder(context: _Context, link: Link, key: str) -> tuple[str, Link]:
+    assert link.source is not None
+    registry = context.registry
+    entry = registry.entries[key]
+    surface = registry.text[link.source[0] : link.source[1]]
+    entry.mentions.append(link.source)
+    entry.names.append(surface)
+    reason = f"'{surface}' resolved to {entry.name}, named in that role before"
+    return key, replace(link, inferred=True, reason=reason, confidence=CONFIDENCE_PRONOUN)
+
+
+def _pronoun_owner(context: _Context, link: Link) -> Token | None:
+    """The possessive pronoun that owns a document named as the source: "its statement",
+    "their research"."""
+    assert link.source is not None
+    tokens = context.tokens(link.source)
+    if tokens is None or context.registry._word(tokens.root) not in context.rules.documents:
+        return None
+    owner = next((c for c in tokens.root.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ not in context.rules.pronouns or owner.i < tokens.start:
+        return None
+    return owner
+
+
+def _through_owner(
+    context: _Context, links: list[Link], keys: list[str | None], index: int, owner: Token
+) -> tuple[str, Link]:
+    """The pronoun owning the document speaks; the document is the channel."""
+    link = links[index]
+    assert link.source is not None
+    document = context.registry.text[owner.idx + len(owner.text) : link.source[1]].strip()
+    links[index] = replace(link, source=(owner.idx, owner.idx + len(owner.text)))
+    try:
+        key, resolved = _resolve_pronoun(
+            context, links, keys, index, owner.lower_, context.rules.pronouns[owner.lower_]
+        )
+    finally:
+        links[index] = link
+    channel = link.channel or link.source
+    return key, replace(
+        resolved,
+        source=link.source,
+        channel=channel,
+        channel_name=link.channel_name or document,
+    )
 
 
 def _resolve_description(
