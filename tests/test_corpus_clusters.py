@@ -132,7 +132,7 @@ def test_the_reference_story_run_by_a_second_outlet_and_quoted_by_a_third() -> N
         ]
     )
     assert {f.kind for f in corpus.findings} == {"circular_reporting"}
-    (quoted,) = [f for f in corpus.findings if "ukrinform:c3" in f.claims]
+    (quoted,) = [f for f in corpus.findings if "ukrinform:c2" in f.claims]
     assert corpus.source(quoted.detail["origin"]).name == "Donetsk regional police"
     assert sorted(c.split(":")[0] for c in quoted.claims) == ["ani", "hindu", "ukrinform"]
     assert "4 outlets" in quoted.message and "one independent origin" in quoted.message

@@ -1606,3 +1606,43 @@ def test_a_relative_given_by_a_given_name_is_someone_new(
 ) -> None:
     resolved = resolve(text, [(mention, nth)])
     assert source_of(resolved, 0).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "chain"),
+    [
+        (
+            "The health minister, Raj Dhillon, said in a statement that he had asked for a delay. "
+            "The ministry would review the licence, the statement said.",
+            "review the licence",
+            ["the-article", "raj-dhillon"],
+        ),
+        (
+            "Coach Mia Stone said in a letter that she would step down. The letter said the "
+            "board had been told in May.",
+            "the board had been told",
+            ["the-article", "mia-stone"],
+        ),
+        (
+            "Dale Ruiz wrote in an email that the plant was safe. The email said inspectors had "
+            "found no leaks.",
+            "inspectors had found no leaks",
+            ["the-article", "dale-ruiz"],
+        ),
+    ],
+)
+def test_the_document_a_person_just_spoke_in_is_theirs(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    """ "X said in a statement ... the statement said": the same statement, so X's."""
+    claim = next(c for c in analyzer.analyze(text).claims if phrase in c.text)
+    assert claim.chain == chain
+
+
+def test_a_statement_named_further_back_is_not_the_persons(analyzer: Analyzer) -> None:
+    text = (
+        "Raj Dhillon said in a statement that he had asked for a delay. Crews worked all night. "
+        "Roads reopened on Friday. Traffic was light. The statement said the review would go on."
+    )
+    claim = next(c for c in analyzer.analyze(text).claims if "review would go on" in c.text)
+    assert claim.chain != ["the-article", "raj-dhillon"]

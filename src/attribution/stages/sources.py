@@ -1090,6 +1090,19 @@ def _issued_by_last_body(
     if tokens is None or any(t.pos_ not in {"DET", "ADJ", "NOUN"} for t in tokens):
         return key, link  # "a statement from the union" names its own author
     here = context.sentence_at(link.source[0])
+    made_in = _made_in(context, links, keys, index, tokens)
+    if made_in is not None:  # "Dhillon said in a statement ... the statement said"
+        speaker = registry.entries[made_in]
+        reason = f"'{entry.name}' is taken to be the one {speaker.name} spoke in just before"
+        link = replace(
+            link,
+            channel=link.channel or link.source,
+            channel_name=link.channel_name or entry.name,
+            inferred=True,
+            reason=reason,
+            confidence=CONFIDENCE_PRONOUN,
+        )
+        return made_in, link
     for prev in range(index - 1, -1, -1):
         source = links[prev].source
         if keys[prev] is None or source is None or source[0] >= link.source[0]:
@@ -1112,6 +1125,25 @@ def _issued_by_last_body(
         )
         return body, link
     return key, link
+
+
+def _made_in(
+    context: _Context, links: list[Link], keys: list[str | None], index: int, mention: Span
+) -> str | None:
+    """ "Dhillon said in a statement that ... The ministry would act, the statement said":
+    a definite mention of the document an earlier link was made in, no more than a sentence
+    before, is that document, whoever its speaker is."""
+    if mention[0].lower_ != "the":
+        return None
+    text, here = context.registry.text, context.sentence_at(links[index].source[0])
+    for prev in range(index - 1, max(-1, index - _LOOKBACK), -1):
+        link, key = links[prev], context.registry.final_key(keys[prev])
+        if link.source is None or here - context.sentence_at(link.source[0]) > _ISSUER_SENTENCES:
+            continue
+        said_in = text[link.channel[0] : link.channel[1]].lower().split() if link.channel else []
+        if key in context.registry.entries and mention.root.lower_ in said_in:
+            return key
+    return None
 
 
 def _mark_anonymous(context: _Context, key: str, link: Link) -> None:
