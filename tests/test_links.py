@@ -1779,3 +1779,26 @@ def test_a_first_conjunct_before_an_aside_is_no_content(
     assert_offsets_hold(text, analysis)
     found = [a for a in analysis.attributions if a.source and a.source.text == source]
     assert found and all(a.content.text.startswith(content) for a in found)
+
+
+# A quote of several sentences closed by an inverted cue: the parser takes the quote's last
+# words for a second subject of the cue; the speaker is the one outside the quote.
+LONG_QUOTE_THEN_CUE = [
+    ("“The plan is late. Very late,” said Rosa Diaz, a council member.", "Rosa Diaz", "Very late"),
+    (
+        "“We waited. Nobody came,” said the farmer, who lives near the dam.",
+        "the farmer",
+        "Nobody came",
+    ),
+    ("“It is over. All over,” said Coach Ian Reed after the game.", "Coach Ian Reed", "All over"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "end"), LONG_QUOTE_THEN_CUE)
+def test_a_cue_after_a_quote_of_several_sentences_names_its_speaker(
+    analyzer: Analyzer, text: str, speaker: str, end: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    (link,) = [a for a in analysis.attributions if end in a.content.text]
+    assert link.source is not None and link.source.text == speaker

@@ -476,6 +476,9 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     if ctx.quote_of[verb.i] >= 0 or _withheld(ctx, verb):
         return  # "did not say whether", "declined to comment": nothing is attributed
     subject = _outer_speaker(ctx, verb) or _subject(verb) or _first_conjunct_subject(verb)
+    if subject is not None and ctx.quote_of[subject.i] >= 0:
+        # '"... Real trouble," said Leslie Wimes': the quote's last words are no subject
+        subject = _subject_outside_quotes(ctx, verb) or _inverted_speaker(ctx, verb) or subject
     orphan = _orphan_subject(ctx, verb) or _inverted_speaker(ctx, verb) if subject is None else None
     subject = subject or orphan or _swallowed_speaker(ctx, verb)
     subject = subject or _controller(ctx, verb, cue.category)
@@ -622,6 +625,14 @@ def _orphan_subject(ctx: _Context, verb: Token) -> Token | None:
     if name.is_quote or "\n" in ctx.text[name.idx : verb.idx]:
         return None
     return name
+
+
+def _subject_outside_quotes(ctx: _Context, verb: Token) -> Token | None:
+    """A second subject of the cue, outside the quotes, where the parser also took the end of
+    a quote of several sentences for one ('"... Real trouble," said Leslie Wimes')."""
+    return next(
+        (c for c in verb.children if c.dep_ in _SUBJECTS and ctx.quote_of[c.i] < 0), None
+    )
 
 
 def _inverted_speaker(ctx: _Context, verb: Token) -> Token | None:
