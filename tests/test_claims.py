@@ -247,3 +247,25 @@ def test_what_an_outer_source_says_besides_a_nested_report_stays_theirs(
     nested = next(c for c in analysis.claims if inner in c.text)
     assert said.chain[:2] == nested.chain[:2]
     assert len(said.chain) == 2 and said.kind != "unattributed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan, he said later, would cost millions.",
+        "The bridge, the mayor said on Monday, will reopen by June.",
+        "Too often, she says, the patients get nothing.",
+    ],
+)
+def test_one_statement_around_its_cue_is_one_claim(text: str) -> None:
+    """Both sides of a cue set off mid-sentence are one claim, with both links."""
+    analysis = shared_analyzer().analyze(text)
+    (claim,) = analysis.claims
+    assert claim.text == text
+    assert len(claim.attribution_ids) == 2
+
+
+def test_two_speakers_around_one_sentence_stay_two_claims() -> None:
+    text = '"We will win," the mayor said. "We will not," her rival said.'
+    analysis = shared_analyzer().analyze(text)
+    assert len(analysis.claims) == 2

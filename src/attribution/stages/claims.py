@@ -58,6 +58,7 @@ class _Unit:
     start: int
     end: int
     link: int | None  # index of the innermost link, None for the publisher's own voice
+    also: tuple[int, ...] = ()  # further links of one statement ("The plan, he said, works")
 
 
 def build_claims(
@@ -89,11 +90,41 @@ def build_claims(
     set_aside = sorted([*furniture, dateline] if dateline else furniture)
     units = _cover_body(doc, text, links, sentences, units, set_aside, frame)
     units = _with_marks(text, units, furniture)
+    units = _joined_around_cues(text, links, source_ids, units)
     head = [publisher_id] if agency_id in (None, publisher_id) else [publisher_id, agency_id]
     return [
         _claim(text, f"c{number}", unit, links, source_ids, head, attribution_ids)
         for number, unit in enumerate(units, start=1)
     ]
+
+
+def _joined_around_cues(
+    text: str, links: list[Link], source_ids: list[str | None], units: list[_Unit]
+) -> list[_Unit]:
+    """ "The plan, he said later, would cost millions": one statement around its cue, two
+    links with one cue and one speaker, is one claim, not two halves of a sentence."""
+    joined: list[_Unit] = []
+    for unit in units:
+        last = joined[-1] if joined else None
+        if last is not None and _one_statement(text, links, source_ids, last, unit):
+            joined[-1] = _Unit(last.start, unit.end, last.link, (*last.also, unit.link))
+        else:
+            joined.append(unit)
+    return joined
+
+
+def _one_statement(
+    text: str, links: list[Link], source_ids: list[str | None], first: _Unit, second: _Unit
+) -> bool:
+    if first.link is None or second.link is None or text[first.end : second.start].strip():
+        return False
+    one, two = links[first.link], links[second.link]
+    return (
+        one.cue is not None
+        and one.cue == two.cue
+        and source_ids[first.link] == source_ids[second.link]
+        and one.content[1] <= one.cue[0] <= two.content[0]
+    )
 
 
 def _linked_units(text: str, links: list[Link], sentences: list[tuple[int, int]]) -> list[_Unit]:
@@ -561,6 +592,6 @@ def _claim(article_text, claim_id, unit, links, source_ids, head, ids) -> Claim:
         chain=chain,
         channel=inner.channel_name,
         inferred=any(links[i].inferred for i in path),
-        attribution_ids=[ids[i] for i in path],
+        attribution_ids=[ids[i] for i in path] + [ids[i] for i in unit.also],
         stance=inner.stance,
     )
