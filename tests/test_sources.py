@@ -1646,3 +1646,57 @@ def test_a_statement_named_further_back_is_not_the_persons(analyzer: Analyzer) -
     )
     claim = next(c for c in analyzer.analyze(text).claims if "review would go on" in c.text)
     assert claim.chain != ["the-article", "raj-dhillon"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "chain"),
+    [
+        (
+            "Her lawyer, Paul Greer, said she would plead not guilty. "
+            '"My client has served this town for years," he said.',
+            "served this town",
+            ["the-article", "paul-greer"],
+        ),
+        (
+            'His agent, Karen Holt, said he would sign on Monday. "The deal is done," she said.',
+            "The deal is done",
+            ["the-article", "karen-holt"],
+        ),
+        (
+            "The coach, David Lyle, said she had earned her place. "
+            '"Nobody worked harder," he said.',
+            "Nobody worked harder",
+            ["the-article", "david-lyle"],
+        ),
+    ],
+)
+def test_a_pronoun_in_what_someone_reports_does_not_override_their_given_name(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    """ "Paul Greer said she would plead": "she" is his client, so Greer stays a man."""
+    claim = next(c for c in analyzer.analyze(text).claims if phrase in c.text)
+    assert claim.chain == chain
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "chain"),
+    [
+        (
+            "Jordan Pike said she would run again. Tom Hale backed her. "
+            '"The work is not finished," she said.',
+            "The work is not finished",
+            ["the-article", "jordan-pike"],
+        ),
+        (
+            "Paul Greer proved himself in the primary. Ann Roy said the race was close. "
+            '"I am ready," he said.',
+            "I am ready",
+            ["the-article", "paul-greer"],
+        ),
+    ],
+)
+def test_a_pronoun_still_tells_the_gender_the_name_does_not(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    claim = next(c for c in analyzer.analyze(text).claims if phrase in c.text)
+    assert claim.chain == chain

@@ -234,10 +234,22 @@ class _Registry:
                     verb = self._subject_of(name)
                     person = (self._full_name(name).lower(), verb) if verb is not None else None
                 elif person and token.lower_ in genders and _tells_gender(token):
-                    if person[1] in token.ancestors:
-                        found.setdefault(person[0], genders[token.lower_])
+                    gender = genders[token.lower_]
+                    if person[1] in token.ancestors and not self._named_otherwise(
+                        person[0], gender, token
+                    ):
+                        found.setdefault(person[0], gender)
                     person = None
         return found
+
+    def _named_otherwise(self, full: str, gender: str, pronoun: Token) -> bool:
+        """Whether the given name says another gender than a pronoun that may be someone
+        else's ("Her lawyer, Paul Greer, said she would plead not guilty"); a reflexive
+        ("Paul Greer proved himself") is always the name's own."""
+        if pronoun.lower_.endswith("self"):
+            return False
+        listed = self.rules.gender_of_name.get(full.split()[0].title()) if full else None
+        return listed is not None and listed != gender
 
     def _subject_of(self, name: Span) -> Token | None:
         """The verb a name is the subject of, also through an apposition ("the mayor,
