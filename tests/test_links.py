@@ -1572,6 +1572,10 @@ BARE_THINGS = [
     ("A rebel faction claimed responsibility for the bombing of the depot.", "claimed"),
     ("The young striker already boasts three league titles.", "boasts"),
     ("The premier rejected a federal offer of two billion dollars.", "rejected"),
+    # the verb's own setting after the object is no clause the parser split off
+    ("Residents called the hotline on Monday night.", "called"),
+    ("The premier rejected the offer again on Friday.", "rejected"),
+    ("The club's owner suggested a new model in March.", "suggested"),
 ]
 NOT_BARE_THINGS = [
     (
@@ -1802,3 +1806,24 @@ def test_a_cue_after_a_quote_of_several_sentences_names_its_speaker(
     assert_offsets_hold(text, analysis)
     (link,) = [a for a in analysis.attributions if end in a.content.text]
     assert link.source is not None and link.source.text == speaker
+
+
+# A passive cue joined to another verb is said to its subject, by someone else: it takes no
+# speaker from the verb it is joined to.
+PASSIVE_CONJUNCT = [
+    "The board raised questions in 2022 but was told the figures were correct.",
+    "The mayor asked for a delay and was told that the work could not wait.",
+    "The union pressed for talks and was promised that no jobs would go.",
+]
+
+
+@pytest.mark.parametrize("text", PASSIVE_CONJUNCT)
+def test_a_passive_cue_joined_to_a_verb_has_no_speaker(analyzer: Analyzer, text: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert [a for a in analysis.attributions if a.source is not None] == []
+
+
+def test_an_active_cue_joined_to_a_verb_keeps_its_subject(analyzer: Analyzer) -> None:
+    text = "The mayor paused and added that the work could not wait."
+    (link,) = analyzer.analyze(text).attributions
+    assert link.source is not None and link.source.text == "The mayor"

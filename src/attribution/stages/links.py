@@ -361,6 +361,8 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "acomp" and verb.head.pos_ in {"VERB", "AUX"}:
         return _subject(verb.head)  # "aides are confident that ...": the copula's subject
     shares_subject = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        shares_subject = False  # "raised questions but was told ...": told by someone else
     if shares_subject and verb.head.pos_ in {"VERB", "AUX"}:
         # "he said, adding that ...", "she paused and added ...", "he was quoted as saying"
         return _subject(verb.head) or _passive_subject(verb.head)
@@ -630,9 +632,7 @@ def _orphan_subject(ctx: _Context, verb: Token) -> Token | None:
 def _subject_outside_quotes(ctx: _Context, verb: Token) -> Token | None:
     """A second subject of the cue, outside the quotes, where the parser also took the end of
     a quote of several sentences for one ('"... Real trouble," said Leslie Wimes')."""
-    return next(
-        (c for c in verb.children if c.dep_ in _SUBJECTS and ctx.quote_of[c.i] < 0), None
-    )
+    return next((c for c in verb.children if c.dep_ in _SUBJECTS and ctx.quote_of[c.i] < 0), None)
 
 
 def _inverted_speaker(ctx: _Context, verb: Token) -> Token | None:
@@ -949,6 +949,12 @@ def _is_when(prep: Token) -> bool:
     )
 
 
+def _sets_the_scene(token: Token, verb: Token) -> bool:
+    """A word after the object that opens the verb's own setting ("called the hotline *on*
+    Monday", "rejected the offer *again*"), not a clause the parser split off."""
+    return token.head.i == verb.i and token.dep_ in {"prep", "npadvmod", "advmod", "cc"}
+
+
 def _is_bare_thing(ctx: _Context, run: list[Token]) -> bool:
     """A lone noun-phrase object with no quoted words and no clause of its own ("rejected
     the offer", "vowed revenge", "boasts two titles"): in 'speech' scope it names a thing
@@ -960,7 +966,8 @@ def _is_bare_thing(ctx: _Context, run: list[Token]) -> bool:
     if any(ctx.quote_of[t.i] >= 0 or _is_quote_mark(ctx, t) for t in tokens):
         return False
     after = tokens[-1].i + 1
-    if after < run[0].sent.end and not ctx.doc[after].is_punct:
+    setting = after < len(ctx.doc) and _sets_the_scene(ctx.doc[after], run[0].head)
+    if after < run[0].sent.end and not ctx.doc[after].is_punct and not setting:
         return False  # "said the pairing of the two *came* late": a clause the parser split
     if any(t.dep_ in {"pcomp", "pobj"} and t.tag_ == "VBG" for t in tokens):
         return False  # "accused the mayor of *breaking* his promise": what he is said to do
