@@ -1700,3 +1700,32 @@ def test_a_pronoun_still_tells_the_gender_the_name_does_not(
 ) -> None:
     claim = next(c for c in analyzer.analyze(text).claims if phrase in c.text)
     assert claim.chain == chain
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "chain"),
+    [
+        (
+            "The treasurer was charged with theft, according to court documents filed by the "
+            "county prosecutor.",
+            "charged with theft",
+            ["the-article", "county-prosecutor"],
+        ),
+        (
+            "A report by the agency said costs had doubled since 2019.",
+            "costs had doubled",
+            ["the-article", "agency"],
+        ),
+        (
+            "A letter signed by the mayor said the budget was balanced.",
+            "the budget was balanced",
+            ["the-article", "mayor"],
+        ),
+    ],
+)
+def test_a_document_by_someone_named_only_by_office_is_theirs(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    """ "filed by the county prosecutor": a person in office or a body can author a document."""
+    claim = next(c for c in analyzer.analyze(text).claims if phrase in c.text)
+    assert claim.chain == chain

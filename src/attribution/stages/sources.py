@@ -676,18 +676,25 @@ class _Registry:
             for child in verb.children:
                 if child.dep_ in {"prep", "agent"} and self._word(child) in self.rules.authorship:
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_):
+                    if pobj is not None and self._can_author(pobj):
                         return pobj
         for child in root.children:
             if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
                 return child
             if child.dep_ == "prep" and self._word(child) in self.rules.authorship:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_):
+                if pobj is not None and self._can_author(pobj):
                     return pobj
             if child.dep_ == "compound" and child.ent_type_ in {"ORG", "PERSON"}:
                 return child
         return self._issuer(root)
+
+    def _can_author(self, token: Token) -> bool:
+        """A name, or a noun for a person in office or a body ("filed by the county
+        prosecutor", "a report by the agency"), never "a report by the end of May"."""
+        if token.pos_ == "PROPN" or token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+            return True
+        return token.pos_ == "NOUN" and (self.person_word(token) or self._body_word(token))
 
     def _issuer(self, root: Token) -> Token | None:
         """ "Greenfield Energy released a report": the named subject of the verb that
