@@ -803,8 +803,9 @@ class _Registry:
         definite = tokens[0].lower_ == "the"
         entry.named = is_named
         bare = definite and not any(t.ent_type_ for t in core)  # not "the Canadian government"
-        if not is_named and bare and rules.type_of_lemma.get(word) in _BODY_TYPES:
-            entry.bare_body = word
+        owned = any(t.dep_ == "poss" and t.i != head.i for t in tokens)  # "the pilots' union"
+        if not is_named and bare and not owned and rules.type_of_lemma.get(word) in _BODY_TYPES:
+            entry.bare_body = word  # "the agency", "the security firm"
         if kind == "person" and not plural:
             entry.gender = self._gender(list(tokens), [])
             if len(core) == 1 and is_named:
