@@ -963,11 +963,6 @@ CONTENT_EDGES = [
         "that the water had been safe all along",
     ),
     (
-        "The committee asked whether the contract had been signed in time.",
-        "asked",
-        "whether the contract had been signed in time",
-    ),
-    (
         "The council noted that the library would stay open on Sundays.",
         "noted",
         "that the library would stay open on Sundays",
@@ -1779,3 +1774,59 @@ def test_a_first_conjunct_before_an_aside_is_no_content(
     assert_offsets_hold(text, analysis)
     found = [a for a in analysis.attributions if a.source and a.source.text == source]
     assert found and all(a.content.text.startswith(content) for a in found)
+
+
+# An indirect question asserts nothing: in 'speech' scope no content is linked to "asked
+# whether ...", "asked her how ..." or an unattributed "Asked if ..."; the broad scope keeps
+# them (PolNeAR annotates questions). A quoted question, a request and a topic stay.
+QUESTIONS_ASSERT_NOTHING = [
+    ("The committee asked whether the contract had been signed in time.", "asked"),
+    ("The inspector asked the driver how fast he had been going.", "asked"),
+    ("Several parents asked if the school would reopen after the flood.", "asked"),
+    ("Asked on Monday whether the mill would close, the manager said nothing.", "Asked"),
+    ("The coach kept asking his players why they had stopped running.", "asking"),
+]
+QUESTIONS_THAT_STAY = [
+    ('"Who signed this cheque?" the auditor asked.', "asked", "Who signed this cheque?"),
+    ("The mayor asked the council to delay the vote.", "asked", "the council to delay the vote"),
+    (
+        "Asked whether the mill would close, the manager said the decision was months away.",
+        "said",
+        "the decision was months away",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), QUESTIONS_ASSERT_NOTHING)
+def test_an_indirect_question_asserts_nothing(analyzer: Analyzer, text: str, cue: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert not [a for a in analysis.attributions if a.cue and a.cue.text == cue]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), QUESTIONS_THAT_STAY)
+def test_a_quoted_question_a_request_and_the_answer_stay(
+    analyzer: Analyzer, text: str, cue: str, content: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue}
+    assert (cue, content) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The committee asked whether the contract had been signed in time.",
+            "asked",
+            "whether the contract had been signed in time",
+        ),
+        ("The inspector asked the driver how fast he had been going.", "asked", "how fast"),
+    ],
+)
+def test_the_broad_scope_keeps_questions(broad: Analyzer, text: str, cue: str, content: str) -> None:
+    analysis = broad.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue}
+    assert any(c == cue and content in t for c, t in found), found

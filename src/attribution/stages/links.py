@@ -29,6 +29,9 @@ _SPOKEN = frozenset({"speech", "denial"})
 _WORD_CUES = frozenset({"verb", "noun"})
 #: A noun cue's own clause: "the claim *that* ...", "concerns *whether* ...".
 _NOUN_MARKS = frozenset({"that", "whether", "if"})
+#: What opens an indirect question: "asked *whether* ...", "asked *how* long ...".
+_QUESTION_MARKS = frozenset({"whether", "if"})
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 #: Prepositions whose object is who holds a noun cue's view: "criticism *from* Democrats".
 _NOUN_HOLDERS = frozenset({"by", "from", "among"})
 _PARENTHETICAL = frozenset({"parataxis", "ccomp"})
@@ -508,6 +511,8 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     if found is None:
         return
     content, kind, quote, confidence = found
+    if kind == "indirect" and _is_question(ctx, verb) and _asks(ctx, content):
+        return  # "she asked whether the bridge was safe": a question asserts nothing
     source = _subject_span(ctx, verb, subject) if orphan is None else _name_span(ctx, orphan)
     recipient = _news_recipient(ctx, verb)
     outer = None
@@ -724,10 +729,24 @@ def _is_question(ctx: _Context, verb: Token) -> bool:
     return verb.lemma_.lower() in ctx.rules.questions
 
 
+def _asks(ctx: _Context, content: tuple[int, int]) -> bool:
+    """In 'speech' scope, an indirect question ("asked *whether* ...", "asked him *how* ..."):
+    nothing is claimed, so no content; the broad scope keeps it (PolNeAR counts questions).
+    A request ("asked the city to fix it") and a topic ("asked about the plan") stay."""
+    if _broad(ctx):
+        return False
+    k = bisect_left(ctx.token_starts, content[0])
+    if k >= len(ctx.doc):
+        return False
+    first = ctx.doc[k]
+    return first.lower_ in _QUESTION_MARKS or first.tag_ in _WH_TAGS
+
+
 def _question_link(ctx: _Context, verb: Token, cue: Cue) -> None:
     """ "Asked whether X, Y said Z", "When asked about X, ...": X was asked, by nobody named;
-    it is no claim of Y's, and Y's answer is linked by Y's own cue."""
-    if verb.dep_ != "advcl":
+    it is no claim of Y's, and Y's answer is linked by Y's own cue. Only in the broad scope,
+    where what was asked is an attribution too (PolNeAR's); in 'speech' it is nobody's."""
+    if verb.dep_ != "advcl" or not _broad(ctx):
         return
     tokens = [t for t in subtree(verb) if t.i > verb.i and ctx.quote_of[t.i] < 0]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark"):
