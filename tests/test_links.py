@@ -1825,7 +1825,9 @@ def test_a_quoted_question_a_request_and_the_answer_stay(
         ("The inspector asked the driver how fast he had been going.", "asked", "how fast"),
     ],
 )
-def test_the_broad_scope_keeps_questions(broad: Analyzer, text: str, cue: str, content: str) -> None:
+def test_the_broad_scope_keeps_questions(
+    broad: Analyzer, text: str, cue: str, content: str
+) -> None:
     analysis = broad.analyze(text)
     assert_offsets_hold(text, analysis)
     found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue}
