@@ -1832,3 +1832,40 @@ def test_the_broad_scope_keeps_questions(
     assert_offsets_hold(text, analysis)
     found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue}
     assert any(c == cue and content in t for c, t in found), found
+
+
+# A reflexive object names the subject's own state or act, never words it said: in 'speech'
+# scope "finds itself in a bind" or "defended herself against the charges" link no content.
+# A clause after the reflexive's verb ("told himself that ...") and a reflexive inside the
+# content stay.
+REFLEXIVE_OBJECTS = [
+    "Back home, the bakery finds itself in a similar position.",
+    "The senator found herself at odds with her own party.",
+    "The union defended itself against the charges.",
+]
+NOT_REFLEXIVE_OBJECTS = [
+    ("The study found that prices had doubled.", "found", "that prices had doubled"),
+    (
+        "The mayor said she blamed herself for the delay.",
+        "said",
+        "she blamed herself for the delay",
+    ),
+    ("He told himself that the storm would pass.", "told", "that the storm would pass"),
+]
+
+
+@pytest.mark.parametrize("text", REFLEXIVE_OBJECTS)
+def test_a_reflexive_object_is_no_speech(analyzer: Analyzer, text: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert not analysis.attributions, [a.content.text for a in analysis.attributions]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), NOT_REFLEXIVE_OBJECTS)
+def test_a_reflexive_elsewhere_keeps_the_content(
+    analyzer: Analyzer, text: str, cue: str, content: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue}
+    assert (cue, content) in found, found

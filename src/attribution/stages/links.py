@@ -938,6 +938,8 @@ def _object_content(
         run.append(child)
     while len(run) > 1 and _is_when(run[-1]):
         run.pop()  # "endorsed the mayor in March": when it was done, not what
+    if run and not _broad(ctx) and run[0].morph.get("Reflex") == ["Yes"]:
+        return None  # "the bakery finds itself in a bind": the subject's state, not speech
     if len(run) == 1 and not _broad(ctx) and _names_someone(ctx, run[0]):
         return None  # "criticizes it", "writing the council": whom it was about, no proposition
     if not _broad(ctx) and "judged" not in frames and _is_bare_thing(ctx, run):
