@@ -744,9 +744,8 @@ def _asks(ctx: _Context, content: tuple[int, int]) -> bool:
 
 def _question_link(ctx: _Context, verb: Token, cue: Cue) -> None:
     """ "Asked whether X, Y said Z", "When asked about X, ...": X was asked, by nobody named;
-    it is no claim of Y's, and Y's answer is linked by Y's own cue. Only in the broad scope,
-    where what was asked is an attribution too (PolNeAR's); in 'speech' it is nobody's."""
-    if verb.dep_ != "advcl" or not _broad(ctx):
+    it is no claim of Y's, and Y's answer is linked by Y's own cue."""
+    if verb.dep_ != "advcl":
         return
     tokens = [t for t in subtree(verb) if t.i > verb.i and ctx.quote_of[t.i] < 0]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark"):
@@ -938,7 +937,7 @@ def _object_content(
         run.append(child)
     while len(run) > 1 and _is_when(run[-1]):
         run.pop()  # "endorsed the mayor in March": when it was done, not what
-    if run and not _broad(ctx) and run[0].morph.get("Reflex") == ["Yes"]:
+    if not _broad(ctx) and _is_reflexive_object(ctx, run):
         return None  # "the bakery finds itself in a bind": the subject's state, not speech
     if len(run) == 1 and not _broad(ctx) and _names_someone(ctx, run[0]):
         return None  # "criticizes it", "writing the council": whom it was about, no proposition
@@ -950,6 +949,14 @@ def _object_content(
             break
         tokens.pop()
     return _through_quotes(ctx, char_span(tokens)) if tokens else None
+
+
+def _is_reflexive_object(ctx: _Context, run: list[Token]) -> bool:
+    """ "finds itself in a bind", "defended herself": the object is the subject itself, and
+    no quoted words follow ("describes himself as “a fixer”" is his own word for himself)."""
+    if not run or run[0].morph.get("Reflex") != ["Yes"]:
+        return False
+    return not any(ctx.quote_of[t.i] >= 0 for child in run for t in subtree(child))
 
 
 def _is_when(prep: Token) -> bool:
