@@ -1851,6 +1851,12 @@ NOT_REFLEXIVE_OBJECTS = [
     ),
     ("He told himself that the storm would pass.", "told", "that the storm would pass"),
     (
+        "Mr. Ruiz describes himself as the most cautious member of the board.",
+        "describes",
+        "himself as the most cautious member of the board",
+    ),
+    ("The senator calls herself a moderate.", "calls", "herself a moderate"),
+    (
         "The councillor describes herself as “the last fiscal hawk on the board.”",
         "describes",
         "herself as “the last fiscal hawk on the board.”",

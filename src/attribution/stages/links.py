@@ -32,6 +32,8 @@ _NOUN_MARKS = frozenset({"that", "whether", "if"})
 #: What opens an indirect question: "asked *whether* ...", "asked *how* long ...".
 _QUESTION_MARKS = frozenset({"whether", "if"})
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+#: The predicate a reflexive object takes: "describes himself *as* a fixer".
+_AS = "as"
 #: Prepositions whose object is who holds a noun cue's view: "criticism *from* Democrats".
 _NOUN_HOLDERS = frozenset({"by", "from", "among"})
 _PARENTHETICAL = frozenset({"parataxis", "ccomp"})
@@ -952,9 +954,12 @@ def _object_content(
 
 
 def _is_reflexive_object(ctx: _Context, run: list[Token]) -> bool:
-    """ "finds itself in a bind", "defended herself": the object is the subject itself, and
-    no quoted words follow ("describes himself as “a fixer”" is his own word for himself)."""
+    """ "finds itself in a bind", "defended herself": the object is the subject itself, with
+    no quoted words and no predicate on it ("describes himself *as* a fixer", "calls herself
+    a moderate" say what the speaker claims to be)."""
     if not run or run[0].morph.get("Reflex") != ["Yes"]:
+        return False
+    if any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == _AS) for c in run[1:]):
         return False
     return not any(ctx.quote_of[t.i] >= 0 for child in run for t in subtree(child))
 
