@@ -1879,3 +1879,40 @@ def test_a_reflexive_elsewhere_keeps_the_content(
     assert_offsets_hold(text, analysis)
     found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue}
     assert (cue, content) in found, found
+
+
+# A date or a span of time as the verb's object is when, not what was said: "has contended
+# several other years" (in a race), "argued three days" link no content. An object that
+# only mentions a time, and a clause, stay.
+TIME_OBJECTS = [
+    "The veteran golfer has contended several other years at the same course.",
+    "The two lawyers argued three days before the judge.",
+    "The old champion has competed six seasons on this track.",
+]
+NOT_TIME_OBJECTS = [
+    (
+        "The club announced last week that the stadium would be sold.",
+        "announced",
+        "that the stadium would be sold",
+    ),
+    (
+        "The coach said two years was too long to wait.",
+        "said",
+        "two years was too long to wait",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", TIME_OBJECTS)
+def test_a_time_object_is_no_content(analyzer: Analyzer, text: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert not analysis.attributions, [a.content.text for a in analysis.attributions]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), NOT_TIME_OBJECTS)
+def test_a_clause_after_a_time_stays(analyzer: Analyzer, text: str, cue: str, content: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue}
+    assert (cue, content) in found, found

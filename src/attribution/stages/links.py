@@ -927,6 +927,8 @@ def _object_content(
         return _prepositional_content(ctx, verb, rights)
     if _is_infinitive(rights[start]) and "infinitive" not in frames:
         return None  # "prices continued to rise": an aspect verb, not a statement
+    if rights[start].dep_ == "dobj" and rights[start].ent_type_ in _TIME_ENTITIES:
+        return None  # "has contended several other years": how long, not what was said
     start = _past_listener(rights, start, frames)
     nouns = "object" in frames or ("topic" in frames and _broad(ctx))
     nouns = nouns or _is_evidence(ctx, verb, frames)
