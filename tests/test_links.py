@@ -963,11 +963,6 @@ CONTENT_EDGES = [
         "that the water had been safe all along",
     ),
     (
-        "The committee asked whether the contract had been signed in time.",
-        "asked",
-        "whether the contract had been signed in time",
-    ),
-    (
         "The council noted that the library would stay open on Sundays.",
         "noted",
         "that the library would stay open on Sundays",
@@ -1827,3 +1822,145 @@ def test_an_active_cue_joined_to_a_verb_keeps_its_subject(analyzer: Analyzer) ->
     text = "The mayor paused and added that the work could not wait."
     (link,) = analyzer.analyze(text).attributions
     assert link.source is not None and link.source.text == "The mayor"
+
+
+# An indirect question asserts nothing: in 'speech' scope no content is linked to "asked
+# whether ..." or "asked her how ..."; the broad scope keeps them (PolNeAR annotates
+# questions). A quoted question, a request and the answer to a question stay.
+QUESTIONS_ASSERT_NOTHING = [
+    ("The committee asked whether the contract had been signed in time.", "asked"),
+    ("The inspector asked the driver how fast he had been going.", "asked"),
+    ("Several parents asked if the school would reopen after the flood.", "asked"),
+    ("The coach kept asking his players why they had stopped running.", "asking"),
+]
+QUESTIONS_THAT_STAY = [
+    ('"Who signed this cheque?" the auditor asked.', "asked", "Who signed this cheque?"),
+    ("The mayor asked the council to delay the vote.", "asked", "the council to delay the vote"),
+    (
+        "Asked whether the mill would close, the manager said the decision was months away.",
+        "said",
+        "the decision was months away",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), QUESTIONS_ASSERT_NOTHING)
+def test_an_indirect_question_asserts_nothing(analyzer: Analyzer, text: str, cue: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert not [a for a in analysis.attributions if a.cue and a.cue.text == cue]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), QUESTIONS_THAT_STAY)
+def test_a_quoted_question_a_request_and_the_answer_stay(
+    analyzer: Analyzer, text: str, cue: str, content: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue}
+    assert (cue, content) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The committee asked whether the contract had been signed in time.",
+            "asked",
+            "whether the contract had been signed in time",
+        ),
+        ("The inspector asked the driver how fast he had been going.", "asked", "how fast"),
+    ],
+)
+def test_the_broad_scope_keeps_questions(
+    broad: Analyzer, text: str, cue: str, content: str
+) -> None:
+    analysis = broad.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue}
+    assert any(c == cue and content in t for c, t in found), found
+
+
+# A reflexive object names the subject's own state or act, never words it said: in 'speech'
+# scope "finds itself in a bind" or "defended herself against the charges" link no content.
+# A clause after the reflexive's verb ("told himself that ...") and a reflexive inside the
+# content stay.
+REFLEXIVE_OBJECTS = [
+    "Back home, the bakery finds itself in a similar position.",
+    "The senator found herself at odds with her own party.",
+    "The union defended itself against the charges.",
+]
+NOT_REFLEXIVE_OBJECTS = [
+    ("The study found that prices had doubled.", "found", "that prices had doubled"),
+    (
+        "The mayor said she blamed herself for the delay.",
+        "said",
+        "she blamed herself for the delay",
+    ),
+    ("He told himself that the storm would pass.", "told", "that the storm would pass"),
+    (
+        "Mr. Ruiz describes himself as the most cautious member of the board.",
+        "describes",
+        "himself as the most cautious member of the board",
+    ),
+    ("The senator calls herself a moderate.", "calls", "herself a moderate"),
+    (
+        "The councillor describes herself as “the last fiscal hawk on the board.”",
+        "describes",
+        "herself as “the last fiscal hawk on the board.”",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", REFLEXIVE_OBJECTS)
+def test_a_reflexive_object_is_no_speech(analyzer: Analyzer, text: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert not analysis.attributions, [a.content.text for a in analysis.attributions]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), NOT_REFLEXIVE_OBJECTS)
+def test_a_reflexive_elsewhere_keeps_the_content(
+    analyzer: Analyzer, text: str, cue: str, content: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue}
+    assert (cue, content) in found, found
+
+
+# A date or a span of time as the verb's object is when, not what was said: "has contended
+# several other years" (in a race), "argued three days" link no content. An object that
+# only mentions a time, and a clause, stay.
+TIME_OBJECTS = [
+    "The veteran golfer has contended several other years at the same course.",
+    "The two lawyers argued three days before the judge.",
+    "The old champion has competed six seasons on this track.",
+]
+NOT_TIME_OBJECTS = [
+    (
+        "The club announced last week that the stadium would be sold.",
+        "announced",
+        "that the stadium would be sold",
+    ),
+    (
+        "The coach said two years was too long to wait.",
+        "said",
+        "two years was too long to wait",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", TIME_OBJECTS)
+def test_a_time_object_is_no_content(analyzer: Analyzer, text: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert not analysis.attributions, [a.content.text for a in analysis.attributions]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), NOT_TIME_OBJECTS)
+def test_a_clause_after_a_time_stays(analyzer: Analyzer, text: str, cue: str, content: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue}
+    assert (cue, content) in found, found

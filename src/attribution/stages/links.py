@@ -29,6 +29,11 @@ _SPOKEN = frozenset({"speech", "denial"})
 _WORD_CUES = frozenset({"verb", "noun"})
 #: A noun cue's own clause: "the claim *that* ...", "concerns *whether* ...".
 _NOUN_MARKS = frozenset({"that", "whether", "if"})
+#: What opens an indirect question: "asked *whether* ...", "asked *how* long ...".
+_QUESTION_MARKS = frozenset({"whether", "if"})
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+#: The predicate a reflexive object takes: "describes himself *as* a fixer".
+_AS = "as"
 #: Prepositions whose object is who holds a noun cue's view: "criticism *from* Democrats".
 _NOUN_HOLDERS = frozenset({"by", "from", "among"})
 _PARENTHETICAL = frozenset({"parataxis", "ccomp"})
@@ -513,6 +518,8 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     if found is None:
         return
     content, kind, quote, confidence = found
+    if kind == "indirect" and _is_question(ctx, verb) and _asks(ctx, content):
+        return  # "she asked whether the bridge was safe": a question asserts nothing
     source = _subject_span(ctx, verb, subject) if orphan is None else _name_span(ctx, orphan)
     recipient = _news_recipient(ctx, verb)
     outer = None
@@ -735,6 +742,19 @@ def _is_question(ctx: _Context, verb: Token) -> bool:
     return verb.lemma_.lower() in ctx.rules.questions
 
 
+def _asks(ctx: _Context, content: tuple[int, int]) -> bool:
+    """In 'speech' scope, an indirect question ("asked *whether* ...", "asked him *how* ..."):
+    nothing is claimed, so no content; the broad scope keeps it (PolNeAR counts questions).
+    A request ("asked the city to fix it") and a topic ("asked about the plan") stay."""
+    if _broad(ctx):
+        return False
+    k = bisect_left(ctx.token_starts, content[0])
+    if k >= len(ctx.doc):
+        return False
+    first = ctx.doc[k]
+    return first.lower_ in _QUESTION_MARKS or first.tag_ in _WH_TAGS
+
+
 def _question_link(ctx: _Context, verb: Token, cue: Cue) -> None:
     """ "Asked whether X, Y said Z", "When asked about X, ...": X was asked, by nobody named;
     it is no claim of Y's, and Y's answer is linked by Y's own cue."""
@@ -918,6 +938,8 @@ def _object_content(
         return _prepositional_content(ctx, verb, rights)
     if _is_infinitive(rights[start]) and "infinitive" not in frames:
         return None  # "prices continued to rise": an aspect verb, not a statement
+    if rights[start].dep_ == "dobj" and rights[start].ent_type_ in _TIME_ENTITIES:
+        return None  # "has contended several other years": how long, not what was said
     start = _past_listener(rights, start, frames)
     nouns = "object" in frames or ("topic" in frames and _broad(ctx))
     nouns = nouns or _is_evidence(ctx, verb, frames)
@@ -930,6 +952,8 @@ def _object_content(
         run.append(child)
     while len(run) > 1 and _is_when(run[-1]):
         run.pop()  # "endorsed the mayor in March": when it was done, not what
+    if not _broad(ctx) and _is_reflexive_object(ctx, run):
+        return None  # "the bakery finds itself in a bind": the subject's state, not speech
     if len(run) == 1 and not _broad(ctx) and _names_someone(ctx, run[0]):
         return None  # "criticizes it", "writing the council": whom it was about, no proposition
     if not _broad(ctx) and "judged" not in frames and _is_bare_thing(ctx, run):
@@ -940,6 +964,17 @@ def _object_content(
             break
         tokens.pop()
     return _through_quotes(ctx, char_span(tokens)) if tokens else None
+
+
+def _is_reflexive_object(ctx: _Context, run: list[Token]) -> bool:
+    """ "finds itself in a bind", "defended herself": the object is the subject itself, with
+    no quoted words and no predicate on it ("describes himself *as* a fixer", "calls herself
+    a moderate" say what the speaker claims to be)."""
+    if not run or run[0].morph.get("Reflex") != ["Yes"]:
+        return False
+    if any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == _AS) for c in run[1:]):
+        return False
+    return not any(ctx.quote_of[t.i] >= 0 for child in run for t in subtree(child))
 
 
 def _is_when(prep: Token) -> bool:
