@@ -1606,3 +1606,42 @@ def test_a_relative_given_by_a_given_name_is_someone_new(
 ) -> None:
     resolved = resolve(text, [(mention, nth)])
     assert source_of(resolved, 0).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "Dora Finch wrote in a new report for the Westbrook Institute that the roads "
+            "were neglected. Spending on bridges fell by 3 per cent, the report said.",
+            "the report",
+            "Dora Finch",
+        ),
+        (
+            "Governor Ella Mars said in a statement that the roads would reopen. "
+            "The statement added that crews worked all night.",
+            "The statement",
+            "Ella Mars",
+        ),
+        (
+            "Marta Quill wrote in a blog post that the bridge was unsafe. "
+            "The post said repairs were late.",
+            "The post",
+            "Marta Quill",
+        ),
+        # counter-examples: a document not written in by a named subject keeps no author
+        (
+            "Critics wrote in a report that the plan failed. The report said costs doubled.",
+            "The report",
+            "report",
+        ),
+        (
+            "A bill was filed in the house by Tom Reyes. Costs will rise, the report said.",
+            "the report",
+            "report",
+        ),
+    ],
+)
+def test_who_wrote_or_spoke_in_a_document_is_its_author(text: str, mention: str, name: str) -> None:
+    resolved = resolve(text, [(mention, 0)])
+    assert source_of(resolved, 0).name == name

@@ -678,10 +678,14 @@ class _Registry:
         return self._issuer(root)
 
     def _issuer(self, root: Token) -> Token | None:
-        """ "Greenfield Energy released a report": the named subject of the verb that
-        issued the document."""
+        """ "Greenfield Energy released a report", "Dora Finch wrote in a report": the
+        named subject of the verb that issued the document, or wrote in it."""
         verb = root.head
-        if root.dep_ != "dobj" or self._word(verb) not in self.rules.authorship:
+        if root.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head  # "wrote in a report": the verb the document is set on
+        elif root.dep_ != "dobj":
+            return None
+        if verb.pos_ != "VERB" or self._word(verb) not in self.rules.authorship:
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or not (subject.pos_ == "PROPN" or subject.ent_type_):
