@@ -1645,3 +1645,40 @@ def test_a_relative_given_by_a_given_name_is_someone_new(
 def test_who_wrote_or_spoke_in_a_document_is_its_author(text: str, mention: str, name: str) -> None:
     resolved = resolve(text, [(mention, 0)])
     assert source_of(resolved, 0).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "The mayor said the plan had been checked by Northrail. "
+            "The agency told reporters it had done no such check.",
+            "The agency",
+            "Northrail",
+        ),
+        (
+            "The campaign was run by Brightwell Media. The agency said it was proud of the ads.",
+            "The agency",
+            "Brightwell Media",
+        ),
+        (
+            "The Ministry of Transport hired Ventra Holdings. The agency said the deal was fair.",
+            "The agency",
+            "Ministry of Transport",
+        ),
+        # counter-examples: other words for public bodies keep to bodies of their own kind
+        (
+            "Acme Foods sued the city in May. The court said the case would go ahead.",
+            "The court",
+            "court",
+        ),
+        (
+            "The port was sold to Ventra Holdings. The authority said the sale was legal.",
+            "The authority",
+            "authority",
+        ),
+    ],
+)
+def test_the_agency_stands_for_a_named_body_of_any_kind(text: str, mention: str, name: str) -> None:
+    resolved = resolve(text, [(mention, 0)])
+    assert source_of(resolved, 0).name == name

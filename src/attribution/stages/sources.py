@@ -315,6 +315,8 @@ class _Registry:
                 return apposed
             kind = self.rules.type_of_lemma.get(entry.bare_body, "organisation")
             latest = self._latest_organisation(span[0], kind)
+            if latest is None and entry.bare_body in self.rules.any_kind_bodies:
+                latest = self._latest_organisation(span[0], "organisation")  # "TransLink"
             main = self._main_organisation(span[0]) if kind == "organisation" else None
             untagged = self._untagged_subject(span[0]) if kind == "organisation" else None
             return latest or main or untagged
