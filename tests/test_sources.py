@@ -1682,3 +1682,45 @@ def test_who_wrote_or_spoke_in_a_document_is_its_author(text: str, mention: str,
 def test_the_agency_stands_for_a_named_body_of_any_kind(text: str, mention: str, name: str) -> None:
     resolved = resolve(text, [(mention, 0)])
     assert source_of(resolved, 0).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "Fans cheered when Lena Holt walked in. The Star Wars actor said she was tired.",
+            "The Star Wars actor",
+            "Lena Holt",
+        ),
+        (
+            "Milo Tran joined the club in May. The Chelsea striker said he was happy.",
+            "The Chelsea striker",
+            "Milo Tran",
+        ),
+        (
+            "Having Tom Berger show up was a surprise. The Cooking in the Dark star said he "
+            "was tired.",
+            "The Cooking in the Dark star",
+            "Tom Berger",
+        ),
+        # counter-examples: a body's word or a name of its own keeps the mention apart
+        (
+            "Milo Tran joined the club in May. The Chelsea board said it was happy.",
+            "The Chelsea board",
+            "Chelsea board",
+        ),
+        (
+            "Milo Tran joined the club in May. Chelsea striker Omar Diaz said he was happy.",
+            "Chelsea striker Omar Diaz",
+            "Omar Diaz",
+        ),
+    ],
+)
+def test_a_person_known_by_their_work_is_the_person_just_named(
+    text: str, mention: str, name: str
+) -> None:
+    analysis = shared_analyzer().analyze(text)
+    (attribution,) = analysis.attributions
+    assert text[attribution.source.start : attribution.source.end] == mention
+    source = next(s for s in analysis.sources if s.id == attribution.source_id)
+    assert source.name == name

@@ -835,7 +835,8 @@ class _Registry:
         if len(content) < 2 or content[0].pos_ != "NOUN" or content[1].pos_ != "PROPN":
             return None
         word = self._word(content[0])
-        return None if word in self.rules.titles else self.rules.type_of_lemma.get(word)
+        kind = self.rules.type_of_lemma.get(word)
+        return None if word in self.rules.titles or kind == "person" else kind  # "actor Al Roy"
 
     def _ends_a_known_name(self, core: list[Token]) -> bool:
         """The words are the last words of a person's name given before."""
@@ -1411,19 +1412,34 @@ def _is_epithet(context: _Context, entry: _Entry, tokens: Span | None) -> bool:
         return False
     if entry.type not in {"person", "anonymous"} or entry.plural or entry.bare_title:
         return False
-    root = tokens.root
+    root = _epithet_head(context, tokens)
     rules = context.rules
     word = context.registry._word(root)
+    known_by_work = rules.type_of_lemma.get(word) == "person"  # "the Star Wars actor"
     return (
         root.pos_ == "NOUN"
         and not any(
-            (t.pos_ == "PROPN" and not _place_modifier(t)) or t.dep_ == "poss" for t in tokens
+            (t.pos_ == "PROPN" and not _place_modifier(t) and not (known_by_work and t.i < root.i))
+            or t.dep_ == "poss"
+            for t in tokens
         )
         and word not in rules.titles
         and word not in rules.affiliations
         and not context.registry._body_word(root)  # "the railway" is no "proprietor"
         and not _named_in_apposition(root)
     )
+
+
+def _epithet_head(context: _Context, tokens: Span) -> Token:
+    """The noun a description is headed by: its last word when that is a noun for a person
+    known by what they do, even where the parser took a show's title before it for the head
+    ("the Cooking in the Dark star")."""
+    last = tokens[-1]
+    if last.pos_ == "NOUN" and context.rules.type_of_lemma.get(context.registry._word(last)) == (
+        "person"
+    ):
+        return last
+    return tokens.root
 
 
 def _named_in_apposition(root: Token) -> bool:
