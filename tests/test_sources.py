@@ -1724,3 +1724,78 @@ def test_a_person_known_by_their_work_is_the_person_just_named(
     assert text[attribution.source.start : attribution.source.end] == mention
     source = next(s for s in analysis.sources if s.id == attribution.source_id)
     assert source.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "kind"),
+    [
+        (
+            "A study by researchers at Lakehead University found that the lake was warming.",
+            "A study by researchers at Lakehead University",
+            "researchers at Lakehead University",
+            "anonymous",
+        ),
+        (
+            "A report by the agency said the roads were unsafe.",
+            "A report by the agency",
+            "agency",
+            "government",
+        ),
+        (
+            "A letter from residents said the plant was too loud.",
+            "A letter from residents",
+            "residents",
+            "anonymous",
+        ),
+        # counter-example: "by" a thing names no author
+        (
+            "A report left by the door said the plant was too loud.",
+            "A report left by the door",
+            "report left by door",
+            "document",
+        ),
+    ],
+)
+def test_a_document_by_people_or_a_body_named_by_a_noun_is_theirs(
+    text: str, mention: str, name: str, kind: str
+) -> None:
+    resolved = resolve(text, [(mention, 0)])
+    assert (source_of(resolved, 0).name, source_of(resolved, 0).type) == (name, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "mention", "name"),
+    [
+        (
+            "Norcast Airlines said flights were late. The pilots' union said crews were tired.",
+            "Norcast Airlines",
+            "The pilots' union",
+            "pilots' union",
+        ),
+        (
+            "Halvey Foods said the plant would close. The workers' group said it would appeal.",
+            "Halvey Foods",
+            "The workers' group",
+            "workers' group",
+        ),
+        (
+            "Norcast Airlines said flights were late. A statement from the pilots' union said "
+            "crews were tired.",
+            "Norcast Airlines",
+            "A statement from the pilots' union",
+            "pilots' union",
+        ),
+        # counter-example: a bare body word still stands for the body named before it
+        (
+            "Norcast Airlines said flights were late. The company said crews were tired.",
+            "Norcast Airlines",
+            "The company",
+            "Norcast Airlines",
+        ),
+    ],
+)
+def test_a_body_word_with_a_possessive_is_its_own_body(
+    text: str, body: str, mention: str, name: str
+) -> None:
+    resolved = resolve(text, [(body, 0), (mention, 0)])
+    assert source_of(resolved, 1).name == name

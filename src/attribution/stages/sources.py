@@ -666,18 +666,25 @@ class _Registry:
             for child in verb.children:
                 if child.dep_ in {"prep", "agent"} and self._word(child) in self.rules.authorship:
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_):
+                    if pobj is not None and self._could_write(pobj):
                         return pobj
         for child in root.children:
             if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
                 return child
             if child.dep_ == "prep" and self._word(child) in self.rules.authorship:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_):
+                if pobj is not None and self._could_write(pobj):
                     return pobj
             if child.dep_ == "compound" and child.ent_type_ in {"ORG", "PERSON"}:
                 return child
         return self._issuer(root)
+
+    def _could_write(self, token: Token) -> bool:
+        """Who may be a document's author: a name, or a noun for people or a body ("a study
+        by researchers at the university", "a report by the agency"), not "by the lake"."""
+        if token.pos_ == "PROPN" or token.ent_type_:
+            return True
+        return token.pos_ == "NOUN" and (self.person_word(token) or self._body_word(token))
 
     def _issuer(self, root: Token) -> Token | None:
         """ "Greenfield Energy released a report", "Dora Finch wrote in a report": the
@@ -790,6 +797,7 @@ class _Registry:
         definite = tokens[0].lower_ == "the"
         entry.named = is_named
         bare = definite and not any(t.ent_type_ for t in core)  # not "the Canadian government"
+        bare = bare and not any(c.dep_ == "poss" for c in head.children)  # "the pilots' union"
         if not is_named and bare and rules.type_of_lemma.get(word) in _BODY_TYPES:
             entry.bare_body = word
         if kind == "person" and not plural:
