@@ -1729,3 +1729,196 @@ def test_a_document_by_someone_named_only_by_office_is_theirs(
     """ "filed by the county prosecutor": a person in office or a body can author a document."""
     claim = next(c for c in analyzer.analyze(text).claims if phrase in c.text)
     assert claim.chain == chain
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "Dora Finch wrote in a new report for the Westbrook Institute that the roads "
+            "were neglected. Spending on bridges fell by 3 per cent, the report said.",
+            "the report",
+            "Dora Finch",
+        ),
+        (
+            "Governor Ella Mars said in a statement that the roads would reopen. "
+            "The statement added that crews worked all night.",
+            "The statement",
+            "Ella Mars",
+        ),
+        (
+            "Marta Quill wrote in a blog post that the bridge was unsafe. "
+            "The post said repairs were late.",
+            "The post",
+            "Marta Quill",
+        ),
+        # counter-examples: a document not written in by a named subject keeps no author
+        (
+            "Critics wrote in a report that the plan failed. The report said costs doubled.",
+            "The report",
+            "report",
+        ),
+        (
+            "A bill was filed in the house by Tom Reyes. Costs will rise, the report said.",
+            "the report",
+            "report",
+        ),
+    ],
+)
+def test_who_wrote_or_spoke_in_a_document_is_its_author(text: str, mention: str, name: str) -> None:
+    resolved = resolve(text, [(mention, 0)])
+    assert source_of(resolved, 0).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "The mayor said the plan had been checked by Northrail. "
+            "The agency told reporters it had done no such check.",
+            "The agency",
+            "Northrail",
+        ),
+        (
+            "The campaign was run by Brightwell Media. The agency said it was proud of the ads.",
+            "The agency",
+            "Brightwell Media",
+        ),
+        (
+            "The Ministry of Transport hired Ventra Holdings. The agency said the deal was fair.",
+            "The agency",
+            "Ministry of Transport",
+        ),
+        # counter-examples: other words for public bodies keep to bodies of their own kind
+        (
+            "Acme Foods sued the city in May. The court said the case would go ahead.",
+            "The court",
+            "court",
+        ),
+        (
+            "The port was sold to Ventra Holdings. The authority said the sale was legal.",
+            "The authority",
+            "authority",
+        ),
+    ],
+)
+def test_the_agency_stands_for_a_named_body_of_any_kind(text: str, mention: str, name: str) -> None:
+    resolved = resolve(text, [(mention, 0)])
+    assert source_of(resolved, 0).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "Fans cheered when Lena Holt walked in. The Star Wars actor said she was tired.",
+            "The Star Wars actor",
+            "Lena Holt",
+        ),
+        (
+            "Milo Tran joined the club in May. The Chelsea striker said he was happy.",
+            "The Chelsea striker",
+            "Milo Tran",
+        ),
+        (
+            "Having Tom Berger show up was a surprise. The Cooking in the Dark star said he "
+            "was tired.",
+            "The Cooking in the Dark star",
+            "Tom Berger",
+        ),
+        # counter-examples: a body's word or a name of its own keeps the mention apart
+        (
+            "Milo Tran joined the club in May. The Chelsea board said it was happy.",
+            "The Chelsea board",
+            "Chelsea board",
+        ),
+        (
+            "Milo Tran joined the club in May. Chelsea striker Omar Diaz said he was happy.",
+            "Chelsea striker Omar Diaz",
+            "Omar Diaz",
+        ),
+    ],
+)
+def test_a_person_known_by_their_work_is_the_person_just_named(
+    text: str, mention: str, name: str
+) -> None:
+    analysis = shared_analyzer().analyze(text)
+    (attribution,) = analysis.attributions
+    assert text[attribution.source.start : attribution.source.end] == mention
+    source = next(s for s in analysis.sources if s.id == attribution.source_id)
+    assert source.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "kind"),
+    [
+        (
+            "A study by researchers at Lakehead University found that the lake was warming.",
+            "A study by researchers at Lakehead University",
+            "researchers at Lakehead University",
+            "anonymous",
+        ),
+        (
+            "A report by the agency said the roads were unsafe.",
+            "A report by the agency",
+            "agency",
+            "government",
+        ),
+        (
+            "A letter from residents said the plant was too loud.",
+            "A letter from residents",
+            "residents",
+            "anonymous",
+        ),
+        # counter-example: "by" a thing names no author
+        (
+            "A report left by the door said the plant was too loud.",
+            "A report left by the door",
+            "report left by door",
+            "document",
+        ),
+    ],
+)
+def test_a_document_by_people_or_a_body_named_by_a_noun_is_theirs(
+    text: str, mention: str, name: str, kind: str
+) -> None:
+    resolved = resolve(text, [(mention, 0)])
+    assert (source_of(resolved, 0).name, source_of(resolved, 0).type) == (name, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "mention", "name"),
+    [
+        (
+            "Norcast Airlines said flights were late. The pilots' union said crews were tired.",
+            "Norcast Airlines",
+            "The pilots' union",
+            "pilots' union",
+        ),
+        (
+            "Halvey Foods said the plant would close. The workers' group said it would appeal.",
+            "Halvey Foods",
+            "The workers' group",
+            "workers' group",
+        ),
+        (
+            "Norcast Airlines said flights were late. A statement from the pilots' union said "
+            "crews were tired.",
+            "Norcast Airlines",
+            "A statement from the pilots' union",
+            "pilots' union",
+        ),
+        # counter-example: a bare body word still stands for the body named before it
+        (
+            "Norcast Airlines said flights were late. The company said crews were tired.",
+            "Norcast Airlines",
+            "The company",
+            "Norcast Airlines",
+        ),
+    ],
+)
+def test_a_body_word_with_a_possessive_is_its_own_body(
+    text: str, body: str, mention: str, name: str
+) -> None:
+    resolved = resolve(text, [(body, 0), (mention, 0)])
+    assert source_of(resolved, 1).name == name

@@ -65,6 +65,7 @@ class CompiledRules:
     title_short_forms: dict[str, str] = field(default_factory=dict)
     affiliations: frozenset[str] = frozenset()
     type_of_lemma: dict[str, str] = field(default_factory=dict)
+    any_kind_bodies: frozenset[str] = frozenset()
     organisations: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     acronyms: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     pronouns: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -159,6 +160,7 @@ def compile_rules(rules: RuleSet, nlp: Language, scope: Scope = "speech") -> Com
         if entry.type
         for lemma in entry.lemmas
     }
+    compiled.any_kind_bodies = _lemmas(e for e in rules.source_types if e.key == "any_body")
     names = [(name, org) for org in rules.organisations for name in (org.name, *org.aliases)]
     compiled.organisations = {
         " ".join(name.lower().split()): (org.key, org.name, org.type)

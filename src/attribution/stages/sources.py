@@ -327,6 +327,8 @@ class _Registry:
                 return apposed
             kind = self.rules.type_of_lemma.get(entry.bare_body, "organisation")
             latest = self._latest_organisation(span[0], kind)
+            if latest is None and entry.bare_body in self.rules.any_kind_bodies:
+                latest = self._latest_organisation(span[0], "organisation")  # "TransLink"
             main = self._main_organisation(span[0]) if kind == "organisation" else None
             untagged = self._untagged_subject(span[0]) if kind == "organisation" else None
             return latest or main or untagged
@@ -676,31 +678,36 @@ class _Registry:
             for child in verb.children:
                 if child.dep_ in {"prep", "agent"} and self._word(child) in self.rules.authorship:
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    if pobj is not None and self._can_author(pobj):
+                    if pobj is not None and self._could_write(pobj):
                         return pobj
         for child in root.children:
             if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
                 return child
             if child.dep_ == "prep" and self._word(child) in self.rules.authorship:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and self._can_author(pobj):
+                if pobj is not None and self._could_write(pobj):
                     return pobj
             if child.dep_ == "compound" and child.ent_type_ in {"ORG", "PERSON"}:
                 return child
         return self._issuer(root)
 
-    def _can_author(self, token: Token) -> bool:
-        """A name, or a noun for a person in office or a body ("filed by the county
-        prosecutor", "a report by the agency"), never "a report by the end of May"."""
+    def _could_write(self, token: Token) -> bool:
+        """Who may be a document's author: a name, or a noun for people or a body ("a study
+        by researchers at the university", "filed by the county prosecutor"), not "by the
+        lake" or "by the end of May"."""
         if token.pos_ == "PROPN" or token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
             return True
         return token.pos_ == "NOUN" and (self.person_word(token) or self._body_word(token))
 
     def _issuer(self, root: Token) -> Token | None:
-        """ "Greenfield Energy released a report": the named subject of the verb that
-        issued the document."""
+        """ "Greenfield Energy released a report", "Dora Finch wrote in a report": the
+        named subject of the verb that issued the document, or wrote in it."""
         verb = root.head
-        if root.dep_ != "dobj" or self._word(verb) not in self.rules.authorship:
+        if root.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head  # "wrote in a report": the verb the document is set on
+        elif root.dep_ != "dobj":
+            return None
+        if verb.pos_ != "VERB" or self._word(verb) not in self.rules.authorship:
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or not (subject.pos_ == "PROPN" or subject.ent_type_):
@@ -803,9 +810,9 @@ class _Registry:
         definite = tokens[0].lower_ == "the"
         entry.named = is_named
         bare = definite and not any(t.ent_type_ for t in core)  # not "the Canadian government"
-        owned = any(t.dep_ == "poss" and t.i != head.i for t in tokens)  # "the pilots' union"
-        if not is_named and bare and not owned and rules.type_of_lemma.get(word) in _BODY_TYPES:
-            entry.bare_body = word  # "the agency", "the security firm"
+        bare = bare and not any(c.dep_ == "poss" for c in head.children)  # "the pilots' union"
+        if not is_named and bare and rules.type_of_lemma.get(word) in _BODY_TYPES:
+            entry.bare_body = word
         if kind == "person" and not plural:
             entry.gender = self._gender(list(tokens), [])
             if len(core) == 1 and is_named:
@@ -849,7 +856,8 @@ class _Registry:
         if len(content) < 2 or content[0].pos_ != "NOUN" or content[1].pos_ != "PROPN":
             return None
         word = self._word(content[0])
-        return None if word in self.rules.titles else self.rules.type_of_lemma.get(word)
+        kind = self.rules.type_of_lemma.get(word)
+        return None if word in self.rules.titles or kind == "person" else kind  # "actor Al Roy"
 
     def _ends_a_known_name(self, core: list[Token]) -> bool:
         """The words are the last words of a person's name given before."""
@@ -1457,19 +1465,34 @@ def _is_epithet(context: _Context, entry: _Entry, tokens: Span | None) -> bool:
         return False
     if entry.type not in {"person", "anonymous"} or entry.plural or entry.bare_title:
         return False
-    root = tokens.root
+    root = _epithet_head(context, tokens)
     rules = context.rules
     word = context.registry._word(root)
+    known_by_work = rules.type_of_lemma.get(word) == "person"  # "the Star Wars actor"
     return (
         root.pos_ == "NOUN"
         and not any(
-            (t.pos_ == "PROPN" and not _place_modifier(t)) or t.dep_ == "poss" for t in tokens
+            (t.pos_ == "PROPN" and not _place_modifier(t) and not (known_by_work and t.i < root.i))
+            or t.dep_ == "poss"
+            for t in tokens
         )
         and word not in rules.titles
         and word not in rules.affiliations
         and not context.registry._body_word(root)  # "the railway" is no "proprietor"
         and not _named_in_apposition(root)
     )
+
+
+def _epithet_head(context: _Context, tokens: Span) -> Token:
+    """The noun a description is headed by: its last word when that is a noun for a person
+    known by what they do, even where the parser took a show's title before it for the head
+    ("the Cooking in the Dark star")."""
+    last = tokens[-1]
+    if last.pos_ == "NOUN" and context.rules.type_of_lemma.get(context.registry._word(last)) == (
+        "person"
+    ):
+        return last
+    return tokens.root
 
 
 def _named_in_apposition(root: Token) -> bool:
