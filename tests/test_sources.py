@@ -1922,3 +1922,45 @@ def test_a_body_word_with_a_possessive_is_its_own_body(
 ) -> None:
     resolved = resolve(text, [(body, 0), (mention, 0)])
     assert source_of(resolved, 1).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "chain"),
+    [
+        (
+            "While Obama drew young voters, that has not happened for Clinton, which is "
+            "something that worries Henry Crespo, president of the Miami Black Caucus.\n\n"
+            '"No one is writing songs for her," he said.',
+            "No one is writing songs",
+            ["the-article", "henry-crespo"],
+        ),
+        (
+            "The mayor opened the fair, an event that delights Rosa Lind, head of the farmers' "
+            'market.\n\n"It is our best week," she said.',
+            "our best week",
+            ["the-article", "rosa-lind"],
+        ),
+        (
+            "Ticket sales fell again, a trend that alarms Tom Ruiz, director of the festival.\n\n"
+            '"We need a new plan," he said.',
+            "We need a new plan",
+            ["the-article", "tom-ruiz"],
+        ),
+    ],
+)
+def test_a_newcomer_introduced_with_a_role_in_narration_is_salient(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    """News introduces a person by name and role, then quotes them: the next "he" is
+    that person, even where the name sits in a relative clause about something else."""
+    claim = next(c for c in analyzer.analyze(text).claims if phrase in c.text)
+    assert claim.chain == chain
+
+
+def test_a_person_named_within_someone_elses_report_stays_an_aside(analyzer: Analyzer) -> None:
+    text = (
+        '"We will not change the law," Ana Ruiz said, rejecting a plea from Jo Park, a nurse '
+        'in Halifax.\n\n"We are confident in it."'
+    )
+    claim = next(c for c in analyzer.analyze(text).claims if "confident in it" in c.text)
+    assert claim.chain == ["the-article", "ana-ruiz"]

@@ -1208,6 +1208,7 @@ class _Context:
                 self.sentence_starts.append(sent.start_char)  # a lone " ." joins the last one
             for i in range(sent.start, sent.end):
                 self.sentence_of[i] = len(self.sentence_starts) - 1
+        self.telling = {self.sentence_at(link.cue[0]) for link in links if link.cue}
         self.candidates = self._candidates()
         self.candidate_starts = [c.start for c in self.candidates]
         self.speaker_at: dict[int, int] = {}
@@ -1283,8 +1284,12 @@ class _Context:
             last = members[-1].right_edge
             span = (span[0], max(span[1], last.idx + len(last.text)))
         head = token.head if token.dep_ in {"appos", "compound"} else token
-        subject = head.dep_ in _SUBJECT_DEPS or _is_agent(head)
-        return _Candidate(span[0], span, token.i, subject, _in_aside(token))
+        introduced = self.sentence_of[token.i] not in self.telling and any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and self.registry.person_word(c)
+            for c in token.children
+        )  # "... worries Henry Crespo, president of the caucus": a newcomer in narration
+        subject = head.dep_ in _SUBJECT_DEPS or _is_agent(head) or introduced
+        return _Candidate(span[0], span, token.i, subject, _in_aside(token) and not introduced)
 
     def before(self, offset: int, limit: int) -> list[_Candidate]:
         k = bisect_left(self.candidate_starts, offset)
