@@ -26,6 +26,11 @@ def resolve(text: str, sources: list[tuple[str, int]], publisher: str | None = N
     return resolve_sources(doc, links, article, find_quotes(text), analyzer.component.compiled)
 
 
+def chain_of(analyzer: Analyzer, text: str, phrase: str) -> list[str]:
+    """The chain of the first claim of the analysed text that holds ``phrase``."""
+    return next(c for c in analyzer.analyze(text).claims if phrase in c.text).chain
+
+
 def source_of(resolved, k: int) -> Source:
     """The source the k-th link resolves to."""
     return next(s for s in resolved.sources if s.id == resolved.source_ids[k])
@@ -1635,8 +1640,7 @@ def test_the_document_a_person_just_spoke_in_is_theirs(
     analyzer: Analyzer, text: str, phrase: str, chain: list[str]
 ) -> None:
     """ "X said in a statement ... the statement said": the same statement, so X's."""
-    claim = next(c for c in analyzer.analyze(text).claims if phrase in c.text)
-    assert claim.chain == chain
+    assert chain_of(analyzer, text, phrase) == chain
 
 
 def test_a_statement_named_further_back_is_not_the_persons(analyzer: Analyzer) -> None:
@@ -1644,8 +1648,7 @@ def test_a_statement_named_further_back_is_not_the_persons(analyzer: Analyzer) -
         "Raj Dhillon said in a statement that he had asked for a delay. Crews worked all night. "
         "Roads reopened on Friday. Traffic was light. The statement said the review would go on."
     )
-    claim = next(c for c in analyzer.analyze(text).claims if "review would go on" in c.text)
-    assert claim.chain != ["the-article", "raj-dhillon"]
+    assert chain_of(analyzer, text, "review would go on") != ["the-article", "raj-dhillon"]
 
 
 @pytest.mark.parametrize(
@@ -1674,8 +1677,7 @@ def test_a_pronoun_in_what_someone_reports_does_not_override_their_given_name(
     analyzer: Analyzer, text: str, phrase: str, chain: list[str]
 ) -> None:
     """ "Paul Greer said she would plead": "she" is his client, so Greer stays a man."""
-    claim = next(c for c in analyzer.analyze(text).claims if phrase in c.text)
-    assert claim.chain == chain
+    assert chain_of(analyzer, text, phrase) == chain
 
 
 @pytest.mark.parametrize(
@@ -1698,8 +1700,7 @@ def test_a_pronoun_in_what_someone_reports_does_not_override_their_given_name(
 def test_a_pronoun_still_tells_the_gender_the_name_does_not(
     analyzer: Analyzer, text: str, phrase: str, chain: list[str]
 ) -> None:
-    claim = next(c for c in analyzer.analyze(text).claims if phrase in c.text)
-    assert claim.chain == chain
+    assert chain_of(analyzer, text, phrase) == chain
 
 
 @pytest.mark.parametrize(
@@ -1727,8 +1728,7 @@ def test_a_document_by_someone_named_only_by_office_is_theirs(
     analyzer: Analyzer, text: str, phrase: str, chain: list[str]
 ) -> None:
     """ "filed by the county prosecutor": a person in office or a body can author a document."""
-    claim = next(c for c in analyzer.analyze(text).claims if phrase in c.text)
-    assert claim.chain == chain
+    assert chain_of(analyzer, text, phrase) == chain
 
 
 @pytest.mark.parametrize(
@@ -1953,8 +1953,7 @@ def test_a_newcomer_introduced_with_a_role_in_narration_is_salient(
 ) -> None:
     """News introduces a person by name and role, then quotes them: the next "he" is
     that person, even where the name sits in a relative clause about something else."""
-    claim = next(c for c in analyzer.analyze(text).claims if phrase in c.text)
-    assert claim.chain == chain
+    assert chain_of(analyzer, text, phrase) == chain
 
 
 def test_a_person_named_within_someone_elses_report_stays_an_aside(analyzer: Analyzer) -> None:
@@ -1962,5 +1961,4 @@ def test_a_person_named_within_someone_elses_report_stays_an_aside(analyzer: Ana
         '"We will not change the law," Ana Ruiz said, rejecting a plea from Jo Park, a nurse '
         'in Halifax.\n\n"We are confident in it."'
     )
-    claim = next(c for c in analyzer.analyze(text).claims if "confident in it" in c.text)
-    assert claim.chain == ["the-article", "ana-ruiz"]
+    assert chain_of(analyzer, text, "confident in it") == ["the-article", "ana-ruiz"]

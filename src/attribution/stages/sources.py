@@ -246,7 +246,7 @@ class _Registry:
         """Whether the given name says another gender than a pronoun that may be someone
         else's ("Her lawyer, Paul Greer, said she would plead not guilty"); a reflexive
         ("Paul Greer proved himself") is always the name's own."""
-        if pronoun.lower_.endswith("self"):
+        if pronoun.morph.get("Reflex") == ["Yes"]:
             return False
         listed = self.rules.gender_of_name.get(full.split()[0].title()) if full else None
         return listed is not None and listed != gender
