@@ -1122,15 +1122,7 @@ def _issued_by_last_body(
     if made_in is not None:  # "Dhillon said in a statement ... the statement said"
         speaker = registry.entries[made_in]
         reason = f"'{entry.name}' is taken to be the one {speaker.name} spoke in just before"
-        link = replace(
-            link,
-            channel=link.channel or link.source,
-            channel_name=link.channel_name or entry.name,
-            inferred=True,
-            reason=reason,
-            confidence=CONFIDENCE_PRONOUN,
-        )
-        return made_in, link
+        return made_in, _through_the_document(link, entry.name, reason)
     for prev in range(index - 1, -1, -1):
         source = links[prev].source
         if keys[prev] is None or source is None or source[0] >= link.source[0]:
@@ -1142,17 +1134,20 @@ def _issued_by_last_body(
         if body is None or speaker is None or speaker.type in _NOT_ISSUERS:
             break
         reason = f"'{entry.name}' is taken to be by {speaker.name}, who spoke just before it"
-        channel = link.channel or link.source
-        link = replace(
-            link,
-            channel=channel,
-            channel_name=link.channel_name or entry.name,
-            inferred=True,
-            reason=reason,
-            confidence=CONFIDENCE_PRONOUN,
-        )
-        return body, link
+        return body, _through_the_document(link, entry.name, reason)
     return key, link
+
+
+def _through_the_document(link: Link, document: str, reason: str) -> Link:
+    """The link with the document as its channel, inferred for ``reason``."""
+    return replace(
+        link,
+        channel=link.channel or link.source,
+        channel_name=link.channel_name or document,
+        inferred=True,
+        reason=reason,
+        confidence=CONFIDENCE_PRONOUN,
+    )
 
 
 def _made_in(
