@@ -81,6 +81,10 @@ class CompiledRules:
     negations: frozenset[str] = frozenset()
     withholding: frozenset[str] = frozenset()
     questions: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()
+    question_openers: frozenset[str] = frozenset()
+    holder_prepositions: frozenset[str] = frozenset()
+    coordinators: frozenset[str] = frozenset()
     furniture: tuple[FurnitureRule, ...] = ()
     abbreviations: frozenset[str] = frozenset()
     _lower: PhraseMatcher | None = None
@@ -197,6 +201,10 @@ def compile_rules(rules: RuleSet, nlp: Language, scope: Scope = "speech") -> Com
     compiled.negations = _lemmas(rules.negations)
     compiled.withholding = _lemmas(rules.withholding)
     compiled.questions = _lemmas(rules.questions)
+    compiled.complementizers = _lemmas(rules.complementizers)
+    compiled.question_openers = _lemmas(e for e in rules.complementizers if e.key == "question")
+    compiled.holder_prepositions = _lemmas(rules.holder_prepositions)
+    compiled.coordinators = _lemmas(rules.coordinators)
     compiled.furniture = tuple(
         FurnitureRule(f.key, f.reason, tuple(re.compile(p) for p in f.patterns))
         for f in rules.furniture

@@ -449,6 +449,9 @@ _SECTIONS = (
     "negations",
     "withholding",
     "questions",
+    "complementizers",
+    "holder_prepositions",
+    "coordinators",
     "furniture",
     "abbreviations",
 )
@@ -533,6 +536,19 @@ class RuleSet(BaseModel):
     questions: list[WordClass] = Field(
         default_factory=list,
         description="Cue verbs whose content is a question, not a claim: 'asked whether'.",
+    )
+    complementizers: list[WordClass] = Field(
+        default_factory=list,
+        description="Words that open a cue noun's clause ('the claim that'); the entry keyed "
+        "'question' lists those that open a question ('whether', 'if').",
+    )
+    holder_prepositions: list[WordClass] = Field(
+        default_factory=list,
+        description="Prepositions that name who holds a cue noun: 'criticism from Democrats'.",
+    )
+    coordinators: list[WordClass] = Field(
+        default_factory=list,
+        description="Conjunctions that join a first verb to a cue across an aside: 'and', 'but'.",
     )
     furniture: list[Furniture] = Field(
         default_factory=list, description="Page furniture set aside from the story's claims."

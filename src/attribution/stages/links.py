@@ -28,14 +28,11 @@ _WIDE_CATEGORIES = frozenset({"belief", "intention", "perception"})
 _SPOKEN = frozenset({"speech", "denial"})
 _WORD_CUES = frozenset({"verb", "noun"})
 #: A noun cue's own clause: "the claim *that* ...", "concerns *whether* ...".
-_NOUN_MARKS = frozenset({"that", "whether", "if"})
 #: What opens an indirect question: "asked *whether* ...", "asked *how* long ...".
-_QUESTION_MARKS = frozenset({"whether", "if"})
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 #: The predicate a reflexive object takes: "describes himself *as* a fixer".
 _AS = "as"
 #: Prepositions whose object is who holds a noun cue's view: "criticism *from* Democrats".
-_NOUN_HOLDERS = frozenset({"by", "from", "among"})
 _PARENTHETICAL = frozenset({"parataxis", "ccomp"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _ACTOR_DEPS = frozenset({"dobj", "dative", "pobj", "nsubjpass"})
@@ -87,7 +84,6 @@ _PARTICIPLES = frozenset({"VBN", "VBG"})
 _CUE_PARTICLE_DEPS = frozenset({"prt", "advmod", "npadvmod"})  # "he said *later*"
 _THING_POS = frozenset({"NOUN", "PROPN", "NUM"})
 _INVERTED_DEPS = frozenset({"dobj", "attr"})
-_JOINTS = frozenset({"and", "but"})
 _GLOSS_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl", "ROOT"})
 _CLAUSE_DEPS = frozenset({"ccomp", "acl"})
 
@@ -248,14 +244,14 @@ def _outer_speaker(ctx: _Context, verb: Token) -> Token | None:
     return _subject(verb.head.head) if second else None
 
 
-def _first_conjunct_subject(verb: Token) -> Token | None:
+def _first_conjunct_subject(ctx: _Context, verb: Token) -> Token | None:
     """ "He shook hands and, to the surprise of many, said ...": an aside after "and" leads
     the parser to hang the first conjunct on the cue as its clause; its subject speaks."""
-    first = next((c for c in verb.lefts if _is_first_conjunct(c, verb)), None)
+    first = next((c for c in verb.lefts if _is_first_conjunct(ctx, c, verb)), None)
     return None if first is None else _subject(first)
 
 
-def _is_first_conjunct(clause: Token, verb: Token) -> bool:
+def _is_first_conjunct(ctx: _Context, clause: Token, verb: Token) -> bool:
     """A clause before the cue that ends in "and" or "but" and a comma-set aside up to the
     cue: the first of two coordinated verbs, not what the cue says."""
     if clause.dep_ not in _CONTENT_DEPS or clause.i > verb.i or verb.i < 2:
@@ -264,7 +260,7 @@ def _is_first_conjunct(clause: Token, verb: Token) -> bool:
         return False  # "It will close and, sadly, nothing can be done, the union said"
     if verb.doc[verb.i - 1].text != "," or not any(c.dep_ in _SUBJECTS for c in clause.children):
         return False
-    joints = [t for t in subtree(clause) if t.dep_ == "cc" and t.lower_ in _JOINTS]
+    joints = [t for t in subtree(clause) if t.dep_ == "cc" and t.lower_ in ctx.rules.coordinators]
     aside = verb.doc[joints[-1].i + 1 : verb.i] if joints else []
     return len(aside) > 2 and aside[0].text == "," and clause.right_edge.i < verb.i
 
@@ -482,7 +478,7 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     verb = ctx.doc[cue.head]
     if ctx.quote_of[verb.i] >= 0 or _withheld(ctx, verb):
         return  # "did not say whether", "declined to comment": nothing is attributed
-    subject = _outer_speaker(ctx, verb) or _subject(verb) or _first_conjunct_subject(verb)
+    subject = _outer_speaker(ctx, verb) or _subject(verb) or _first_conjunct_subject(ctx, verb)
     if subject is not None and ctx.quote_of[subject.i] >= 0:
         # '"... Real trouble," said Leslie Wimes': the quote's last words are no subject
         subject = _subject_outside_quotes(ctx, verb) or _inverted_speaker(ctx, verb) or subject
@@ -752,7 +748,7 @@ def _asks(ctx: _Context, content: tuple[int, int]) -> bool:
     if k >= len(ctx.doc):
         return False
     first = ctx.doc[k]
-    return first.lower_ in _QUESTION_MARKS or first.tag_ in _WH_TAGS
+    return first.lower_ in ctx.rules.question_openers or first.tag_ in _WH_TAGS
 
 
 def _question_link(ctx: _Context, verb: Token, cue: Cue) -> None:
@@ -788,7 +784,9 @@ def _content_of(
     """Content span, kind, quote and confidence for a cue verb, or None if it has none."""
     deps = _WIDE_CONTENT_DEPS if category in _WIDE_CATEGORIES else _CONTENT_DEPS
     frames = _frames(ctx, verb)
-    clauses = [c for c in _complements(verb) if c.dep_ in deps and not _is_first_conjunct(c, verb)]
+    clauses = [
+        c for c in _complements(verb) if c.dep_ in deps and not _is_first_conjunct(ctx, c, verb)
+    ]
     clause = _quoted_first(clauses, ctx)
     if clause is not None and _cut_off(ctx, clause, verb):
         clause = None  # "Ours is a hard system: the council proposes ...": a heading
@@ -2199,7 +2197,7 @@ def _noun_link(ctx: _Context, cue: Cue) -> None:
         return
     if _overlaps_content(ctx, content):
         return  # "said in a statement that ...": the verb has said it
-    holder = _noun_holder(noun)
+    holder = _noun_holder(ctx, noun)
     if holder is None and not (_broad(ctx) and _is_existential(noun)):
         return  # only "There are fears that ..." holds a view with no one holding it
     if holder is not None and (ctx.quote_of[holder.i] >= 0 or holder.tag_ in _RELATIVE_TAGS):
@@ -2237,7 +2235,9 @@ def _noun_content(
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
         children += [c for c in noun.head.rights if c.dep_ == "ccomp"]
     for clause in children:
-        marked = any(c.dep_ == "mark" and c.lower_ in _NOUN_MARKS for c in clause.children)
+        marked = any(
+            c.dep_ == "mark" and c.lower_ in ctx.rules.complementizers for c in clause.children
+        )
         if (marked and "clause" in frames) or (
             "infinitive" in frames and any(c.tag_ == "TO" for c in clause.children)
         ):
@@ -2254,7 +2254,7 @@ def _noun_content(
     return None
 
 
-def _noun_holder(noun: Token) -> Token | None:
+def _noun_holder(ctx: _Context, noun: Token) -> Token | None:
     """Whose claim, view or decision it is: the possessor ("*his* decision"), the object of
     by/from ("criticism *from Democrats*"), or the subject of the verb that takes the noun
     as its object ("*She* voiced concern that ...")."""
@@ -2262,7 +2262,7 @@ def _noun_holder(noun: Token) -> Token | None:
         if child.dep_ == "poss":
             return child
     for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in _NOUN_HOLDERS:
+        if child.dep_ == "prep" and child.lower_ in ctx.rules.holder_prepositions:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
