@@ -255,6 +255,8 @@ def test_what_an_outer_source_says_besides_a_nested_report_stays_theirs(
         "The plan, he said later, would cost millions.",
         "The bridge, the mayor said on Monday, will reopen by June.",
         "Too often, she says, the patients get nothing.",
+        "The vote, officials said in a statement, was close.",
+        "The ferry, the operator said on Twitter, will not sail today.",
     ],
 )
 def test_one_statement_around_its_cue_is_one_claim(text: str) -> None:

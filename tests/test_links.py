@@ -689,6 +689,22 @@ AROUND_THE_CUE = [
         "the envoy",
         ["The talks", "had stalled"],
     ),
+    # so is the document or platform the speaker spoke in
+    (
+        "The vote, officials said in a statement, was close.",
+        "officials",
+        ["The vote", "was close"],
+    ),
+    (
+        "The strike, the union said in a letter to members, will go on.",
+        "the union",
+        ["The strike", "will go on"],
+    ),
+    (
+        "Too often, the mayor said on Facebook, the council ignores the north end.",
+        "the mayor",
+        ["Too often", "the council ignores the north end"],
+    ),
 ]
 NOT_AROUND_THE_CUE = [
     # a clause of the narrator's own after the cue

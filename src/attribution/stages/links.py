@@ -1182,9 +1182,8 @@ def _parts_around(ctx: _Context, verb: Token, phrases: set[int]) -> list[tuple[i
     frame.update(
         c.i for c in verb.children if c.dep_ in _CUE_PARTICLE_DEPS and not list(c.children)
     )
-    for child in verb.children:  # "the mayor said *on Monday*"
-        words = subtree(child)[1:]
-        if child.dep_ == "prep" and words and all(t.ent_type_ in _TIME_ENTITIES for t in words):
+    for child in verb.children:  # "the mayor said *on Monday*", "*in a statement*"
+        if _is_cue_setting(ctx, child, phrases):
             frame.update(t.i for t in subtree(child))
     lo, hi = min(frame), max(frame)
     sent = verb.sent
@@ -1209,6 +1208,20 @@ def _parts_around(ctx: _Context, verb: Token, phrases: set[int]) -> list[tuple[i
     if _is_narrators_participle(after):
         after = []  # "..., the agency said, raising fears of more floods": the writer's gloss
     return [char_span(run) for run in (before, after) if run]
+
+
+def _is_cue_setting(ctx: _Context, child: Token, phrases: set[int]) -> bool:
+    """A prepositional phrase of the cue that says when or where the speaker spoke ("on
+    Monday", "in a statement", "on Telegram"): part of the cue clause, not of the content."""
+    words = subtree(child)[1:]
+    if child.dep_ != "prep" or not words:
+        return False
+    if all(t.ent_type_ in _TIME_ENTITIES for t in words):
+        return True
+    heads = [c for c in child.children if c.dep_ == "pobj"]
+    return any(t.i in phrases or t.lemma_.lower() in ctx.rules.documents for t in heads) or any(
+        t.i in phrases for t in words
+    )
 
 
 def _is_narrators_participle(tokens: list[Token]) -> bool:
