@@ -37,7 +37,6 @@ _PLACE_MODIFIER_LABELS = frozenset({"GPE", "LOC", "NORP"})
 _NEWS_TYPES = frozenset({"news_agency", "news_outlet"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-_ASIDE_DEPS = frozenset({"relcl", "acl", "parataxis", "advcl", "prep", "pobj"})
 _BODY_TYPES = frozenset({"organisation", "government"})
 _NOT_ISSUERS = frozenset({"person", "anonymous", "document", "article", *_NEWS_TYPES})
 _BODY_SENTENCES = 2  # "the agency" stands for a body named this close before it
