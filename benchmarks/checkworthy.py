@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from attribution.checks_cli import score_texts  # noqa: E402
+from attribution.cli.checks import score_texts  # noqa: E402
 from attribution.language import load_language  # noqa: E402
 from attribution.rules.loader import default_rules  # noqa: E402
 from attribution.stages.checkworthy import scorer_for  # noqa: E402

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from attribution import cli
 from attribution.analyzer import Analyzer
+from attribution.cli import main as cli
 from attribution.models import Analysis
 
 DATA = Path(__file__).parent / "data"
@@ -439,7 +439,7 @@ def test_the_command_line_imports_without_the_test_tools() -> None:
     """The README's first command installs no test extra: nothing it runs may need pytest."""
     code = (
         "import sys; sys.modules['pytest'] = None; sys.modules['hypothesis'] = None; "
-        "import attribution, attribution.cli, attribution.testing, attribution.rules_cli"
+        "import attribution, attribution.cli, attribution.testing, attribution.cli.rules"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

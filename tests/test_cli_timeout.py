@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from attribution import cli, flow
+from attribution import flow
 from attribution.analyzer import Analyzer
+from attribution.cli import main as cli
 
 runner = CliRunner(env={"COLUMNS": "100"})
 BUDGET = "1.5"

@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from attribution import CorpusDocument, cli, corpus_cli
+from attribution import CorpusDocument
 from attribution.analyzer import Analyzer
+from attribution.cli import corpus as corpus_cli
+from attribution.cli import main as cli
 from helpers import shared_analyzer
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "corpus" / "breaking.jsonl"

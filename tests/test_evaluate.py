@@ -24,8 +24,8 @@ from attribution import (
     InputError,
     Span,
     default_rules,
-    evaluate_cli,
 )
+from attribution.cli import evaluate as evaluate_cli
 from attribution.evaluate import (
     CueLexicon,
     diagnose,

@@ -23,7 +23,8 @@ import pytest
 import spacy
 from typer.testing import CliRunner
 
-from attribution import Analyzer, RuleSet, cli, default_rules
+from attribution import Analyzer, RuleSet, default_rules
+from attribution.cli import main as cli
 from attribution.errors import PipelineError, RuleFileError
 from attribution.rules import loader
 from attribution.rules.loader import load_rule_file, parse_rules

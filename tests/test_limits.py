@@ -13,10 +13,10 @@ import pytest
 
 from attribution import AnalysisTimeout, Analyzer, flow, limits
 from attribution.budget import check_time, check_timeout, time_budget
-from attribution.cli import _lines
+from attribution.cli.main import _lines
+from attribution.cli.reading import read_file_bytes
 from attribution.errors import InputError, RuleFileError
 from attribution.language import load_language
-from attribution.reading import read_file_bytes
 from attribution.rules import loader
 from attribution.rules.loader import load_rule_file, parse_rules
 
@@ -56,7 +56,7 @@ def test_the_docs_messages_quote_the_limits() -> None:
 
 
 def test_an_article_file_over_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import attribution.reading as reading
+    import attribution.cli.reading as reading
 
     monkeypatch.setattr(reading, "MAX_INPUT_BYTES", 100)
     path = tmp_path / "long.txt"
@@ -69,7 +69,7 @@ def test_an_article_file_over_the_limit(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 def test_a_batch_line_over_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import attribution.cli as cli
+    import attribution.cli.main as cli
 
     monkeypatch.setattr(cli, "MAX_INPUT_BYTES", 50)
     path = tmp_path / "in.jsonl"

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from attribution.errors import InputError
-from attribution.reading import (
+from attribution.cli.reading import (
     decode_bytes,
     extract_html,
     looks_like_html,
     read_decoded,
     read_text_file,
 )
+from attribution.errors import InputError
 
 RUSSIAN = "Мэр заявил, что улица закрыта."
 SPANISH = "El alcalde dijo que la compañía cerró el año con pérdidas, según fuentes oficiales."

@@ -15,9 +15,9 @@ import yaml
 from typer.testing import CliRunner, Result
 
 from attribution import default_rules
+from attribution.cli.rules import app
 from attribution.rules import parse_rules
 from attribution.rules.model import schema_text
-from attribution.rules_cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWSDESK = ROOT / "examples" / "newsdesk" / "newsdesk.rules.yaml"

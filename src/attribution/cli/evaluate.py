@@ -17,9 +17,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .analyzer import Analyzer
-from .errors import AttributionError
-from .evaluate import METRICS, Report, load_gold, run
+from ..analyzer import Analyzer
+from ..errors import AttributionError
+from ..evaluate import METRICS, Report, load_gold, run
 from .terminal import stdout_console
 
 app = typer.Typer(add_completion=False, help=__doc__)

@@ -33,15 +33,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from . import __version__
-from .analyzer import Analyzer
-from .checks_cli import checkworthy, findings_table
-from .corpus_cli import corpus as corpus_command
-from .errors import AnalysisTimeout, AttributionError, InputError
-from .evaluate_cli import evaluate
-from .limits import MAX_INPUT_BYTES
-from .metadata import METADATA_FIELDS
-from .models import Analysis, Claim, Source
+from .. import __version__
+from ..analyzer import Analyzer
+from ..errors import AnalysisTimeout, AttributionError, InputError
+from ..limits import MAX_INPUT_BYTES
+from ..metadata import METADATA_FIELDS
+from ..models import Analysis, Claim, Source
+from .checks import checkworthy, findings_table
+from .corpus import corpus as corpus_command
+from .evaluate import evaluate
 from .reading import (
     IS_DIRECTORY,
     STDIN_NAME,
@@ -52,7 +52,7 @@ from .reading import (
     read_decoded,
     read_stdin,
 )
-from .rules_cli import app as rules_app
+from .rules import app as rules_app
 from .terminal import chain_arrow, stdout_console
 
 # -------------------------------------------------------------------- the messages
@@ -910,7 +910,3 @@ app.add_typer(rules_app, name="rules")
 app.command("evaluate")(evaluate)
 app.command("checkworthy")(checkworthy)
 app.command("corpus")(corpus_command)
-
-
-if __name__ == "__main__":
-    app(prog_name="attribution")

@@ -22,10 +22,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .analyzer import Analyzer
-from .corpus import Corpus, CorpusDocument
-from .errors import AttributionError, InputError
-from .metadata import METADATA_FIELDS
+from ..analyzer import Analyzer
+from ..corpus import Corpus, CorpusDocument
+from ..errors import AttributionError, InputError
+from ..metadata import METADATA_FIELDS
 from .reading import check_readable_file
 from .terminal import chain_arrow
 

@@ -24,8 +24,8 @@ import unicodedata
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
-from .errors import InputError
-from .limits import MAX_INPUT_BYTES
+from ..errors import InputError
+from ..limits import MAX_INPUT_BYTES
 
 #: How much of the start of a file the binary checks look at.
 SNIFF_BYTES = 8192

@@ -20,12 +20,12 @@ from rich.table import Table
 from rich.text import Text
 from spacy.language import Language
 
-from .errors import AttributionError, InputError
-from .language import load_language
-from .models import Analysis
-from .rules import RuleSet
-from .rules.loader import default_rules, load_extension
-from .stages.checkworthy import Scorer, scorer_for
+from ..errors import AttributionError, InputError
+from ..language import load_language
+from ..models import Analysis
+from ..rules import RuleSet
+from ..rules.loader import default_rules, load_extension
+from ..stages.checkworthy import Scorer, scorer_for
 
 BAD_LINE = "{path}:{line}: {problem}"
 

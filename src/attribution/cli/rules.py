@@ -17,11 +17,11 @@ from typing import Annotated, NoReturn
 import typer
 import yaml
 
-from .errors import AttributionError, RuleFileError
-from .limits import EXAMPLE_TIME_LIMIT
-from .rules.loader import default_rules, load_extension, load_rule_file
-from .rules.model import RuleSet, schema_text
-from .testing import AnalyzerPool, ExampleResult, example_cases, example_location, run_examples
+from ..errors import AttributionError, RuleFileError
+from ..limits import EXAMPLE_TIME_LIMIT
+from ..rules.loader import default_rules, load_extension, load_rule_file
+from ..rules.model import RuleSet, schema_text
+from ..testing import AnalyzerPool, ExampleResult, example_cases, example_location, run_examples
 
 app = typer.Typer(
     name="rules",
