@@ -47,6 +47,7 @@ _TURN_NAME_CHARS = 40
 _TURN_NAME_TOKENS = 4
 _TURN_MIN_CHARS = 12
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
 _FRAME_DEPS = frozenset(
     {"nsubj", "nsubjpass", "prep", "dative", "advmod", "npadvmod", "agent", "aux", "neg", "punct"}
 )
@@ -509,10 +510,11 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
         subject = verb.head  # "a new poll showing ...": the poll
     antecedent = None
     if subject is not None and subject.tag_ in _RELATIVE_TAGS:
-        if verb.dep_ != "relcl":
+        held = _relative_antecedent(ctx, verb.head) if verb.dep_ == "relcl" else None
+        if held is None:
             return
-        antecedent = mention_span(verb.head)  # "Sanders, who said ...": who is Sanders
-    if subject is None or ctx.quote_of[subject.i] >= 0:
+        antecedent = _before_clause(held, verb)  # "Sanders, who said ...": who is Sanders
+    if subject is None or ctx.quote_of[subject.i] >= 0 or _cannot_speak(ctx, subject):
         return
     found = _content_of(ctx, verb, cue.category, {subject.i})
     if found is None:
@@ -552,6 +554,45 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
         range(verb.i, verb.i + 1),
     )
     _participle_relays(ctx, verb, index)
+
+
+def _cannot_speak(ctx: _Context, token: Token) -> bool:
+    """ "The needs of the stage argue for ...", "the attack showed that ...": a common noun
+    for a want, an outcome or an event (the rule set's non-agents) names no one who can
+    speak; the sentence is the writer's narration, so the cue has no source."""
+    return (
+        token.pos_ == "NOUN"
+        and not token.ent_type_
+        and token.lemma_.lower() in ctx.rules.non_agents
+    )
+
+
+def _relative_antecedent(ctx: _Context, noun: Token) -> Token | None:
+    """What a relative "who" stands for: the noun its clause hangs on, or, when that noun
+    cannot speak, the one it describes ("patients with rare *diseases* who said ...": the
+    patients); None when no such noun is there."""
+    while _cannot_speak(ctx, noun):
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep":
+            return None
+        before = ctx.doc[prep.i - 1] if prep.i > 0 else prep
+        if prep.head.pos_ in _NOMINAL_POS:
+            noun = prep.head
+        elif before.pos_ in {"NOUN", "PROPN"}:
+            noun = before  # "treats veterans with injuries who ...": the parser hung "with"
+        else:  # on the verb, but it follows the noun it describes
+            return None
+    return noun
+
+
+def _before_clause(noun: Token, verb: Token) -> tuple[int, int]:
+    """The antecedent's phrase, cut before the relative clause that follows it."""
+    start, end = mention_span(noun)
+    first = verb.left_edge
+    if start < first.idx < end:
+        words = [t for t in noun.doc[noun.i : first.i] if not t.is_punct]
+        end = char_span(words)[1] if words else end
+    return start, end
 
 
 def _joined_outside_quote(ctx: _Context, verb: Token) -> Token | None:
