@@ -829,7 +829,11 @@ def _content_of(
     """Content span, kind, quote and confidence for a cue verb, or None if it has none."""
     deps = _WIDE_CONTENT_DEPS if category in _WIDE_CATEGORIES else _CONTENT_DEPS
     frames = _frames(ctx, verb)
-    clauses = [c for c in _complements(verb) if c.dep_ in deps and not _is_first_conjunct(c, verb)]
+    clauses = [
+        c
+        for c in _complements(verb)
+        if c.dep_ in deps and not _is_first_conjunct(c, verb) and not _is_relative_clause(c)
+    ]
     clause = _quoted_first(clauses, ctx)
     if clause is not None and _cut_off(ctx, clause, verb):
         clause = None  # "Ours is a hard system: the council proposes ...": a heading
@@ -880,6 +884,13 @@ def _content_of(
     span = span or (_leading_content(ctx, verb) if "clause" in frames else None)
     span = span or (_answer(ctx, verb) if "object" in frames else None)
     return None if span is None else (span, "indirect", None, CONFIDENCE_OBJECT)
+
+
+def _is_relative_clause(clause: Token) -> bool:
+    """ "defend the levy on provinces – Ontario and Manitoba – *that* don't meet the rules":
+    a clause whose subject is the relative "that" or "which" describes a noun before it,
+    though the parser hung it on the cue; it is never what was said."""
+    return any(c.dep_ in _SUBJECTS and c.tag_ == "WDT" for c in clause.children)
 
 
 def _complements(verb: Token) -> list[Token]:
