@@ -1964,3 +1964,88 @@ def test_a_clause_after_a_time_stays(analyzer: Analyzer, text: str, cue: str, co
     assert_offsets_hold(text, analysis)
     found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue}
     assert (cue, content) in found, found
+
+
+# A noun that names no one who can speak (the rule set's non-agents: a want, an outcome,
+# an event, a change, an ailment, a work) makes the writer's narration as a cue's subject.
+NON_AGENT_SUBJECTS = [
+    "The needs of a crowded city argue for a second ferry terminal.",
+    "Those late wins speak volumes about how much the club loves this ground.",
+    "Sunday's shooting showed that the gangs can still strike downtown.",
+    "The sharp rise in fares suggests the operator is short of cash.",
+    "Her efforts to save the library called for a new tax on hotels.",
+    "The storm proved that the sea wall is far too low.",
+]
+# ... while people, bodies and the evidence a fact-checker cites stay sources.
+AGENT_SUBJECTS = [
+    ("The council argued for a second ferry terminal.", "The council"),
+    ("The figures suggest the operator is short of cash.", "The figures"),
+    ("Court records show that the firm paid the fine late.", "Court records"),
+    ("The survey found that most tenants pay too much.", "The survey"),
+]
+
+
+@pytest.mark.parametrize("text", NON_AGENT_SUBJECTS)
+def test_a_non_agent_subject_speaks_for_no_one(analyzer: Analyzer, text: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert not analysis.attributions, [a.source and a.source.text for a in analysis.attributions]
+
+
+@pytest.mark.parametrize(("text", "source"), AGENT_SUBJECTS)
+def test_people_bodies_and_records_still_speak(
+    analyzer: Analyzer, text: str, source: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert [a.source.text for a in analysis.attributions if a.source] == [source]
+
+
+# "who" after "people with a disease": the clause hangs on the ailment, but "who" stands
+# for the people it describes, whether the parser hung "with" on them or on the verb.
+RELATIVE_PAST_A_NON_AGENT = [
+    (
+        "The court is hearing a case brought by farmers with lung diseases who say the "
+        "spraying made them sick.",
+        "farmers",
+    ),
+    (
+        "The clinic treats veterans with brain injuries who say the program has failed them.",
+        "veterans",
+    ),
+    (
+        "Two suits were filed by parents of children with rare disorders who argue that the "
+        "drug should be covered.",
+        "children",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), RELATIVE_PAST_A_NON_AGENT)
+def test_who_stands_for_the_people_not_their_ailment(
+    analyzer: Analyzer, text: str, speaker: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    names = {s.id: s.name for s in analysis.sources}
+    (link,) = analysis.attributions
+    assert names[link.source_id].startswith(speaker), names[link.source_id]
+
+
+# A clause whose subject is the relative "that" describes the noun before it, though the
+# parser may hang it on the cue: "defend the levy on regions – Kent and Essex – that ...".
+RELATIVE_CLAUSES_ON_A_CUE = [
+    "The Liberals defend their decision to impose a carbon levy on regions – as of now Kent, "
+    "Essex and Surrey – that don’t meet the new national targets.",
+    "The ministers defend their plan to impose a levy on provinces – as of now Alberta, "
+    "Ontario and Quebec – that don’t meet the new federal requirements.",
+    "The Greens defend their plan to cut grants to cities – as of now Leeds, York and Hull – "
+    "that don’t meet the new housing quotas.",
+]
+
+
+@pytest.mark.parametrize("text", RELATIVE_CLAUSES_ON_A_CUE)
+def test_a_relative_clause_is_never_what_was_said(analyzer: Analyzer, text: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert not [a for a in analysis.attributions if a.content.text.startswith("that")]
