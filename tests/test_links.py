@@ -1993,9 +1993,7 @@ def test_a_non_agent_subject_speaks_for_no_one(analyzer: Analyzer, text: str) ->
 
 
 @pytest.mark.parametrize(("text", "source"), AGENT_SUBJECTS)
-def test_people_bodies_and_records_still_speak(
-    analyzer: Analyzer, text: str, source: str
-) -> None:
+def test_people_bodies_and_records_still_speak(analyzer: Analyzer, text: str, source: str) -> None:
     analysis = analyzer.analyze(text)
     assert_offsets_hold(text, analysis)
     assert [a.source.text for a in analysis.attributions if a.source] == [source]

@@ -1978,8 +1978,7 @@ PRONOUNS_PAST_A_NON_AGENT = [
         "Shop owners",
     ),
     (
-        "The growers marched to the capital. Their needs were plain. "
-        "They said prices had to rise.",
+        "The growers marched to the capital. Their needs were plain. They said prices had to rise.",
         "growers",
     ),
 ]
