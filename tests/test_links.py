@@ -2047,3 +2047,54 @@ def test_a_relative_clause_is_never_what_was_said(analyzer: Analyzer, text: str)
     analysis = analyzer.analyze(text)
     assert_offsets_hold(text, analysis)
     assert not [a for a in analysis.attributions if a.content.text.startswith("that")]
+
+
+# ... but right after the cue, "that" is a demonstrative subject, whatever its tag.
+DEMONSTRATIVE_THAT = [
+    (
+        "Some advocates for stem cell research said that overlooked the benefits of new cures.",
+        "that overlooked the benefits of new cures",
+    ),
+    ("Critics said that ignored the cost to taxpayers.", "that ignored the cost to taxpayers"),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), DEMONSTRATIVE_THAT)
+def test_a_demonstrative_that_after_the_cue_is_said(
+    analyzer: Analyzer, text: str, content: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert content in {a.content.text for a in analysis.attributions}
+
+
+# A phrase after a lone object that only sets the scene (by a margin, under the rubble, to
+# the crowd) leaves the object a thing acted on, not a proposition, in 'speech' scope.
+OBJECT_WITH_A_SETTING = [
+    "Lawmakers rejected the deal by 432 votes to 202.",
+    "Rescuers found two survivors under the rubble.",
+    "Voters rejected the proposal in a referendum on Sunday.",
+]
+# ... while a complement that says something of the object stays.
+OBJECT_WITH_A_COMPLEMENT = [
+    (
+        "The challenger blamed the incumbent for the budget shortfall.",
+        "the incumbent for the budget shortfall",
+    ),
+    ("The mayor criticized the plan as reckless.", "the plan as reckless"),
+    ("The senator called for an inquiry into the sale.", "an inquiry into the sale"),
+]
+
+
+@pytest.mark.parametrize("text", OBJECT_WITH_A_SETTING)
+def test_an_object_with_a_setting_is_no_proposition(analyzer: Analyzer, text: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert not analysis.attributions, [a.content.text for a in analysis.attributions]
+
+
+@pytest.mark.parametrize(("text", "content"), OBJECT_WITH_A_COMPLEMENT)
+def test_an_object_with_a_complement_stays(analyzer: Analyzer, text: str, content: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert content in {a.content.text for a in analysis.attributions}

@@ -888,9 +888,17 @@ def _content_of(
 
 def _is_relative_clause(clause: Token) -> bool:
     """ "defend the levy on provinces – Ontario and Manitoba – *that* don't meet the rules":
-    a clause whose subject is the relative "that" or "which" describes a noun before it,
-    though the parser hung it on the cue; it is never what was said."""
-    return any(c.dep_ in _SUBJECTS and c.tag_ == "WDT" for c in clause.children)
+    a clause whose subject is the relative "that" or "which", right after a noun that is
+    none of the cue's own, describes that noun, though the parser hung it on the cue; it
+    is never what was said. Right after the cue ("said *that* overlooked the costs") the
+    word is a demonstrative, whatever its tag."""
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+    if subject is None or subject.tag_ != "WDT" or subject.i == 0:
+        return False
+    before = subject.doc[subject.i - 1]
+    while before.is_punct and before.i > 0:
+        before = before.doc[before.i - 1]
+    return before.pos_ in {"NOUN", "PROPN"} and before.head.i != clause.head.i
 
 
 def _complements(verb: Token) -> list[Token]:
@@ -1047,9 +1055,11 @@ def _is_bare_thing(ctx: _Context, run: list[Token]) -> bool:
     the offer", "vowed revenge", "boasts two titles"): in 'speech' scope it names a thing
     the speaker acted on, not a proposition; "accused X of lying", 'called it "a mess"',
     "denied targeting civilians" keep a clause, a second complement or quoted words."""
-    if len(run) != 1 or run[0].dep_ != "dobj" or run[0].pos_ not in _THING_POS:
+    if not run or run[0].dep_ != "dobj" or run[0].pos_ not in _THING_POS:
         return False
-    tokens = list(subtree(run[0]))
+    if not all(_is_setting_after(ctx, phrase) for phrase in run[1:]):
+        return False
+    tokens = [t for phrase in run for t in subtree(phrase)]
     if any(ctx.quote_of[t.i] >= 0 or _is_quote_mark(ctx, t) for t in tokens):
         return False
     after = tokens[-1].i + 1
@@ -1059,6 +1069,19 @@ def _is_bare_thing(ctx: _Context, run: list[Token]) -> bool:
     if any(t.dep_ in {"pcomp", "pobj"} and t.tag_ == "VBG" for t in tokens):
         return False  # "accused the mayor of *breaking* his promise": what he is said to do
     return not any(t.dep_ in _CLAUSE_DEPS and _subject(t) is not None for t in tokens)
+
+
+def _is_setting_after(ctx: _Context, phrase: Token) -> bool:
+    """A phrase after the object that sets the scene of the act ("rejected the deal *by
+    432 votes*", "found two survivors *under the rubble*"), not a complement that says
+    something of the object: none of the cue's own prepositions ("called for"), and no
+    clause or predicate inside it ("blamed X *for failing*", "described X *as* a fixer")."""
+    if phrase.dep_ != "prep" or phrase.lower_ == _AS:
+        return False
+    rule = ctx.rules.verbs.get(phrase.head.lemma_.lower())
+    if rule is not None and phrase.lower_ in rule.prepositions:
+        return False
+    return not any(t.pos_ in {"VERB", "AUX"} for t in subtree(phrase))
 
 
 def _broad(ctx: _Context) -> bool:
