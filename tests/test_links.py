@@ -2049,13 +2049,19 @@ def test_a_relative_clause_is_never_what_was_said(analyzer: Analyzer, text: str)
     assert not [a for a in analysis.attributions if a.content.text.startswith("that")]
 
 
-# ... but right after the cue, "that" is a demonstrative subject, whatever its tag.
+# ... but right after the cue, "that" is a demonstrative subject, whatever its tag; and a
+# "which" before the cue opens the cue's own relative clause, extracted from what was said.
 DEMONSTRATIVE_THAT = [
     (
         "Some advocates for stem cell research said that overlooked the benefits of new cures.",
         "that overlooked the benefits of new cures",
     ),
     ("Critics said that ignored the cost to taxpayers.", "that ignored the cost to taxpayers"),
+    (
+        "Mayors fretted over the new line, which a transit study in 2017 concluded would cost "
+        "twice as much.",
+        "would cost twice as much",
+    ),
 ]
 
 

@@ -891,9 +891,11 @@ def _is_relative_clause(clause: Token) -> bool:
     a clause whose subject is the relative "that" or "which", right after a noun that is
     none of the cue's own, describes that noun, though the parser hung it on the cue; it
     is never what was said. Right after the cue ("said *that* overlooked the costs") the
-    word is a demonstrative, whatever its tag."""
+    word is a demonstrative, whatever its tag; before the cue ("the line, *which* a study
+    concluded would cost ...") it opens the cue's own relative clause, and the clause is
+    what was said of the noun."""
     subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
-    if subject is None or subject.tag_ != "WDT" or subject.i == 0:
+    if subject is None or subject.tag_ != "WDT" or subject.i < clause.head.i:
         return False
     before = subject.doc[subject.i - 1]
     while before.is_punct and before.i > 0:
