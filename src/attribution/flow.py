@@ -88,6 +88,7 @@ def analyze_doc(
     attributions = [
         _attribution(text, link, attribution_ids, resolved.source_ids[i], attribution_ids[i])
         for i, link in enumerate(resolved.links)
+        if not _asked_by_no_one(link, rules)
     ]
     headline = (article.headline.start, article.headline.end) if article.headline else None
     checked = run_checks(
@@ -117,6 +118,13 @@ def analyze_doc(
         warnings=warnings,
         text=text,
     )
+
+
+def _asked_by_no_one(link: Link, rules: CompiledRules) -> bool:
+    """ "Asked whether X, the mayor said ...": in 'speech' scope the reporter's question is
+    no attribution (it asserts nothing); the broad scope lists it, as PolNeAR counts
+    questions. The claims stage still reads its link, to keep X out of the answer's frame."""
+    return rules.scope == "speech" and link.question and link.source is None
 
 
 def _bounded_cues(doc: Doc, cues: list[Cue], limit: int) -> tuple[list[Cue], str | None]:
