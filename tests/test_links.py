@@ -2104,3 +2104,53 @@ def test_an_object_with_a_complement_stays(analyzer: Analyzer, text: str, conten
     analysis = analyzer.analyze(text)
     assert_offsets_hold(text, analysis)
     assert content in {a.content.text for a in analysis.attributions}
+
+
+# A quote set inside a sentence of narration with no cue (a term, a billing, a label) is
+# no continuation of the last speaker; a quote that opens its sentence still is.
+QUOTES_SET_IN_NARRATION = [
+    (
+        '"We will not back down," the organizer said. The "yellow vest" protesters then marched '
+        "to the legislature.",
+        "yellow vest",
+    ),
+    (
+        '"It was a mistake," he said. The show, which opens Friday, is billed as "a love letter '
+        'to the city."',
+        "a love letter to the city.",
+    ),
+    (
+        '"Prices will rise," the analyst said. The bakery, known locally as "the bread shed," '
+        "closed in May.",
+        "the bread shed",
+    ),
+]
+QUOTES_THAT_GO_ON = [
+    (
+        '"The plan is dead," Ruiz said on Monday. "Nobody wants it. Nobody will vote for it."',
+        "Nobody wants it. Nobody will vote for it.",
+    ),
+    (
+        'The mayor spoke for an hour. "This city deserves better," she said. "And we will '
+        'deliver it."',
+        "And we will deliver it.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quoted"), QUOTES_SET_IN_NARRATION)
+def test_a_quote_set_in_narration_continues_no_one(
+    analyzer: Analyzer, text: str, quoted: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert quoted not in {a.content.text for a in analysis.attributions}
+
+
+@pytest.mark.parametrize(("text", "quoted"), QUOTES_THAT_GO_ON)
+def test_a_quote_that_opens_its_sentence_goes_on(
+    analyzer: Analyzer, text: str, quoted: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert quoted in {a.content.text for a in analysis.attributions if a.cue is None}

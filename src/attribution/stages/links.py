@@ -1937,7 +1937,7 @@ def _continue_quotes(ctx: _Context) -> None:
         if covered.overlaps(_quote_content(quote)) or _dash_link(ctx, quote):
             continue
         previous = _previous_speaker(ctx, quote, ends, added, inner_of)
-        if previous is None:
+        if previous is None or _in_narration(ctx, quote):
             continue
         previous = _quoted_partner(ctx, previous)
         line_start = text.rfind("\n", 0, quote.start) + 1
@@ -2064,6 +2064,23 @@ def _trimmed_marks(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and (text[end - 1].isspace() or text[end - 1] in _QUOTE_MARKS):
         end -= 1
     return (start, end) if end > start else None
+
+
+def _in_narration(ctx: _Context, quote: Quote) -> bool:
+    """ 'The "yellow vest" protesters marched on', 'The show is billed as "a love letter to
+    the city."': a quote set inside a sentence of narration, whose own words outside the
+    quote have a verb and no cue, is a term or a description, not the last speaker going
+    on. A quote that opens its sentence ('"..." her statement read') is never set inside."""
+    k = bisect_left(ctx.token_starts, quote.start)
+    if k >= len(ctx.doc):
+        return False
+    sent = ctx.doc[k].sent
+    if not any(ctx.quote_of[t.i] < 0 and not t.is_punct for t in ctx.doc[sent.start : k]):
+        return False
+    if any(i in ctx.by_cue_token for i in range(sent.start, sent.end)):
+        return False
+    outside = [t for t in sent if ctx.quote_of[t.i] < 0 and not t.is_punct]
+    return any(t.pos_ in {"VERB", "AUX"} for t in outside)
 
 
 def _previous_speaker(
