@@ -558,8 +558,11 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
 
 def _cannot_speak(ctx: _Context, token: Token) -> bool:
     """ "The needs of the stage argue for ...", "the attack showed that ...": a common noun
-    for a want, an outcome or an event (the rule set's non-agents) names no one who can
-    speak; the sentence is the writer's narration, so the cue has no source."""
+    for a want, an outcome or an event (the rule set's non-agents), or a date ("Thursday
+    showed that ..."), names no one who can speak; the sentence is the writer's
+    narration, so the cue has no source."""
+    if token.ent_type_ in _TIME_ENTITIES:
+        return True
     return (
         token.pos_ == "NOUN"
         and not token.ent_type_
