@@ -558,11 +558,8 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
 
 def _cannot_speak(ctx: _Context, token: Token) -> bool:
     """ "The needs of the stage argue for ...", "the attack showed that ...": a common noun
-    for a want, an outcome or an event (the rule set's non-agents), or a date ("Thursday
-    showed that ..."), names no one who can speak; the sentence is the writer's
-    narration, so the cue has no source."""
-    if token.ent_type_ in _TIME_ENTITIES:
-        return True
+    for a want, an outcome or an event (the rule set's non-agents) names no one who can
+    speak; the sentence is the writer's narration, so the cue has no source."""
     return (
         token.pos_ == "NOUN"
         and not token.ent_type_
@@ -2070,7 +2067,7 @@ def _trimmed_marks(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _in_narration(ctx: _Context, quote: Quote) -> bool:
-    """ 'The "yellow vest" protesters marched on', 'The show is billed as "a love letter to
+    """'The "yellow vest" protesters marched on', 'The show is billed as "a love letter to
     the city."': a quote set inside a sentence of narration, whose own words outside the
     quote have a verb and no cue, is a term or a description, not the last speaker going
     on. A quote that opens its sentence ('"..." her statement read') is never set inside."""
