@@ -1980,3 +1980,194 @@ def test_a_clause_after_a_time_stays(analyzer: Analyzer, text: str, cue: str, co
     assert_offsets_hold(text, analysis)
     found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue}
     assert (cue, content) in found, found
+
+
+# A noun that names no one who can speak (the rule set's non-agents: a want, an outcome,
+# an event, a change, an ailment, a work) makes the writer's narration as a cue's subject.
+NON_AGENT_SUBJECTS = [
+    "The needs of a crowded city argue for a second ferry terminal.",
+    "Those late wins speak volumes about how much the club loves this ground.",
+    "Sunday's shooting showed that the gangs can still strike downtown.",
+    "The sharp rise in fares suggests the operator is short of cash.",
+    "Her efforts to save the library called for a new tax on hotels.",
+    "The storm proved that the sea wall is far too low.",
+    "The 2008 referendum showed that the province was split.",
+]
+# ... while people, bodies and the evidence a fact-checker cites stay sources.
+AGENT_SUBJECTS = [
+    ("The council argued for a second ferry terminal.", "The council"),
+    ("The figures suggest the operator is short of cash.", "The figures"),
+    ("Court records show that the firm paid the fine late.", "Court records"),
+    ("The survey found that most tenants pay too much.", "The survey"),
+]
+
+
+@pytest.mark.parametrize("text", NON_AGENT_SUBJECTS)
+def test_a_non_agent_subject_speaks_for_no_one(analyzer: Analyzer, text: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert not analysis.attributions, [a.source and a.source.text for a in analysis.attributions]
+
+
+@pytest.mark.parametrize(("text", "source"), AGENT_SUBJECTS)
+def test_people_bodies_and_records_still_speak(analyzer: Analyzer, text: str, source: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert [a.source.text for a in analysis.attributions if a.source] == [source]
+
+
+# "who" after "people with a disease": the clause hangs on the ailment, but "who" stands
+# for the people it describes, whether the parser hung "with" on them or on the verb.
+RELATIVE_PAST_A_NON_AGENT = [
+    (
+        "The court is hearing a case brought by farmers with lung diseases who say the "
+        "spraying made them sick.",
+        "farmers",
+    ),
+    (
+        "The clinic treats veterans with brain injuries who say the program has failed them.",
+        "veterans",
+    ),
+    (
+        "Two suits were filed by parents of children with rare disorders who argue that the "
+        "drug should be covered.",
+        "children",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), RELATIVE_PAST_A_NON_AGENT)
+def test_who_stands_for_the_people_not_their_ailment(
+    analyzer: Analyzer, text: str, speaker: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    names = {s.id: s.name for s in analysis.sources}
+    (link,) = analysis.attributions
+    assert names[link.source_id].startswith(speaker), names[link.source_id]
+
+
+# A clause whose subject is the relative "that" describes the noun before it, though the
+# parser may hang it on the cue: "defend the levy on regions – Kent and Essex – that ...".
+RELATIVE_CLAUSES_ON_A_CUE = [
+    "The Liberals defend their decision to impose a carbon levy on regions – as of now Kent, "
+    "Essex and Surrey – that don’t meet the new national targets.",
+    "The ministers defend their plan to impose a levy on provinces – as of now Alberta, "
+    "Ontario and Quebec – that don’t meet the new federal requirements.",
+    "The Greens defend their plan to cut grants to cities – as of now Leeds, York and Hull – "
+    "that don’t meet the new housing quotas.",
+]
+
+
+@pytest.mark.parametrize("text", RELATIVE_CLAUSES_ON_A_CUE)
+def test_a_relative_clause_is_never_what_was_said(analyzer: Analyzer, text: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert not [a for a in analysis.attributions if a.content.text.startswith("that")]
+
+
+# ... but right after the cue, "that" is a demonstrative subject, whatever its tag; and a
+# "which" before the cue opens the cue's own relative clause, extracted from what was said.
+DEMONSTRATIVE_THAT = [
+    (
+        "Some advocates for stem cell research said that overlooked the benefits of new cures.",
+        "that overlooked the benefits of new cures",
+    ),
+    ("Critics said that ignored the cost to taxpayers.", "that ignored the cost to taxpayers"),
+    (
+        "Mayors fretted over the new line, which a transit study in 2017 concluded would cost "
+        "twice as much.",
+        "would cost twice as much",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), DEMONSTRATIVE_THAT)
+def test_a_demonstrative_that_after_the_cue_is_said(
+    analyzer: Analyzer, text: str, content: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert content in {a.content.text for a in analysis.attributions}
+
+
+# A phrase after a lone object that only sets the scene (by a margin, under the rubble, to
+# the crowd) leaves the object a thing acted on, not a proposition, in 'speech' scope.
+OBJECT_WITH_A_SETTING = [
+    "Lawmakers rejected the deal by 432 votes to 202.",
+    "Rescuers found two survivors under the rubble.",
+    "Voters rejected the proposal in a referendum on Sunday.",
+]
+# ... while a complement that says something of the object stays.
+OBJECT_WITH_A_COMPLEMENT = [
+    (
+        "The challenger blamed the incumbent for the budget shortfall.",
+        "the incumbent for the budget shortfall",
+    ),
+    ("The mayor criticized the plan as reckless.", "the plan as reckless"),
+    ("The senator called for an inquiry into the sale.", "an inquiry into the sale"),
+]
+
+
+@pytest.mark.parametrize("text", OBJECT_WITH_A_SETTING)
+def test_an_object_with_a_setting_is_no_proposition(analyzer: Analyzer, text: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert not analysis.attributions, [a.content.text for a in analysis.attributions]
+
+
+@pytest.mark.parametrize(("text", "content"), OBJECT_WITH_A_COMPLEMENT)
+def test_an_object_with_a_complement_stays(analyzer: Analyzer, text: str, content: str) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert content in {a.content.text for a in analysis.attributions}
+
+
+# A quote set inside a sentence of narration with no cue (a term, a billing, a label) is
+# no continuation of the last speaker; a quote that opens its sentence still is.
+QUOTES_SET_IN_NARRATION = [
+    (
+        '"We will not back down," the organizer said. The "yellow vest" protesters then marched '
+        "to the legislature.",
+        "yellow vest",
+    ),
+    (
+        '"It was a mistake," he said. The show, which opens Friday, is billed as "a love letter '
+        'to the city."',
+        "a love letter to the city.",
+    ),
+    (
+        '"Prices will rise," the analyst said. The bakery, known locally as "the bread shed," '
+        "closed in May.",
+        "the bread shed",
+    ),
+]
+QUOTES_THAT_GO_ON = [
+    (
+        '"The plan is dead," Ruiz said on Monday. "Nobody wants it. Nobody will vote for it."',
+        "Nobody wants it. Nobody will vote for it.",
+    ),
+    (
+        'The mayor spoke for an hour. "This city deserves better," she said. "And we will '
+        'deliver it."',
+        "And we will deliver it.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quoted"), QUOTES_SET_IN_NARRATION)
+def test_a_quote_set_in_narration_continues_no_one(
+    analyzer: Analyzer, text: str, quoted: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert quoted not in {a.content.text for a in analysis.attributions}
+
+
+@pytest.mark.parametrize(("text", "quoted"), QUOTES_THAT_GO_ON)
+def test_a_quote_that_opens_its_sentence_goes_on(
+    analyzer: Analyzer, text: str, quoted: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert quoted in {a.content.text for a in analysis.attributions if a.cue is None}

@@ -1962,3 +1962,34 @@ def test_a_person_named_within_someone_elses_report_stays_an_aside(analyzer: Ana
         'in Halifax.\n\n"We are confident in it."'
     )
     assert chain_of(analyzer, text, "confident in it") == ["the-article", "ana-ruiz"]
+
+
+# "They" after "their efforts were rejected": a noun that names no one who can speak (the
+# rule set's non-agents) is never what a pronoun stands for; the people before it are.
+PRONOUNS_PAST_A_NON_AGENT = [
+    (
+        "The nurses met the board on Monday. Their efforts were rejected. "
+        "They said the talks were over.",
+        "nurses",
+    ),
+    (
+        "Shop owners watched the flood waters rise. Their losses mounted quickly. "
+        "They said the city had ignored the warnings.",
+        "Shop owners",
+    ),
+    (
+        "The growers marched to the capital. Their needs were plain. They said prices had to rise.",
+        "growers",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), PRONOUNS_PAST_A_NON_AGENT)
+def test_a_pronoun_never_stands_for_a_non_agent(
+    analyzer: Analyzer, text: str, speaker: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    names = {s.id: s.name for s in analysis.sources}
+    (link,) = analysis.attributions
+    assert names[link.source_id] == speaker

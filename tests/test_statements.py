@@ -108,6 +108,38 @@ def test_a_question_is_no_claim_of_the_one_who_answers(
     assert asked.kind == "unattributed"
 
 
+REPORTERS_QUESTIONS = [
+    (
+        "Asked whether the plant would close, the manager said the decision was months away.",
+        "the plant would close",
+    ),
+    (
+        "When asked on Friday whether he had misled voters, the mayor said the numbers were right.",
+        "whether he had misled voters",
+    ),
+    (
+        "The owner would not comment when asked if other branches would join the union.",
+        "other branches would join the union",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "question"), REPORTERS_QUESTIONS)
+def test_a_question_by_no_one_is_no_attribution_in_speech(
+    analyzer: Analyzer, text: str, question: str
+) -> None:
+    """In 'speech' scope the reporter's question asserts nothing: no attribution lists it,
+    and claims still keep it out of the answer's frame; the broad scope lists it."""
+    analysis = analyzer.analyze(text)
+    assert not [a for a in analysis.attributions if a.source is None]
+    assert all(question not in a.content.text for a in analysis.attributions)
+    ids = [a.id for a in analysis.attributions]
+    assert ids == [f"a{k + 1}" for k in range(len(ids))]  # numbered without gaps
+    assert all(i in ids for claim in analysis.claims for i in claim.attribution_ids)
+    broad = Analyzer(nlp=analyzer.nlp, scope="all").analyze(text)
+    assert [a for a in broad.attributions if a.source is None and question in a.content.text]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -72,7 +72,8 @@ def analyze_doc(
     check_time()
     resolved = resolve_sources(doc, links, article, quotes, rules)
     check_time()
-    attribution_ids = [f"a{i + 1}" for i in range(len(resolved.links))]
+    shown = [not _asked_by_no_one(link, rules) for link in resolved.links]
+    attribution_ids = _numbered(shown)
     claims = build_claims(
         doc,
         resolved.links,
@@ -88,6 +89,7 @@ def analyze_doc(
     attributions = [
         _attribution(text, link, attribution_ids, resolved.source_ids[i], attribution_ids[i])
         for i, link in enumerate(resolved.links)
+        if shown[i]
     ]
     headline = (article.headline.start, article.headline.end) if article.headline else None
     checked = run_checks(
@@ -117,6 +119,24 @@ def analyze_doc(
         warnings=warnings,
         text=text,
     )
+
+
+def _asked_by_no_one(link: Link, rules: CompiledRules) -> bool:
+    """ "Asked whether X, the mayor said ...": in 'speech' scope the reporter's question is
+    no attribution (it asserts nothing); the broad scope lists it, as PolNeAR counts
+    questions. The claims stage still reads its link, to keep X out of the answer's frame."""
+    return rules.scope == "speech" and link.question and link.source is None
+
+
+def _numbered(shown: list[bool]) -> list[str]:
+    """Attribution ids in text order, counting only the links that are shown: "a1", "a2",
+    ...; a hidden link gets an id no attribution has, so nothing can point at it."""
+    ids: list[str] = []
+    count = 0
+    for i, is_shown in enumerate(shown):
+        count += is_shown
+        ids.append(f"a{count}" if is_shown else f"hidden{i + 1}")
+    return ids
 
 
 def _bounded_cues(doc: Doc, cues: list[Cue], limit: int) -> tuple[list[Cue], str | None]:

@@ -74,6 +74,7 @@ class CompiledRules:
     honorifics: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
     authorship: frozenset[str] = frozenset()
+    non_agents: frozenset[str] = frozenset()
     anonymity: tuple[str, ...] = ()
     gender_of_name: dict[str, str] = field(default_factory=dict)
     gender_of_lemma: dict[str, str] = field(default_factory=dict)
@@ -186,6 +187,7 @@ def compile_rules(rules: RuleSet, nlp: Language, scope: Scope = "speech") -> Com
     compiled.honorifics = _lemmas(rules.honorifics)
     compiled.documents = _lemmas(rules.documents)
     compiled.authorship = _lemmas(rules.authorship)
+    compiled.non_agents = _lemmas(rules.non_agents)
     compiled.anonymity = tuple(
         " ".join(phrase.lower().split()) for entry in rules.anonymity for phrase in entry.phrases
     )

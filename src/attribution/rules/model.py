@@ -444,6 +444,7 @@ _SECTIONS = (
     "honorifics",
     "documents",
     "authorship",
+    "non_agents",
     "anonymity",
     "genders",
     "negations",
@@ -514,6 +515,11 @@ class RuleSet(BaseModel):
         default_factory=list,
         description="Prepositions that name a document's author ('a report by the institute'):"
         " the author is the source and the document its channel.",
+    )
+    non_agents: list[WordClass] = Field(
+        default_factory=list,
+        description="Head nouns that name no one who can speak ('needs', 'efforts', 'attack'):"
+        " as a cue's subject they make the writer's narration, never a source.",
     )
     anonymity: list[AnonymityPhrases] = Field(default_factory=list)
     genders: list[GenderWords] = Field(default_factory=list)

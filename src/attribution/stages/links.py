@@ -44,6 +44,7 @@ _TURN_NAME_CHARS = 40
 _TURN_NAME_TOKENS = 4
 _TURN_MIN_CHARS = 12
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
 _FRAME_DEPS = frozenset(
     {"nsubj", "nsubjpass", "prep", "dative", "advmod", "npadvmod", "agent", "aux", "neg", "punct"}
 )
@@ -505,10 +506,11 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
         subject = verb.head  # "a new poll showing ...": the poll
     antecedent = None
     if subject is not None and subject.tag_ in _RELATIVE_TAGS:
-        if verb.dep_ != "relcl":
+        held = _relative_antecedent(ctx, verb.head) if verb.dep_ == "relcl" else None
+        if held is None:
             return
-        antecedent = mention_span(verb.head)  # "Sanders, who said ...": who is Sanders
-    if subject is None or ctx.quote_of[subject.i] >= 0:
+        antecedent = _before_clause(held, verb)  # "Sanders, who said ...": who is Sanders
+    if subject is None or ctx.quote_of[subject.i] >= 0 or _cannot_speak(ctx, subject):
         return
     found = _content_of(ctx, verb, cue.category, {subject.i})
     if found is None:
@@ -548,6 +550,45 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
         range(verb.i, verb.i + 1),
     )
     _participle_relays(ctx, verb, index)
+
+
+def _cannot_speak(ctx: _Context, token: Token) -> bool:
+    """ "The needs of the stage argue for ...", "the attack showed that ...": a common noun
+    for a want, an outcome or an event (the rule set's non-agents) names no one who can
+    speak; the sentence is the writer's narration, so the cue has no source."""
+    return (
+        token.pos_ == "NOUN"
+        and not token.ent_type_
+        and token.lemma_.lower() in ctx.rules.non_agents
+    )
+
+
+def _relative_antecedent(ctx: _Context, noun: Token) -> Token | None:
+    """What a relative "who" stands for: the noun its clause hangs on, or, when that noun
+    cannot speak, the one it describes ("patients with rare *diseases* who said ...": the
+    patients); None when no such noun is there."""
+    while _cannot_speak(ctx, noun):
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep":
+            return None
+        before = ctx.doc[prep.i - 1] if prep.i > 0 else prep
+        if prep.head.pos_ in _NOMINAL_POS:
+            noun = prep.head
+        elif before.pos_ in {"NOUN", "PROPN"}:
+            noun = before  # "treats veterans with injuries who ...": the parser hung "with"
+        else:  # on the verb, but it follows the noun it describes
+            return None
+    return noun
+
+
+def _before_clause(noun: Token, verb: Token) -> tuple[int, int]:
+    """The antecedent's phrase, cut before the relative clause that follows it."""
+    start, end = mention_span(noun)
+    first = verb.left_edge
+    if start < first.idx < end:
+        words = [t for t in noun.doc[noun.i : first.i] if not t.is_punct]
+        end = char_span(words)[1] if words else end
+    return start, end
 
 
 def _joined_outside_quote(ctx: _Context, verb: Token) -> Token | None:
@@ -785,7 +826,9 @@ def _content_of(
     deps = _WIDE_CONTENT_DEPS if category in _WIDE_CATEGORIES else _CONTENT_DEPS
     frames = _frames(ctx, verb)
     clauses = [
-        c for c in _complements(verb) if c.dep_ in deps and not _is_first_conjunct(ctx, c, verb)
+        c
+        for c in _complements(verb)
+        if c.dep_ in deps and not _is_first_conjunct(ctx, c, verb) and not _is_relative_clause(c)
     ]
     clause = _quoted_first(clauses, ctx)
     if clause is not None and _cut_off(ctx, clause, verb):
@@ -837,6 +880,23 @@ def _content_of(
     span = span or (_leading_content(ctx, verb) if "clause" in frames else None)
     span = span or (_answer(ctx, verb) if "object" in frames else None)
     return None if span is None else (span, "indirect", None, CONFIDENCE_OBJECT)
+
+
+def _is_relative_clause(clause: Token) -> bool:
+    """ "defend the levy on provinces – Ontario and Manitoba – *that* don't meet the rules":
+    a clause whose subject is the relative "that" or "which", right after a noun that is
+    none of the cue's own, describes that noun, though the parser hung it on the cue; it
+    is never what was said. Right after the cue ("said *that* overlooked the costs") the
+    word is a demonstrative, whatever its tag; before the cue ("the line, *which* a study
+    concluded would cost ...") it opens the cue's own relative clause, and the clause is
+    what was said of the noun."""
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+    if subject is None or subject.tag_ != "WDT" or subject.i < clause.head.i:
+        return False
+    before = subject.doc[subject.i - 1]
+    while before.is_punct and before.i > 0:
+        before = before.doc[before.i - 1]
+    return before.pos_ in {"NOUN", "PROPN"} and before.head.i != clause.head.i
 
 
 def _complements(verb: Token) -> list[Token]:
@@ -993,9 +1053,11 @@ def _is_bare_thing(ctx: _Context, run: list[Token]) -> bool:
     the offer", "vowed revenge", "boasts two titles"): in 'speech' scope it names a thing
     the speaker acted on, not a proposition; "accused X of lying", 'called it "a mess"',
     "denied targeting civilians" keep a clause, a second complement or quoted words."""
-    if len(run) != 1 or run[0].dep_ != "dobj" or run[0].pos_ not in _THING_POS:
+    if not run or run[0].dep_ != "dobj" or run[0].pos_ not in _THING_POS:
         return False
-    tokens = list(subtree(run[0]))
+    if not all(_is_setting_after(ctx, phrase) for phrase in run[1:]):
+        return False
+    tokens = [t for phrase in run for t in subtree(phrase)]
     if any(ctx.quote_of[t.i] >= 0 or _is_quote_mark(ctx, t) for t in tokens):
         return False
     after = tokens[-1].i + 1
@@ -1005,6 +1067,19 @@ def _is_bare_thing(ctx: _Context, run: list[Token]) -> bool:
     if any(t.dep_ in {"pcomp", "pobj"} and t.tag_ == "VBG" for t in tokens):
         return False  # "accused the mayor of *breaking* his promise": what he is said to do
     return not any(t.dep_ in _CLAUSE_DEPS and _subject(t) is not None for t in tokens)
+
+
+def _is_setting_after(ctx: _Context, phrase: Token) -> bool:
+    """A phrase after the object that sets the scene of the act ("rejected the deal *by
+    432 votes*", "found two survivors *under the rubble*"), not a complement that says
+    something of the object: none of the cue's own prepositions ("called for"), and no
+    clause or predicate inside it ("blamed X *for failing*", "described X *as* a fixer")."""
+    if phrase.dep_ != "prep" or phrase.lower_ == _AS:
+        return False
+    rule = ctx.rules.verbs.get(phrase.head.lemma_.lower())
+    if rule is not None and phrase.lower_ in rule.prepositions:
+        return False
+    return not any(t.pos_ in {"VERB", "AUX"} for t in subtree(phrase))
 
 
 def _broad(ctx: _Context) -> bool:
@@ -1871,7 +1946,7 @@ def _continue_quotes(ctx: _Context) -> None:
         if covered.overlaps(_quote_content(quote)) or _dash_link(ctx, quote):
             continue
         previous = _previous_speaker(ctx, quote, ends, added, inner_of)
-        if previous is None:
+        if previous is None or _in_narration(ctx, quote):
             continue
         previous = _quoted_partner(ctx, previous)
         line_start = text.rfind("\n", 0, quote.start) + 1
@@ -1998,6 +2073,23 @@ def _trimmed_marks(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and (text[end - 1].isspace() or text[end - 1] in _QUOTE_MARKS):
         end -= 1
     return (start, end) if end > start else None
+
+
+def _in_narration(ctx: _Context, quote: Quote) -> bool:
+    """'The "yellow vest" protesters marched on', 'The show is billed as "a love letter to
+    the city."': a quote set inside a sentence of narration, whose own words outside the
+    quote have a verb and no cue, is a term or a description, not the last speaker going
+    on. A quote that opens its sentence ('"..." her statement read') is never set inside."""
+    k = bisect_left(ctx.token_starts, quote.start)
+    if k >= len(ctx.doc):
+        return False
+    sent = ctx.doc[k].sent
+    if not any(ctx.quote_of[t.i] < 0 and not t.is_punct for t in ctx.doc[sent.start : k]):
+        return False
+    if any(i in ctx.by_cue_token for i in range(sent.start, sent.end)):
+        return False
+    outside = [t for t in sent if ctx.quote_of[t.i] < 0 and not t.is_punct]
+    return any(t.pos_ in {"VERB", "AUX"} for t in outside)
 
 
 def _previous_speaker(

@@ -1242,6 +1242,8 @@ class _Context:
             if token.ent_type_:
                 continue
             lemma = token.lemma_.lower()
+            if lemma in rules.non_agents:
+                continue  # "the Liberals' hopes", "those efforts": no one a pronoun stands for
             if token.dep_ in _SUBJECT_DEPS and (
                 lemma in rules.titles
                 or lemma in rules.type_of_lemma
