@@ -132,6 +132,7 @@ class _Registry:
         self.name_of = self._names()
         self.given_names: set[str] = set()  # the keys of people that are given names
         self.people = self._people()
+        self.text_gender: dict[str, str] = {}  # none known while it is being read
         self.text_gender = self._text_genders()
         self.holders = self._holders()
 
@@ -205,15 +206,18 @@ class _Registry:
         told police" (a child, a witness, a contestant often goes by a given name)."""
         people: dict[str, Span] = {}
         given: dict[str, set[str]] = {}
-        for name in self.name_of.values():
+        self.bearers: dict[str, list[Span]] = {}  # surname -> each full name, in text order
+        for name in sorted({n.start: n for n in self.name_of.values()}.values()):
             if len(name) > 1 and name[-1].pos_ == "PROPN" and " " in (full := _words(name)):
                 surname = _surname(full)
                 for part in [surname, *surname.split("-")]:  # "Diaz-Moreno", "Diaz"
                     people.setdefault(part, name)
+                    self.bearers.setdefault(part, []).append(name)
                 given.setdefault(full.split()[0].lower(), set()).add(full.lower())
         for first, fulls in given.items():
             if len(fulls) == 1 and first not in people:
                 people[first] = next(n for n in self.name_of.values() if _words(n).lower() in fulls)
+                self.bearers[first] = [people[first]]
                 self.given_names.add(first)
         return people
 
@@ -262,9 +266,9 @@ class _Registry:
     def _full_name(self, name: Span) -> str:
         """A name as :meth:`_person` spells it: no honorific, a lone surname in full."""
         words = [t for t in name if t.tag_ != "POS" and self._word(t) not in self.rules.honorifics]
-        if len(words) == 1 and words[0].text.lower() in self.people:
-            return _words(self.people[words[0].text.lower()])
-        return _words(words) or name.text
+        titled = self.doc[max(name.start - 1, 0) : name.end]  # with its "Mrs.", if any
+        bearer = self._bearer(words[0].text.lower(), titled) if len(words) == 1 else None
+        return _words(bearer if bearer is not None else words) or name.text
 
     # --- adding mentions ----------------------------------------------------------------
 
@@ -437,8 +441,8 @@ class _Registry:
         ("Mary Nicholson" and "Trevor Nicholson" are two people)."""
         earlier = self.last_names.get(_surname(entry.name))
         known = self.entries.get(self.merged.get(earlier, earlier)) if earlier else None
-        if known is None:
-            return entry.key
+        if known is None or _other_gender(entry, known):
+            return entry.key  # "Mrs. Clinton" after Bill Clinton: his wife
         first, other = entry.name.split(), known.name.split()
         shorter, longer = sorted(([w.lower() for w in first], [w.lower() for w in other]), key=len)
         if longer[len(longer) - len(shorter) :] == shorter:  # "Van Doorn" of "Emeric Van Doorn"
@@ -550,8 +554,9 @@ class _Registry:
         ]
         full = _words(words) or name.text
         new_relative = full.lower() in self.given_names and name.root.dep_ == "appos"
-        if " " not in full and full.lower() in self.people and not new_relative:
-            full = _words(self.people[full.lower()])  # "Lonechild": Darian Lonechild
+        bearer = self._bearer(full.lower(), tokens) if " " not in full else None
+        if bearer is not None and not new_relative:
+            full = _words(bearer)  # "Lonechild": Darian Lonechild
         role = self._role(role_tokens)
         entry = _Entry(f"person:{full.lower()}", full, "person", role)
         entry.titles = {self._word(t) for t in role_tokens if self._word(t) in self.rules.titles}
@@ -769,8 +774,9 @@ class _Registry:
         if is_named and self._ends_a_known_name(core):  # "Van Doorn" of "Emeric Van Doorn"
             return _Entry(f"name:{core[-1].text.lower()}", name, "person")
         surname = self.doc[core[0].i : core[-1].i + 1].text.lower() if core else ""
-        if surname in self.people and all(_capitalised(t) for t in core):
-            full = _words(self.people[surname])  # "Lonechild", "Diaz-Moreno"
+        bearer = self._bearer(surname, tokens) if all(_capitalised(t) for t in core) else None
+        if bearer is not None:
+            full = _words(bearer)  # "Lonechild", "Diaz-Moreno"
             entry = _Entry(f"person:{full.lower()}", full, "person")
             entry.gender = self.text_gender.get(full.lower()) or self._gender([], full.split())
             return entry
@@ -858,6 +864,21 @@ class _Registry:
         word = self._word(content[0])
         kind = self.rules.type_of_lemma.get(word)
         return None if word in self.rules.titles or kind == "person" else kind  # "actor Al Roy"
+
+    def _bearer(self, surname: str, tokens: Span) -> Span | None:
+        """The person named in full whom a lone surname names: the first one the text
+        names, unless an honorific says another gender ("Mrs. Clinton" is not Bill Clinton,
+        "Mr. Trump" not Ivana Trump); then the first who agrees, or no one."""
+        bearers = self.bearers.get(surname, []) if surname in self.people else []
+        said = self._gender(list(tokens), [])
+        if said is None:
+            return bearers[0] if bearers else None
+        known = {id(n): self.text_gender.get(_words(n).lower()) for n in bearers}
+        for name in bearers:
+            known[id(name)] = known[id(name)] or self._gender([], _words(name).split())
+        agreeing = [n for n in bearers if known[id(n)] == said]
+        unknown = [n for n in bearers if known[id(n)] is None]
+        return next(iter(agreeing + unknown), None)
 
     def _ends_a_known_name(self, core: list[Token]) -> bool:
         """The words are the last words of a person's name given before."""
@@ -1012,6 +1033,11 @@ def _words(tokens) -> str:
         follows = k + 1 < len(tokens) and tokens[k + 1].i == token.i + 1
         parts.append(token.text_with_ws if follows or token.whitespace_ else token.text + " ")
     return "".join(parts).strip()
+
+
+def _other_gender(entry: _Entry, known: _Entry) -> bool:
+    """Whether two mentions of one surname say different genders ("Mr." and "Mrs.")."""
+    return entry.gender is not None and known.gender is not None and entry.gender != known.gender
 
 
 def _surname(name: str) -> str:
