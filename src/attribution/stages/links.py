@@ -511,7 +511,7 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     if subject is not None and subject.tag_ in _RELATIVE_TAGS:
         if verb.dep_ != "relcl":
             return
-        antecedent = mention_span(verb.head)  # "Sanders, who said ...": who is Sanders
+        antecedent = mention_span(_relative_antecedent(ctx, verb, subject))  # "X, who said"
     if subject is None or ctx.quote_of[subject.i] >= 0:
         return
     found = _content_of(ctx, verb, cue.category, {subject.i})
@@ -552,6 +552,34 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
         range(verb.i, verb.i + 1),
     )
     _participle_relays(ctx, verb, index)
+
+
+def _relative_antecedent(ctx: _Context, verb: Token, relative: Token) -> Token:
+    """Whom a relative "who" names: "one person with knowledge of the talks, who spoke on
+    condition of anonymity": the parser hangs the clause on the last noun ("talks"), but
+    who speaks is someone; so climb out of each prepositional phrase whose noun names no
+    one who could speak (no name, no kind of speaker in the rule data)."""
+    head = verb.head
+    if relative.lower_ not in {"who", "whom"}:
+        return head  # "which", "that": a thing may be what the clause is about
+    while head.dep_ == "pobj" and head.head.dep_ == "prep" and not _may_speak(ctx, head):
+        owner = head.head.head
+        if owner.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
+            break
+        head = owner
+    return head
+
+
+def _may_speak(ctx: _Context, token: Token) -> bool:
+    """A noun that can name a speaker: a name, or a kind of speaker the rules know."""
+    lemma = token.lemma_.lower()
+    return (
+        token.pos_ == "PROPN"
+        or token.tag_ in {"PRP", "NNPS"}
+        or lemma in ctx.rules.type_of_lemma
+        or lemma in ctx.rules.anonymous
+        or lemma in ctx.rules.titles
+    )
 
 
 def _joined_outside_quote(ctx: _Context, verb: Token) -> Token | None:
