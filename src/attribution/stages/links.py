@@ -485,7 +485,12 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     subject = _outer_speaker(ctx, verb) or _subject(verb) or _first_conjunct_subject(verb)
     if subject is not None and ctx.quote_of[subject.i] >= 0:
         # '"... Real trouble," said Leslie Wimes': the quote's last words are no subject
-        subject = _subject_outside_quotes(ctx, verb) or _inverted_speaker(ctx, verb) or subject
+        subject = (
+            _subject_outside_quotes(ctx, verb)
+            or _inverted_speaker(ctx, verb)
+            or _stranded_speaker(ctx, verb)
+            or subject
+        )
     orphan = _orphan_subject(ctx, verb) or _inverted_speaker(ctx, verb) if subject is None else None
     subject = subject or orphan or _swallowed_speaker(ctx, verb)
     subject = subject or _controller(ctx, verb, cue.category)
@@ -562,24 +567,12 @@ def _relative_antecedent(ctx: _Context, verb: Token, relative: Token) -> Token:
     head = verb.head
     if relative.lower_ not in {"who", "whom"}:
         return head  # "which", "that": a thing may be what the clause is about
-    while head.dep_ == "pobj" and head.head.dep_ == "prep" and not _may_speak(ctx, head):
+    while head.dep_ == "pobj" and head.head.dep_ == "prep" and not _could_speak(ctx, head):
         owner = head.head.head
         if owner.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
             break
         head = owner
     return head
-
-
-def _may_speak(ctx: _Context, token: Token) -> bool:
-    """A noun that can name a speaker: a name, or a kind of speaker the rules know."""
-    lemma = token.lemma_.lower()
-    return (
-        token.pos_ == "PROPN"
-        or token.tag_ in {"PRP", "NNPS"}
-        or lemma in ctx.rules.type_of_lemma
-        or lemma in ctx.rules.anonymous
-        or lemma in ctx.rules.titles
-    )
 
 
 def _joined_outside_quote(ctx: _Context, verb: Token) -> Token | None:
@@ -682,6 +675,36 @@ def _inverted_speaker(ctx: _Context, verb: Token) -> Token | None:
         if child.dep_ in _INVERTED_DEPS:  # "..., pleaded one parent": also read as attr
             speaks = _could_speak(ctx, child) or child.pos_ == "NOUN"  # "shouted the protester"
             return child if speaks and child.pos_ != "PRON" else None
+    return None
+
+
+def _stranded_speaker(ctx: _Context, verb: Token) -> Token | None:
+    """'"...," Mr. Dalton, now 80 and retired in Dover, said': a long aside after the
+    speaker leads the parser to make the aside's verb the speaker's and join the cue to the
+    quote's verb; the speaker is the subject of that first verb, right after the quote."""
+    sibling = _stranded_frame(ctx, verb)
+    if sibling is None:
+        return None
+    subjects = (c for c in sibling.children if c.dep_ in _SUBJECTS and c.i < sibling.i)
+    return next(subjects, None)
+
+
+def _stranded_frame(ctx: _Context, verb: Token) -> Token | None:
+    """The verb joined to the quote's verb between the quote and a subjectless cue, that
+    opens right after the quote: the frame the parser broke off the cue."""
+    if verb.dep_ != "conj" or ctx.quote_of[verb.head.i] < 0 or ctx.quote_of[verb.i] >= 0:
+        return None
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    for sibling in verb.head.children:
+        if sibling.dep_ != "conj" or not verb.head.i < sibling.i < verb.i:
+            continue
+        start = sibling.left_edge.i
+        before = start - 1
+        while before > 0 and ctx.doc[before].is_punct and ctx.quote_of[before] < 0:
+            before -= 1
+        if ctx.quote_of[start] < 0 and ctx.quote_of[before] >= 0:
+            return sibling
     return None
 
 
@@ -1557,6 +1580,8 @@ def _adjacent_quote(ctx: _Context, verb: Token) -> Quote | None:
     sent = verb.sent
     last = next((i for i in range(verb.i - 1, sent.start - 1, -1) if ctx.quote_of[i] >= 0), None)
     own = {t.i for t in subtree(verb)}
+    frame = _stranded_frame(ctx, verb)
+    own |= {t.i for t in subtree(frame)} if frame is not None else set()  # "X, now 80, said"
     if last is not None:
         q = ctx.quote_of[last]
         gap = ctx.doc[last + 1 : verb.i]
@@ -1625,11 +1650,13 @@ def _frame_tokens(ctx: _Context, verb: Token) -> set[int]:
 def _has_own_cue(ctx: _Context, quote: Quote) -> bool:
     """ "..., he said." right after the closing mark: the quote has a speaker of its own."""
     first = bisect_left(ctx.token_starts, quote.end)
-    for token in ctx.doc[first : first + _OWN_CUE_WINDOW]:
+    for token in ctx.doc[first : first + _OWN_CUE_WINDOW * 8]:
         if ctx.quote_of[token.i] >= 0 or (token.is_sent_start and token.i != first):
             return False
-        if token.pos_ == "VERB" and token.lemma_.lower() in ctx.rules.verbs:
-            return True
+        if token.pos_ != "VERB" or token.lemma_.lower() not in ctx.rules.verbs:
+            continue
+        if token.i < first + _OWN_CUE_WINDOW or _stranded_frame(ctx, token) is not None:
+            return True  # '"...," Mr. Dalton, now 80 and retired in Dover, said'
     return False
 
 

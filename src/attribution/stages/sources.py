@@ -592,6 +592,9 @@ class _Registry:
                 return self.name_of[appos.i]
             if appos.pos_ == "PROPN" and appos.text in self.rules.gender_of_name:
                 return self.doc[appos.i : appos.i + 1]  # "Wise's dad, Darrin"
+        named = self._name_after_modifier(tokens, root)
+        if named is not None:
+            return named
         if self._word(root) not in self.rules.titles:
             return None
         for t in tokens:
@@ -599,6 +602,36 @@ class _Registry:
             if name is not None and name.root.dep_ in {"appos", "npadvmod", "nmod", "dep"}:
                 return name
         return None
+
+    def _name_after_modifier(self, tokens: Span, root: Token) -> Span | None:
+        """ "A lawyer representing the family, Tom Vance, said", "One pastor backing him,
+        Ann Hale of First Church, said": a name set off by commas after the head's own
+        participle or prepositional phrase, right before the verb, names the head (the
+        parser may hang it on the phrase's last noun instead)."""
+        verb = root.head
+        if root.dep_ not in {"nsubj", "nsubjpass"} or verb.i < 2 or root.i >= verb.i:
+            return None
+        if self.doc[verb.i - 1].text != "," or root.pos_ not in {"NOUN", "PRON"}:
+            return None
+        phrases = [c for c in root.rights if c.dep_ in {"acl", "prep"} and c.i < verb.i]
+        inside = {root.i} | {t.i for c in phrases for t in subtree(c)}
+        for k in range(tokens.end, verb.i - 1):
+            name = self.name_of.get(k) or self._proper_run(k)
+            if name is None or k != name.start or self.doc[k - 1].text != ",":
+                continue
+            apposed = name.root.dep_ == "appos" and name.root.head.i in inside
+            if apposed and name.root.right_edge.i == verb.i - 2:
+                return name
+        return None
+
+    def _proper_run(self, start: int) -> Span | None:
+        """Two to four capitalised proper nouns from ``start``: a name the parser did not
+        tag as one ("Darran Whiting")."""
+        end = start
+        while end < len(self.doc) and self.doc[end].pos_ == "PROPN" and _capitalised(self.doc[end]):
+            end += 1
+        run = self.doc[start:end]
+        return run if 2 <= len(run) <= _MAX_NAME_TOKENS and run.root.i == end - 1 else None
 
     def _appositive_role(self, root: Token) -> list[Token]:
         """ "Ann Kessler, the governor, said": the role in apposition after the name."""
