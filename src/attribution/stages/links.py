@@ -699,7 +699,8 @@ def _stranded_frame(ctx: _Context, verb: Token) -> Token | None:
     for sibling in verb.head.children:
         if sibling.dep_ != "conj" or not verb.head.i < sibling.i < verb.i:
             continue
-        start = sibling.left_edge.i
+        words = [t.i for t in subtree(sibling) if not t.is_punct and ctx.quote_of[t.i] < 0]
+        start = words[0] if words else sibling.i  # its "," and closing mark may hang on it
         before = start - 1
         while before > 0 and ctx.doc[before].is_punct and ctx.quote_of[before] < 0:
             before -= 1

@@ -901,17 +901,17 @@ class _Registry:
     def _bearer(self, surname: str, tokens: Span) -> Span | None:
         """The person named in full whom a lone surname names: the first one the text
         names, unless an honorific says another gender ("Mrs. Clinton" is not Bill Clinton,
-        "Mr. Trump" not Ivana Trump); then the first who agrees, or no one."""
+        "Mr. Trump" not Ivana Trump): then the first who does not disagree, or no one."""
         bearers = self.bearers.get(surname, []) if surname in self.people else []
         said = self._gender(list(tokens), [])
         if said is None:
             return bearers[0] if bearers else None
-        known = {id(n): self.text_gender.get(_words(n).lower()) for n in bearers}
         for name in bearers:
-            known[id(name)] = known[id(name)] or self._gender([], _words(name).split())
-        agreeing = [n for n in bearers if known[id(n)] == said]
-        unknown = [n for n in bearers if known[id(n)] is None]
-        return next(iter(agreeing + unknown), None)
+            full = _words(name)
+            known = self.text_gender.get(full.lower()) or self._gender([], full.split())
+            if known is None or known == said:
+                return name
+        return None
 
     def _ends_a_known_name(self, core: list[Token]) -> bool:
         """The words are the last words of a person's name given before."""

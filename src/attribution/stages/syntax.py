@@ -115,7 +115,7 @@ def mention_span(token: Token) -> tuple[int, int]:
     """The noun phrase a head token stands for, without relative clauses or appositions."""
     left = right = token.i
     for child in reversed(list(token.lefts)):
-        joins = child.dep_ in _NP_LEFT or child.tag_ == "HYPH"  # "front-runner": one word
+        joins = child.dep_ in _NP_LEFT or _word_hyphen(child)  # "front-runner": one word
         if not joins or child.right_edge.i != left - 1 or _focus_particle(child):
             break
         left = child.left_edge.i
@@ -130,6 +130,12 @@ def mention_span(token: Token) -> tuple[int, int]:
     while left < right and doc[left].is_punct:
         left += 1
     return char_span(doc[left : right + 1])
+
+
+def _word_hyphen(token: Token) -> bool:
+    """A hyphen inside a word ("front-runner"), not a dash between phrases (" - ")."""
+    before = token.doc[token.i - 1] if token.i else None
+    return token.tag_ == "HYPH" and not token.whitespace_ and before is not None and not before.whitespace_
 
 
 def _focus_particle(child: Token) -> bool:
