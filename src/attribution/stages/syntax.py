@@ -134,8 +134,9 @@ def mention_span(token: Token) -> tuple[int, int]:
 
 def _word_hyphen(token: Token) -> bool:
     """A hyphen inside a word ("front-runner"), not a dash between phrases (" - ")."""
-    before = token.doc[token.i - 1] if token.i else None
-    return token.tag_ == "HYPH" and not token.whitespace_ and before is not None and not before.whitespace_
+    if token.tag_ != "HYPH" or token.whitespace_ or token.i == 0:
+        return False
+    return not token.doc[token.i - 1].whitespace_
 
 
 def _focus_particle(child: Token) -> bool:
