@@ -1964,3 +1964,98 @@ def test_a_clause_after_a_time_stays(analyzer: Analyzer, text: str, cue: str, co
     assert_offsets_hold(text, analysis)
     found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue}
     assert (cue, content) in found, found
+
+
+SPEAKER_PHRASES = [
+    # a relative "who" names the speaker, not the noun of a phrase before it
+    (
+        '"The talks are stuck," said one diplomat with knowledge of the minister\'s plans, who '
+        'spoke on condition of anonymity. "Nobody will move first."',
+        "Nobody will move first",
+        ["diplomat"],
+    ),
+    (
+        '"The count was wrong," said an official close to the election board\'s inquiry, who '
+        'asked not to be named. "They knew it for weeks."',
+        "knew it for weeks",
+        ["official"],
+    ),
+    (
+        '"We are running out of beds," said a nurse at the hospital\'s children\'s ward, who '
+        'spoke on condition of anonymity. "Some patients wait in the hall."',
+        "wait in the hall",
+        ["nurse"],
+    ),
+    # a focus adverb is no part of who speaks
+    (
+        "In an interview, Ms. Ortega admitted that even she found the tax code confusing.",
+        "tax code confusing",
+        ["Ortega"],
+    ),
+    (
+        "Mayor Lena Hart conceded that only she could sign the order.",
+        "could sign the order",
+        ["Hart"],
+    ),
+    (
+        "Coach Ray Dunn said that even he thought the referee was right.",
+        "referee was right",
+        ["Dunn"],
+    ),
+    # a hyphen inside a word joins it; a dash between phrases does not
+    (
+        "The Republican front-runner said the plan was a disaster.",
+        "plan was a disaster",
+        ["front-runner"],
+    ),
+    (
+        "The co-founder said the app had ten million users.",
+        "ten million users",
+        ["co-founder"],
+    ),
+    (
+        "Some fans want a new coach - a younger one - but others say the team is improving.",
+        "team is improving",
+        ["others"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), SPEAKER_PHRASES)
+def test_who_speaks_is_the_whole_speaker_phrase(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    analysis = check(analyzer, text, phrase, chain)
+    names = [s.name for s in analysis.sources]
+    assert not any(n.lower().split()[0] in {"even", "only", "-"} for n in names), names
+
+
+STRANDED_SPEAKERS = [
+    # a long aside after the speaker: the parser joins the cue to the quote's verb
+    (
+        "The swap was criticised by hawks in Congress. ''If they had listened to the hawks, I "
+        "would still be in prison,'' Mr. Dalton, now 80 and retired in Dover, Del., said by "
+        "telephone this week.",
+        "still be in prison",
+        ["Dalton"],
+    ),
+    (
+        "Rival coaches mocked the plan. ''If we had copied them, we would have lost every "
+        "game,'' Ms. Ferrante, now 62 and living in Tampa, Fla., said on Friday.",
+        "lost every game",
+        ["Ferrante"],
+    ),
+    (
+        "The board was attacked by shareholders. ''If I had sold in March, the company would "
+        "be gone,'' Mr. Oduya, now 75 and retired in Leeds, England, said in an interview.",
+        "company would be gone",
+        ["Oduya"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), STRANDED_SPEAKERS)
+def test_a_speaker_after_a_long_aside_keeps_the_quote(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    check(analyzer, text, phrase, chain, kind="direct")

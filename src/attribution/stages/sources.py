@@ -712,7 +712,7 @@ class _Registry:
     def _author(self, root: Token) -> Token | None:
         """ "the union's statement", "a report by the institute", "the TransLink memo",
         "a release sent from the union"."""
-        for verb in (c for c in root.children if c.dep_ == "acl"):
+        for verb in self._issuing_participles(root):
             for child in verb.children:
                 if child.dep_ in {"prep", "agent"} and self._word(child) in self.rules.authorship:
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -728,6 +728,21 @@ class _Registry:
             if child.dep_ == "compound" and child.ent_type_ in {"ORG", "PERSON"}:
                 return child
         return self._issuer(root)
+
+    def _issuing_participles(self, root: Token) -> list[Token]:
+        """The document's participles: its own ("a report *issued* by ..."), and an issuing
+        one the parser hung on the noun of the document's topic phrase ("a report about
+        jobs *issued* by the agency"); not "a report about firms *owned* by ..."."""
+        own = [c for c in root.children if c.dep_ == "acl"]
+        topics = [g for c in root.children if c.dep_ == "prep" for g in c.children]
+        hung = [
+            v
+            for t in topics
+            if t.dep_ == "pobj"
+            for v in t.children
+            if v.dep_ == "acl" and self._word(v) in self.rules.authorship
+        ]
+        return own + hung
 
     def _could_write(self, token: Token) -> bool:
         """Who may be a document's author: a name, or a noun for people or a body ("a study
