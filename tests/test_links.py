@@ -1981,7 +1981,7 @@ SPEAKER_PHRASES = [
         ["official"],
     ),
     (
-        '"We are running out of beds," said a nurse at the hospital\'s children\'s ward, who '
+        "\"We are running out of beds,\" said a nurse at the hospital's children's ward, who "
         'spoke on condition of anonymity. "Some patients wait in the hall."',
         "wait in the hall",
         ["nurse"],
