@@ -2059,3 +2059,64 @@ def test_a_speaker_after_a_long_aside_keeps_the_quote(
     analyzer: Analyzer, text: str, phrase: str, chain: list[str]
 ) -> None:
     check(analyzer, text, phrase, chain, kind="direct")
+
+
+TWO_APOSTROPHE_QUOTES = [
+    # a quote in '' marks whose "!" or "?" ends the sentence: the cue stands after it
+    (
+        "The vote was close.\n\n''If they think they can stop me, they are wrong!'' Mr. Hale "
+        "wrote on Twitter on Monday.",
+        "they are wrong",
+        ["Hale"],
+    ),
+    (
+        "The hearing ran late.\n\n''Who paid for this?'' Ms. Lund asked at the hearing.",
+        "Who paid for this",
+        ["Lund"],
+    ),
+    (
+        "Mayor Ana Reyes met the council. The talks failed.\n\n''This is a disgrace!'' Senator "
+        "Paul Greer said in a statement.",
+        "This is a disgrace",
+        ["Greer"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), TWO_APOSTROPHE_QUOTES)
+def test_a_cue_after_a_two_apostrophe_quote_that_ends_its_sentence(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    check(analyzer, text, phrase, chain, kind="direct")
+
+
+TITLES_IN_NARRATION = [
+    # a quoted title inside the cue's sentence is no quote going on from the speaker
+    (
+        "''It's nonsense,'' Mr. Hale said by telephone on NBC's ''Meet the Press.'' ''She "
+        "lies about everything.''",
+        "Meet the Press",
+        "lies about everything",
+    ),
+    (
+        "''We will win,'' Ms. Soto told viewers of ABC's ''This Week.'' ''The polls are wrong.''",
+        "This Week",
+        "polls are wrong",
+    ),
+    (
+        "''The data are clear,'' said Dr. Ames, who wrote the book ''Cities of Glass.'' ''Rents "
+        "follow wages.''",
+        "Cities of Glass",
+        "Rents follow wages",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "phrase"), TITLES_IN_NARRATION)
+def test_a_quoted_title_in_narration_is_not_a_continued_quote(
+    analyzer: Analyzer, text: str, title: str, phrase: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    assert not [a for a in analysis.attributions if title in a.content.text]
+    assert any(phrase in a.content.text for a in analysis.attributions)

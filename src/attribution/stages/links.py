@@ -1633,9 +1633,9 @@ def _quote_closing_before(ctx: _Context, verb: Token, own: set[int]) -> Quote | 
     quote = ctx.quotes[ctx.quote_of[k]]
     between = ctx.text[quote.end : sent.start_char]
     first = next((t for t in sent if not (t.is_space or t.is_punct)), verb)
-    if between.strip(" \t\n,") or ("\n" in between and not first.is_lower):
+    if between.strip(" \t\n,'\u2019\"\u201d") or ("\n" in between and not first.is_lower):
         return None  # a new paragraph that opens with a capital is a sentence of its own
-    return quote
+    return quote  # (the rest of a closing mark, as in "!''", may lie between)
 
 
 def _frame_tokens(ctx: _Context, verb: Token) -> set[int]:
@@ -1915,6 +1915,8 @@ def _continue_quotes(ctx: _Context) -> None:
     for quote in ctx.quotes:
         if covered.overlaps(_quote_content(quote)) or _dash_link(ctx, quote):
             continue
+        if _inside_a_phrase(ctx, quote):
+            continue  # 'on NBC's "Meet the Press."': a title in the narration, not speech
         previous = _previous_speaker(ctx, quote, ends, added, inner_of)
         if previous is None:
             continue
@@ -1942,6 +1944,14 @@ def _continue_quotes(ctx: _Context) -> None:
                 quote=quote,
             )
         )
+
+
+def _inside_a_phrase(ctx: _Context, quote: Quote) -> bool:
+    """A quote that opens right after a word of a running phrase ("on NBC's 'This Week'",
+    "the book 'Strangers No More'"): a name or a term, where a quote that goes on from
+    the last speaker opens a sentence, a line, or follows a mark."""
+    before = ctx.text[: quote.start].rstrip(" \t")
+    return bool(before) and before[-1].isalnum()
 
 
 def _colon_quotes(ctx: _Context) -> None:
