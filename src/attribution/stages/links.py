@@ -1947,11 +1947,16 @@ def _continue_quotes(ctx: _Context) -> None:
 
 
 def _inside_a_phrase(ctx: _Context, quote: Quote) -> bool:
-    """A quote that opens right after a word of a running phrase ("on NBC's 'This Week'",
-    "the book 'Strangers No More'"): a name or a term, where a quote that goes on from
-    the last speaker opens a sentence, a line, or follows a mark."""
+    """A capitalised quote right after a noun or a possessive ("on NBC's 'This Week'",
+    "the book 'Strangers No More'"): a title, where a quote that goes on from the last
+    speaker opens a sentence or a line, or is a phrase of the speaker's own words after a
+    verb or a preposition ("based on 'one giant assumption'")."""
     before = ctx.text[: quote.start].rstrip(" \t")
-    return bool(before) and before[-1].isalnum()
+    words = ctx.text[quote.start : quote.end].lstrip("'\"\u2018\u201c ")
+    if not before or not before[-1].isalnum() or not words[:1].isupper():
+        return False
+    k = bisect_right(ctx.token_starts, len(before) - 1) - 1
+    return k >= 0 and (ctx.doc[k].tag_ == "POS" or ctx.doc[k].pos_ in {"NOUN", "PROPN"})
 
 
 def _colon_quotes(ctx: _Context) -> None:
