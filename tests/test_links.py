@@ -2120,3 +2120,29 @@ def test_a_quoted_title_in_narration_is_not_a_continued_quote(
     assert_offsets_hold(text, analysis)
     assert not [a for a in analysis.attributions if title in a.content.text]
     assert any(phrase in a.content.text for a in analysis.attributions)
+
+
+NOT_THE_QUOTES_CUE = [
+    # a sentence after a quote that ended in "." is narration, not the quote's cue
+    (
+        "Ana said the trip would be ''a good thing for him.'' But the rain continued, and "
+        "the road closed.",
+        "the rain",
+    ),
+    (
+        "The coach called the win ''a new start.'' But the losses continued, and he was fired.",
+        "the losses",
+    ),
+    (
+        "Mr. Ruiz said he hoped for ''a quiet year.'' But the protests grew, and the mayor left.",
+        "the protests",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "narration"), NOT_THE_QUOTES_CUE)
+def test_narration_after_a_quote_that_ended_in_a_stop_is_no_cue(
+    analyzer: Analyzer, text: str, narration: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert not [a for a in analysis.attributions if a.source and narration in a.source.text]

@@ -1635,7 +1635,15 @@ def _quote_closing_before(ctx: _Context, verb: Token, own: set[int]) -> Quote | 
     first = next((t for t in sent if not (t.is_space or t.is_punct)), verb)
     if between.strip(" \t\n,'\u2019\"\u201d") or ("\n" in between and not first.is_lower):
         return None  # a new paragraph that opens with a capital is a sentence of its own
-    return quote  # (the rest of a closing mark, as in "!''", may lie between)
+    if between.strip(" \t\n,") and not _ends_in_exclamation(ctx, quote):
+        return None  # the rest of a closing mark ("!''") only after a "!" or "?"
+    return quote
+
+
+def _ends_in_exclamation(ctx: _Context, quote: Quote) -> bool:
+    """The quote's words end in "!" or "?": the mark that ended the sentence."""
+    words = ctx.text[quote.start : quote.end].rstrip(" '\u2019\"\u201d")
+    return words.endswith(("!", "?"))
 
 
 def _frame_tokens(ctx: _Context, verb: Token) -> set[int]:
