@@ -2146,3 +2146,52 @@ def test_narration_after_a_quote_that_ended_in_a_stop_is_no_cue(
 ) -> None:
     analysis = analyzer.analyze(text)
     assert not [a for a in analysis.attributions if a.source and narration in a.source.text]
+
+
+SPEAKERS_THE_PARSER_MISPLACED = [
+    # a vocative that ends the quote taken for the subject, the speaker for its apposition
+    (
+        "The hall was full. ''That was a fine speech you gave last night, Madam Mayor,'' "
+        "Councillor Tom Reyes, a member since 2010, told Ms. Lund as she left the stage.",
+        "fine speech",
+        ["Reyes"],
+    ),
+    (
+        "The game ended late. ''You played the best match of your life, Coach,'' Ana Ortiz, "
+        "the team's captain, told him at the gate.",
+        "best match of your life",
+        ["Ortiz"],
+    ),
+    (
+        "The vote passed. ''You have done the city a great service, Mr. Speaker,'' Senator "
+        "Paul Greer, a Democrat from Ely, told the chamber.",
+        "great service",
+        ["Greer"],
+    ),
+    # a cue after a name and its aside, read by the parser as the name's participle
+    (
+        "The issue came up on Friday. Mitt Romney, the 2012 Republican presidential nominee, "
+        "tweeted in response: ''Important distinction: thugs jail reporters; we do not.''",
+        "thugs jail reporters",
+        ["Romney"],
+    ),
+    (
+        "The bridge closed in March. Ana Diaz, the mayor of Ely, wrote on Facebook: ''The "
+        "bridge will reopen in May.''",
+        "reopen in May",
+        ["Diaz"],
+    ),
+    (
+        "The strike ended. Paul Greer, the union's leader, posted on Twitter: ''We won a fair "
+        "deal for every driver.''",
+        "fair deal for every driver",
+        ["Greer"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), SPEAKERS_THE_PARSER_MISPLACED)
+def test_speakers_the_parser_misplaced_after_a_quote_or_an_aside(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    check(analyzer, text, phrase, chain, kind="direct")

@@ -489,10 +489,11 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
             _subject_outside_quotes(ctx, verb)
             or _inverted_speaker(ctx, verb)
             or _stranded_speaker(ctx, verb)
+            or _apposed_after_quote(ctx, subject)
             or subject
         )
     orphan = _orphan_subject(ctx, verb) or _inverted_speaker(ctx, verb) if subject is None else None
-    subject = subject or orphan or _swallowed_speaker(ctx, verb)
+    subject = subject or orphan or _swallowed_speaker(ctx, verb) or _participle_speaker(ctx, verb)
     subject = subject or _controller(ctx, verb, cue.category)
     if subject is None and _is_question(ctx, verb):
         if _passive_subject(verb) is None:  # "if they are asked to leave": no question
@@ -676,6 +677,30 @@ def _inverted_speaker(ctx: _Context, verb: Token) -> Token | None:
             speaks = _could_speak(ctx, child) or child.pos_ == "NOUN"  # "shouted the protester"
             return child if speaks and child.pos_ != "PRON" else None
     return None
+
+
+def _apposed_after_quote(ctx: _Context, subject: Token) -> Token | None:
+    """'"... last night, Mr. President," Rep. Steve Cohen told him': the parser took the
+    quote's last words, a vocative, for the subject and the speaker after the closing
+    mark for their apposition."""
+    outside = (c for c in subject.children if ctx.quote_of[c.left_edge.i] < 0)
+    named = (c for c in outside if c.dep_ == "appos" and c.pos_ in {"PROPN", "NOUN"})
+    return next(named, None)
+
+
+def _participle_speaker(ctx: _Context, verb: Token) -> Token | None:
+    """ "Mitt Romney, the 2012 nominee, tweeted in response: '...'": after a name and its
+    aside, the parser read the cue as a participle of the name; the name, which has no
+    verb of its own outside the quote, is the speaker."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBN", "VBD"} or head.pos_ != "PROPN":
+        return None
+    if verb.i < 1 or ctx.doc[verb.i - 1].text != "," or ctx.quote_of[head.i] >= 0:
+        return None
+    governor = head.head
+    if governor.i != head.i and ctx.quote_of[governor.i] < 0:
+        return None  # "Smith, quoted in the paper, denied it": Smith denied
+    return head
 
 
 def _stranded_speaker(ctx: _Context, verb: Token) -> Token | None:
