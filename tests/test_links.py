@@ -2195,3 +2195,36 @@ def test_speakers_the_parser_misplaced_after_a_quote_or_an_aside(
     analyzer: Analyzer, text: str, phrase: str, chain: list[str]
 ) -> None:
     check(analyzer, text, phrase, chain, kind="direct")
+
+
+NARRATORS_CLAUSES = [
+    # a clause with its own subject after ", but" / ", and" is the writer's, not the speaker's
+    (
+        "Many speculated that the senator would lose the primary, but the turnout was higher "
+        "than anyone had forecast.",
+        "would lose the primary",
+        "turnout was higher",
+    ),
+    (
+        "The sailors were freed, showing what many experts said was a sign of better ties, "
+        "but the episode still gave critics new ammunition.",
+        "sign of better ties",
+        "gave critics new ammunition",
+    ),
+    (
+        "Police said the driver was arrested on Monday, and the road reopened an hour later.",
+        "driver was arrested",
+        "road reopened",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "said", "narrated"), NARRATORS_CLAUSES)
+def test_a_narrators_clause_after_the_content_stays_out(
+    analyzer: Analyzer, text: str, said: str, narrated: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    contents = [a.content.text for a in analysis.attributions]
+    assert any(said in c for c in contents), contents
+    assert not any(narrated in c for c in contents), contents

@@ -1538,7 +1538,7 @@ def _to_sentence_end(ctx: _Context, span: tuple[int, int]) -> tuple[int, int]:
             return span
         if token.pos_ == "VERB" and token.lemma_.lower() in ctx.rules.verbs:
             return span
-        if _is_speakers_act(token, first):
+        if _is_speakers_act(token, first) or _is_narrators_clause(token, first):
             rest = _words(ctx.doc[first : max(first, token.left_edge.i)])
             while rest and rest[-1].dep_ == "cc":
                 rest = _words(ctx.doc[first : rest[-1].i])
@@ -1563,6 +1563,20 @@ def _is_speakers_act(token: Token, first: int) -> bool:
         return _is_trailing_participle(token)
     own_subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
     return token.dep_ in {"conj", "xcomp"} and not own_subject
+
+
+def _is_narrators_clause(token: Token, first: int) -> bool:
+    """ "Many speculated that he would fail, *but the turnout was higher*": a clause with a
+    subject of its own, joined after a comma and a conjunction to the cue's clause (or one
+    above it), is the writer's, not more of what was said."""
+    if token.dep_ != "conj" or token.pos_ not in {"VERB", "AUX"} or token.head.i >= first:
+        return False
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+    if not subjects or subjects[0].i < token.head.i:
+        return False
+    joint = token.left_edge.i - 1  # the conjunction, then the comma before it
+    doc = token.doc
+    return joint - 1 >= first and doc[joint].dep_ == "cc" and doc[joint - 1].text == ","
 
 
 def _is_trailing_participle(phrase: Token) -> bool:
