@@ -432,6 +432,13 @@ DOCUMENTS_WITH_AUTHORS = [
         "Harbour Labour Council",
     ),
     (
+        "A study released in May by the Dorsey Institute found that rents had doubled. A "
+        "report about the training of new nurses issued in June by the Royal Nursing Board "
+        "noted that a third of them quit.",
+        "a third of them quit",
+        "Royal Nursing Board",
+    ),
+    (
         "A survey on housing published last week by the Tenants Union said most renters "
         "were behind on payments.",
         "behind on payments",

@@ -734,14 +734,22 @@ class _Registry:
         one the parser hung on the noun of the document's topic phrase ("a report about
         jobs *issued* by the agency"); not "a report about firms *owned* by ..."."""
         own = [c for c in root.children if c.dep_ == "acl"]
-        topics = [g for c in root.children if c.dep_ == "prep" for g in c.children]
-        hung = [
-            v
-            for t in topics
-            if t.dep_ == "pobj"
-            for v in t.children
-            if v.dep_ == "acl" and self._word(v) in self.rules.authorship
-        ]
+        hung, nouns = [], [root]
+        for _ in range(3):  # "a report about the integration of immigrants issued by ..."
+            nouns = [
+                g
+                for n in nouns
+                for c in n.children
+                if c.dep_ == "prep"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            hung += [
+                v
+                for n in nouns
+                for v in n.children
+                if v.dep_ == "acl" and self._word(v) in self.rules.authorship
+            ]
         return own + hung
 
     def _could_write(self, token: Token) -> bool:
