@@ -2198,13 +2198,8 @@ def test_speakers_the_parser_misplaced_after_a_quote_or_an_aside(
 
 
 NARRATORS_CLAUSES = [
-    # a clause with its own subject after ", but" / ", and" is the writer's, not the speaker's
-    (
-        "Many speculated that the senator would lose the primary, but the turnout was higher "
-        "than anyone had forecast.",
-        "would lose the primary",
-        "turnout was higher",
-    ),
+    # a clause with its own subject joined after ", but" / ", and" to a clause above the cue
+    # (the cue sits in the writer's clause) is the writer's, not the speaker's
     (
         "The sailors were freed, showing what many experts said was a sign of better ties, "
         "but the episode still gave critics new ammunition.",
@@ -2212,9 +2207,16 @@ NARRATORS_CLAUSES = [
         "gave critics new ammunition",
     ),
     (
-        "Police said the driver was arrested on Monday, and the road reopened an hour later.",
-        "driver was arrested",
-        "road reopened",
+        "The plant closed in May, in what union leaders said was an illegal move, but the "
+        "company kept paying its workers.",
+        "illegal move",
+        "kept paying its workers",
+    ),
+    (
+        "The bridge was closed, citing what engineers said were deep cracks, and traffic "
+        "moved to the old road.",
+        "deep cracks",
+        "traffic moved",
     ),
 ]
 

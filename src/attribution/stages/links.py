@@ -1538,7 +1538,7 @@ def _to_sentence_end(ctx: _Context, span: tuple[int, int]) -> tuple[int, int]:
             return span
         if token.pos_ == "VERB" and token.lemma_.lower() in ctx.rules.verbs:
             return span
-        if _is_speakers_act(token, first) or _is_narrators_clause(token, first):
+        if _is_speakers_act(token, first) or _is_narrators_clause(ctx, token, span):
             rest = _words(ctx.doc[first : max(first, token.left_edge.i)])
             while rest and rest[-1].dep_ == "cc":
                 rest = _words(ctx.doc[first : rest[-1].i])
@@ -1565,18 +1565,24 @@ def _is_speakers_act(token: Token, first: int) -> bool:
     return token.dep_ in {"conj", "xcomp"} and not own_subject
 
 
-def _is_narrators_clause(token: Token, first: int) -> bool:
-    """ "Many speculated that he would fail, *but the turnout was higher*": a clause with a
-    subject of its own, joined after a comma and a conjunction to the cue's clause (or one
-    above it), is the writer's, not more of what was said."""
-    if token.dep_ != "conj" or token.pos_ not in {"VERB", "AUX"} or token.head.i >= first:
+def _is_narrators_clause(ctx: _Context, token: Token, span: tuple[int, int]) -> bool:
+    """ "The sailors were freed, showing what experts said was a sign of better ties, *but
+    the episode gave critics ammunition*": a clause with a subject of its own, joined after
+    a comma and a conjunction to a clause above the cue (the cue sits inside a clause of
+    the writer's), is the writer's. Joined to the cue itself ("said ..., but a judge
+    refused") it may be more of what was said, and runs on."""
+    if token.dep_ != "conj" or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    content = ctx.doc.char_span(*span, alignment_mode="expand")
+    cue = content.root.head if content is not None else None
+    if cue is None or cue.i == content.root.i or token.head not in cue.ancestors:
         return False
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
     if not subjects or subjects[0].i < token.head.i:
         return False
     joint = token.left_edge.i - 1  # the conjunction, then the comma before it
     doc = token.doc
-    return joint - 1 >= first and doc[joint].dep_ == "cc" and doc[joint - 1].text == ","
+    return joint - 1 >= content.end and doc[joint].dep_ == "cc" and doc[joint - 1].text == ","
 
 
 def _is_trailing_participle(phrase: Token) -> bool:
