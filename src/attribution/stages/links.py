@@ -482,9 +482,15 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     subject = _outer_speaker(ctx, verb) or _subject(verb) or _first_conjunct_subject(ctx, verb)
     if subject is not None and ctx.quote_of[subject.i] >= 0:
         # '"... Real trouble," said Leslie Wimes': the quote's last words are no subject
-        subject = _subject_outside_quotes(ctx, verb) or _inverted_speaker(ctx, verb) or subject
+        subject = (
+            _subject_outside_quotes(ctx, verb)
+            or _inverted_speaker(ctx, verb)
+            or _stranded_speaker(ctx, verb)
+            or _apposed_after_quote(ctx, subject)
+            or subject
+        )
     orphan = _orphan_subject(ctx, verb) or _inverted_speaker(ctx, verb) if subject is None else None
-    subject = subject or orphan or _swallowed_speaker(ctx, verb)
+    subject = subject or orphan or _swallowed_speaker(ctx, verb) or _participle_speaker(ctx, verb)
     subject = subject or _controller(ctx, verb, cue.category)
     if subject is None and _is_question(ctx, verb):
         if _passive_subject(verb) is None:  # "if they are asked to leave": no question
@@ -506,7 +512,7 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
         subject = verb.head  # "a new poll showing ...": the poll
     antecedent = None
     if subject is not None and subject.tag_ in _RELATIVE_TAGS:
-        held = _relative_antecedent(ctx, verb.head) if verb.dep_ == "relcl" else None
+        held = _relative_antecedent(ctx, verb, subject) if verb.dep_ == "relcl" else None
         if held is None:
             return
         antecedent = _before_clause(held, verb)  # "Sanders, who said ...": who is Sanders
@@ -563,22 +569,39 @@ def _cannot_speak(ctx: _Context, token: Token) -> bool:
     )
 
 
-def _relative_antecedent(ctx: _Context, noun: Token) -> Token | None:
-    """What a relative "who" stands for: the noun its clause hangs on, or, when that noun
-    cannot speak, the one it describes ("patients with rare *diseases* who said ...": the
-    patients); None when no such noun is there."""
-    while _cannot_speak(ctx, noun):
+def _relative_antecedent(ctx: _Context, verb: Token, relative: Token) -> Token | None:
+    """What a relative pronoun stands for. The parser hangs the clause on the last noun
+    before it; where that noun cannot be the one meant, climb to the noun it describes:
+    "one person with knowledge of the *talks*, who spoke ..." (the person), "patients with
+    rare *diseases* who said ..." (the patients). None when only a non-agent is there."""
+    noun = verb.head
+    seen = {noun.i}
+    while _stands_for_more(ctx, noun, relative):
         prep = noun.head
-        if noun.dep_ != "pobj" or prep.dep_ != "prep":
-            return None
         before = ctx.doc[prep.i - 1] if prep.i > 0 else prep
-        if prep.head.pos_ in _NOMINAL_POS:
+        if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in _NOMINAL_POS:
             noun = prep.head
-        elif before.pos_ in {"NOUN", "PROPN"}:
+        elif noun.dep_ == "pobj" and prep.dep_ == "prep" and before.pos_ in {"NOUN", "PROPN"}:
             noun = before  # "treats veterans with injuries who ...": the parser hung "with"
         else:  # on the verb, but it follows the noun it describes
+            return None if _cannot_speak(ctx, noun) else noun
+        if noun.i in seen:
             return None
+        seen.add(noun.i)
     return noun
+
+
+def _stands_for_more(ctx: _Context, noun: Token, relative: Token) -> bool:
+    """A non-agent is never what a relative stands for; nor, for "who", a noun in a
+    prepositional phrase that names no one who could speak ("knowledge of the talks")."""
+    if _cannot_speak(ctx, noun):
+        return True
+    return (
+        relative.lower_ in {"who", "whom"}
+        and noun.dep_ == "pobj"
+        and noun.head.dep_ == "prep"
+        and not _could_speak(ctx, noun)
+    )
 
 
 def _before_clause(noun: Token, verb: Token) -> tuple[int, int]:
@@ -691,6 +714,61 @@ def _inverted_speaker(ctx: _Context, verb: Token) -> Token | None:
         if child.dep_ in _INVERTED_DEPS:  # "..., pleaded one parent": also read as attr
             speaks = _could_speak(ctx, child) or child.pos_ == "NOUN"  # "shouted the protester"
             return child if speaks and child.pos_ != "PRON" else None
+    return None
+
+
+def _apposed_after_quote(ctx: _Context, subject: Token) -> Token | None:
+    """'"... last night, Mr. President," Rep. Steve Cohen told him': the parser took the
+    quote's last words, a vocative, for the subject and the speaker after the closing
+    mark for their apposition."""
+    outside = (c for c in subject.children if ctx.quote_of[c.left_edge.i] < 0)
+    named = (c for c in outside if c.dep_ == "appos" and c.pos_ in {"PROPN", "NOUN"})
+    return next(named, None)
+
+
+def _participle_speaker(ctx: _Context, verb: Token) -> Token | None:
+    """ "Mitt Romney, the 2012 nominee, tweeted in response: '...'": after a name and its
+    aside, the parser read the cue as a participle of the name; the name, which has no
+    verb of its own outside the quote, is the speaker."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBN", "VBD"} or head.pos_ != "PROPN":
+        return None
+    if verb.i < 1 or ctx.doc[verb.i - 1].text != "," or ctx.quote_of[head.i] >= 0:
+        return None
+    governor = head.head
+    if governor.i != head.i and ctx.quote_of[governor.i] < 0:
+        return None  # "Smith, quoted in the paper, denied it": Smith denied
+    return head
+
+
+def _stranded_speaker(ctx: _Context, verb: Token) -> Token | None:
+    """'"...," Mr. Dalton, now 80 and retired in Dover, said': a long aside after the
+    speaker leads the parser to make the aside's verb the speaker's and join the cue to the
+    quote's verb; the speaker is the subject of that first verb, right after the quote."""
+    sibling = _stranded_frame(ctx, verb)
+    if sibling is None:
+        return None
+    subjects = (c for c in sibling.children if c.dep_ in _SUBJECTS and c.i < sibling.i)
+    return next(subjects, None)
+
+
+def _stranded_frame(ctx: _Context, verb: Token) -> Token | None:
+    """The verb joined to the quote's verb between the quote and a subjectless cue, that
+    opens right after the quote: the frame the parser broke off the cue."""
+    if verb.dep_ != "conj" or ctx.quote_of[verb.head.i] < 0 or ctx.quote_of[verb.i] >= 0:
+        return None
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    for sibling in verb.head.children:
+        if sibling.dep_ != "conj" or not verb.head.i < sibling.i < verb.i:
+            continue
+        words = [t.i for t in subtree(sibling) if not t.is_punct and ctx.quote_of[t.i] < 0]
+        start = words[0] if words else sibling.i  # its "," and closing mark may hang on it
+        before = start - 1
+        while before > 0 and ctx.doc[before].is_punct and ctx.quote_of[before] < 0:
+            before -= 1
+        if ctx.quote_of[start] < 0 and ctx.quote_of[before] >= 0:
+            return sibling
     return None
 
 
@@ -1547,7 +1625,7 @@ def _to_sentence_end(ctx: _Context, span: tuple[int, int]) -> tuple[int, int]:
             return span
         if token.pos_ == "VERB" and token.lemma_.lower() in ctx.rules.verbs:
             return span
-        if _is_speakers_act(token, first):
+        if _is_speakers_act(token, first) or _is_narrators_clause(ctx, token, span):
             rest = _words(ctx.doc[first : max(first, token.left_edge.i)])
             while rest and rest[-1].dep_ == "cc":
                 rest = _words(ctx.doc[first : rest[-1].i])
@@ -1572,6 +1650,26 @@ def _is_speakers_act(token: Token, first: int) -> bool:
         return _is_trailing_participle(token)
     own_subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
     return token.dep_ in {"conj", "xcomp"} and not own_subject
+
+
+def _is_narrators_clause(ctx: _Context, token: Token, span: tuple[int, int]) -> bool:
+    """ "The sailors were freed, showing what experts said was a sign of better ties, *but
+    the episode gave critics ammunition*": a clause with a subject of its own, joined after
+    a comma and a conjunction to a clause above the cue (the cue sits inside a clause of
+    the writer's), is the writer's. Joined to the cue itself ("said ..., but a judge
+    refused") it may be more of what was said, and runs on."""
+    if token.dep_ != "conj" or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    content = ctx.doc.char_span(*span, alignment_mode="expand")
+    cue = content.root.head if content is not None else None
+    if cue is None or cue.i == content.root.i or token.head not in cue.ancestors:
+        return False
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+    if not subjects or subjects[0].i < token.head.i:
+        return False
+    joint = token.left_edge.i - 1  # the conjunction, then the comma before it
+    doc = token.doc
+    return joint - 1 >= content.end and doc[joint].dep_ == "cc" and doc[joint - 1].text == ","
 
 
 def _is_trailing_participle(phrase: Token) -> bool:
@@ -1615,6 +1713,8 @@ def _adjacent_quote(ctx: _Context, verb: Token) -> Quote | None:
     sent = verb.sent
     last = next((i for i in range(verb.i - 1, sent.start - 1, -1) if ctx.quote_of[i] >= 0), None)
     own = {t.i for t in subtree(verb)}
+    frame = _stranded_frame(ctx, verb)
+    own |= {t.i for t in subtree(frame)} if frame is not None else set()  # "X, now 80, said"
     if last is not None:
         q = ctx.quote_of[last]
         gap = ctx.doc[last + 1 : verb.i]
@@ -1665,9 +1765,17 @@ def _quote_closing_before(ctx: _Context, verb: Token, own: set[int]) -> Quote | 
     quote = ctx.quotes[ctx.quote_of[k]]
     between = ctx.text[quote.end : sent.start_char]
     first = next((t for t in sent if not (t.is_space or t.is_punct)), verb)
-    if between.strip(" \t\n,") or ("\n" in between and not first.is_lower):
+    if between.strip(" \t\n,'\u2019\"\u201d") or ("\n" in between and not first.is_lower):
         return None  # a new paragraph that opens with a capital is a sentence of its own
+    if between.strip(" \t\n,") and not _ends_in_exclamation(ctx, quote):
+        return None  # the rest of a closing mark ("!''") only after a "!" or "?"
     return quote
+
+
+def _ends_in_exclamation(ctx: _Context, quote: Quote) -> bool:
+    """The quote's words end in "!" or "?": the mark that ended the sentence."""
+    words = ctx.text[quote.start : quote.end].rstrip(" '\u2019\"\u201d")
+    return words.endswith(("!", "?"))
 
 
 def _frame_tokens(ctx: _Context, verb: Token) -> set[int]:
@@ -1683,11 +1791,13 @@ def _frame_tokens(ctx: _Context, verb: Token) -> set[int]:
 def _has_own_cue(ctx: _Context, quote: Quote) -> bool:
     """ "..., he said." right after the closing mark: the quote has a speaker of its own."""
     first = bisect_left(ctx.token_starts, quote.end)
-    for token in ctx.doc[first : first + _OWN_CUE_WINDOW]:
+    for token in ctx.doc[first : first + _OWN_CUE_WINDOW * 8]:
         if ctx.quote_of[token.i] >= 0 or (token.is_sent_start and token.i != first):
             return False
-        if token.pos_ == "VERB" and token.lemma_.lower() in ctx.rules.verbs:
-            return True
+        if token.pos_ != "VERB" or token.lemma_.lower() not in ctx.rules.verbs:
+            continue
+        if token.i < first + _OWN_CUE_WINDOW or _stranded_frame(ctx, token) is not None:
+            return True  # '"...," Mr. Dalton, now 80 and retired in Dover, said'
     return False
 
 
@@ -1945,6 +2055,8 @@ def _continue_quotes(ctx: _Context) -> None:
     for quote in ctx.quotes:
         if covered.overlaps(_quote_content(quote)) or _dash_link(ctx, quote):
             continue
+        if _inside_a_phrase(ctx, quote):
+            continue  # 'on NBC's "Meet the Press."': a title in the narration, not speech
         previous = _previous_speaker(ctx, quote, ends, added, inner_of)
         if previous is None or _in_narration(ctx, quote):
             continue
@@ -1972,6 +2084,19 @@ def _continue_quotes(ctx: _Context) -> None:
                 quote=quote,
             )
         )
+
+
+def _inside_a_phrase(ctx: _Context, quote: Quote) -> bool:
+    """A capitalised quote right after a noun or a possessive ("on NBC's 'This Week'",
+    "the book 'Strangers No More'"): a title, where a quote that goes on from the last
+    speaker opens a sentence or a line, or is a phrase of the speaker's own words after a
+    verb or a preposition ("based on 'one giant assumption'")."""
+    before = ctx.text[: quote.start].rstrip(" \t")
+    words = ctx.text[quote.start : quote.end].lstrip("'\"\u2018\u201c ")
+    if not before or not before[-1].isalnum() or not words[:1].isupper():
+        return False
+    k = bisect_right(ctx.token_starts, len(before) - 1) - 1
+    return k >= 0 and (ctx.doc[k].tag_ == "POS" or ctx.doc[k].pos_ in {"NOUN", "PROPN"})
 
 
 def _colon_quotes(ctx: _Context) -> None:

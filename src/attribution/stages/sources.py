@@ -131,6 +131,7 @@ class _Registry:
         self.name_of = self._names()
         self.given_names: set[str] = set()  # the keys of people that are given names
         self.people = self._people()
+        self.text_gender: dict[str, str] = {}  # none known while it is being read
         self.text_gender = self._text_genders()
         self.holders = self._holders()
 
@@ -204,15 +205,18 @@ class _Registry:
         told police" (a child, a witness, a contestant often goes by a given name)."""
         people: dict[str, Span] = {}
         given: dict[str, set[str]] = {}
-        for name in self.name_of.values():
+        self.bearers: dict[str, list[Span]] = {}  # surname -> each full name, in text order
+        for name in sorted({n.start: n for n in self.name_of.values()}.values()):
             if len(name) > 1 and name[-1].pos_ == "PROPN" and " " in (full := _words(name)):
                 surname = _surname(full)
                 for part in [surname, *surname.split("-")]:  # "Diaz-Moreno", "Diaz"
                     people.setdefault(part, name)
+                    self.bearers.setdefault(part, []).append(name)
                 given.setdefault(full.split()[0].lower(), set()).add(full.lower())
         for first, fulls in given.items():
             if len(fulls) == 1 and first not in people:
                 people[first] = next(n for n in self.name_of.values() if _words(n).lower() in fulls)
+                self.bearers[first] = [people[first]]
                 self.given_names.add(first)
         return people
 
@@ -261,9 +265,9 @@ class _Registry:
     def _full_name(self, name: Span) -> str:
         """A name as :meth:`_person` spells it: no honorific, a lone surname in full."""
         words = [t for t in name if t.tag_ != "POS" and self._word(t) not in self.rules.honorifics]
-        if len(words) == 1 and words[0].text.lower() in self.people:
-            return _words(self.people[words[0].text.lower()])
-        return _words(words) or name.text
+        titled = self.doc[max(name.start - 1, 0) : name.end]  # with its "Mrs.", if any
+        bearer = self._bearer(words[0].text.lower(), titled) if len(words) == 1 else None
+        return _words(bearer if bearer is not None else words) or name.text
 
     # --- adding mentions ----------------------------------------------------------------
 
@@ -436,8 +440,8 @@ class _Registry:
         ("Mary Nicholson" and "Trevor Nicholson" are two people)."""
         earlier = self.last_names.get(_surname(entry.name))
         known = self.entries.get(self.merged.get(earlier, earlier)) if earlier else None
-        if known is None:
-            return entry.key
+        if known is None or _other_gender(entry, known):
+            return entry.key  # "Mrs. Clinton" after Bill Clinton: his wife
         first, other = entry.name.split(), known.name.split()
         shorter, longer = sorted(([w.lower() for w in first], [w.lower() for w in other]), key=len)
         if longer[len(longer) - len(shorter) :] == shorter:  # "Van Doorn" of "Emeric Van Doorn"
@@ -549,8 +553,9 @@ class _Registry:
         ]
         full = _words(words) or name.text
         new_relative = full.lower() in self.given_names and name.root.dep_ == "appos"
-        if " " not in full and full.lower() in self.people and not new_relative:
-            full = _words(self.people[full.lower()])  # "Lonechild": Darian Lonechild
+        bearer = self._bearer(full.lower(), tokens) if " " not in full else None
+        if bearer is not None and not new_relative:
+            full = _words(bearer)  # "Lonechild": Darian Lonechild
         role = self._role(role_tokens)
         entry = _Entry(f"person:{full.lower()}", full, "person", role)
         entry.titles = {self._word(t) for t in role_tokens if self._word(t) in self.rules.titles}
@@ -586,6 +591,9 @@ class _Registry:
                 return self.name_of[appos.i]
             if appos.pos_ == "PROPN" and appos.text in self.rules.gender_of_name:
                 return self.doc[appos.i : appos.i + 1]  # "Wise's dad, Darrin"
+        named = self._name_after_modifier(tokens, root)
+        if named is not None:
+            return named
         if self._word(root) not in self.rules.titles:
             return None
         for t in tokens:
@@ -593,6 +601,36 @@ class _Registry:
             if name is not None and name.root.dep_ in {"appos", "npadvmod", "nmod", "dep"}:
                 return name
         return None
+
+    def _name_after_modifier(self, tokens: Span, root: Token) -> Span | None:
+        """ "A lawyer representing the family, Tom Vance, said", "One pastor backing him,
+        Ann Hale of First Church, said": a name set off by commas after the head's own
+        participle or prepositional phrase, right before the verb, names the head (the
+        parser may hang it on the phrase's last noun instead)."""
+        verb = root.head
+        if root.dep_ not in {"nsubj", "nsubjpass"} or verb.i < 2 or root.i >= verb.i:
+            return None
+        if self.doc[verb.i - 1].text != "," or root.pos_ not in {"NOUN", "PRON"}:
+            return None
+        phrases = [c for c in root.rights if c.dep_ in {"acl", "prep"} and c.i < verb.i]
+        inside = {root.i} | {t.i for c in phrases for t in subtree(c)}
+        for k in range(tokens.end, verb.i - 1):
+            name = self.name_of.get(k) or self._proper_run(k)
+            if name is None or k != name.start or self.doc[k - 1].text != ",":
+                continue
+            apposed = name.root.dep_ == "appos" and name.root.head.i in inside
+            if apposed and name.root.right_edge.i == verb.i - 2:
+                return name
+        return None
+
+    def _proper_run(self, start: int) -> Span | None:
+        """Two to four capitalised proper nouns from ``start``: a name the parser did not
+        tag as one ("Darran Whiting")."""
+        end = start
+        while end < len(self.doc) and self.doc[end].pos_ == "PROPN" and _capitalised(self.doc[end]):
+            end += 1
+        run = self.doc[start:end]
+        return run if 2 <= len(run) <= _MAX_NAME_TOKENS and run.root.i == end - 1 else None
 
     def _appositive_role(self, root: Token) -> list[Token]:
         """ "Ann Kessler, the governor, said": the role in apposition after the name."""
@@ -673,7 +711,7 @@ class _Registry:
     def _author(self, root: Token) -> Token | None:
         """ "the union's statement", "a report by the institute", "the TransLink memo",
         "a release sent from the union"."""
-        for verb in (c for c in root.children if c.dep_ == "acl"):
+        for verb in self._issuing_participles(root):
             for child in verb.children:
                 if child.dep_ in {"prep", "agent"} and self._word(child) in self.rules.authorship:
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -689,6 +727,29 @@ class _Registry:
             if child.dep_ == "compound" and child.ent_type_ in {"ORG", "PERSON"}:
                 return child
         return self._issuer(root)
+
+    def _issuing_participles(self, root: Token) -> list[Token]:
+        """The document's participles: its own ("a report *issued* by ..."), and an issuing
+        one the parser hung on the noun of the document's topic phrase ("a report about
+        jobs *issued* by the agency"); not "a report about firms *owned* by ..."."""
+        own = [c for c in root.children if c.dep_ == "acl"]
+        hung, nouns = [], [root]
+        for _ in range(3):  # "a report about the integration of immigrants issued by ..."
+            nouns = [
+                g
+                for n in nouns
+                for c in n.children
+                if c.dep_ == "prep"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            hung += [
+                v
+                for n in nouns
+                for v in n.children
+                if v.dep_ == "acl" and self._word(v) in self.rules.authorship
+            ]
+        return own + hung
 
     def _could_write(self, token: Token) -> bool:
         """Who may be a document's author: a name, or a noun for people or a body ("a study
@@ -768,8 +829,9 @@ class _Registry:
         if is_named and self._ends_a_known_name(core):  # "Van Doorn" of "Emeric Van Doorn"
             return _Entry(f"name:{core[-1].text.lower()}", name, "person")
         surname = self.doc[core[0].i : core[-1].i + 1].text.lower() if core else ""
-        if surname in self.people and all(_capitalised(t) for t in core):
-            full = _words(self.people[surname])  # "Lonechild", "Diaz-Moreno"
+        bearer = self._bearer(surname, tokens) if all(_capitalised(t) for t in core) else None
+        if bearer is not None:
+            full = _words(bearer)  # "Lonechild", "Diaz-Moreno"
             entry = _Entry(f"person:{full.lower()}", full, "person")
             entry.gender = self.text_gender.get(full.lower()) or self._gender([], full.split())
             return entry
@@ -857,6 +919,21 @@ class _Registry:
         word = self._word(content[0])
         kind = self.rules.type_of_lemma.get(word)
         return None if word in self.rules.titles or kind == "person" else kind  # "actor Al Roy"
+
+    def _bearer(self, surname: str, tokens: Span) -> Span | None:
+        """The person named in full whom a lone surname names: the first one the text
+        names, unless an honorific says another gender ("Mrs. Clinton" is not Bill Clinton,
+        "Mr. Trump" not Ivana Trump): then the first who does not disagree, or no one."""
+        bearers = self.bearers.get(surname, []) if surname in self.people else []
+        said = self._gender(list(tokens), [])
+        if said is None:
+            return bearers[0] if bearers else None
+        for name in bearers:
+            full = _words(name)
+            known = self.text_gender.get(full.lower()) or self._gender([], full.split())
+            if known is None or known == said:
+                return name
+        return None
 
     def _ends_a_known_name(self, core: list[Token]) -> bool:
         """The words are the last words of a person's name given before."""
@@ -1011,6 +1088,11 @@ def _words(tokens) -> str:
         follows = k + 1 < len(tokens) and tokens[k + 1].i == token.i + 1
         parts.append(token.text_with_ws if follows or token.whitespace_ else token.text + " ")
     return "".join(parts).strip()
+
+
+def _other_gender(entry: _Entry, known: _Entry) -> bool:
+    """Whether two mentions of one surname say different genders ("Mr." and "Mrs.")."""
+    return entry.gender is not None and known.gender is not None and entry.gender != known.gender
 
 
 def _surname(name: str) -> str:

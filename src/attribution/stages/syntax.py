@@ -115,7 +115,8 @@ def mention_span(token: Token) -> tuple[int, int]:
     """The noun phrase a head token stands for, without relative clauses or appositions."""
     left = right = token.i
     for child in reversed(list(token.lefts)):
-        if child.dep_ not in _NP_LEFT or child.right_edge.i != left - 1:
+        joins = child.dep_ in _NP_LEFT or _word_hyphen(child)  # "front-runner": one word
+        if not joins or child.right_edge.i != left - 1 or _focus_particle(child):
             break
         left = child.left_edge.i
     for child in token.rights:
@@ -129,6 +130,20 @@ def mention_span(token: Token) -> tuple[int, int]:
     while left < right and doc[left].is_punct:
         left += 1
     return char_span(doc[left : right + 1])
+
+
+def _word_hyphen(token: Token) -> bool:
+    """A hyphen inside a word ("front-runner"), not a dash between phrases (" - ")."""
+    if token.tag_ != "HYPH" or token.whitespace_ or token.i == 0:
+        return False
+    return not token.doc[token.i - 1].whitespace_
+
+
+def _focus_particle(child: Token) -> bool:
+    """ "even she", "only the mayor": an adverb before a noun phrase is no part of the name
+    of whom it names (the parser hangs it on the noun)."""
+    named = child.head.pos_ in {"PRON", "PROPN"}  # not "nearly half", a quantity
+    return named and child.dep_ == "advmod" and child.pos_ == "ADV" and not list(child.children)
 
 
 def _before_aside(doc: Doc, left: int, right: int) -> int:
