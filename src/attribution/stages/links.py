@@ -84,6 +84,7 @@ _NEGATING_DEPS = frozenset({"neg", "det", "preconj", "mark"})
 _INTRODUCING = frozenset({":", ";"})
 _SETTING_DEPS = frozenset({"advcl", "advmod", "prep", "npadvmod"})
 _PARTICIPLES = frozenset({"VBN", "VBG"})
+_PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 _CUE_PARTICLE_DEPS = frozenset({"prt", "advmod", "npadvmod"})  # "he said *later*"
 _THING_POS = frozenset({"NOUN", "PROPN", "NUM"})
 _INVERTED_DEPS = frozenset({"dobj", "attr"})
@@ -514,7 +515,7 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
         antecedent = mention_span(verb.head)  # "Sanders, who said ...": who is Sanders
     if subject is None or ctx.quote_of[subject.i] >= 0:
         return
-    found = _content_of(ctx, verb, cue.category, {subject.i})
+    found = _content_of(ctx, verb, cue.category, {subject.i} | _misread_frame(orphan, verb))
     if found is None:
         return
     content, kind, quote, confidence = found
@@ -629,11 +630,31 @@ def _orphan_subject(ctx: _Context, verb: Token) -> Token | None:
     if name.pos_ != "PROPN" or ctx.quote_of[name.i] >= 0:
         return None
     stray = name.head.i == verb.i and name.dep_ in {"punct", "dep"}  # "Traeger\u200b"
-    if verb in name.ancestors and not stray:
+    if verb in name.ancestors and not stray and not _object_of_misread_verb(name, verb):
         return None
     if name.is_quote or "\n" in ctx.text[name.idx : verb.idx]:
         return None
     return name
+
+
+def _object_of_misread_verb(name: Token, verb: Token) -> bool:
+    """ "tenants advocate Josh Matlow told ...": the parser read a role noun before the name
+    as a verb ("advocate") and the name as its object, under the subjectless cue."""
+    misread = name.head
+    return (
+        name.dep_ in {"dobj", "dative"}
+        and misread.pos_ in {"VERB", "AUX"}
+        and misread.i < name.i
+        and misread.head.i == verb.i
+        and not any(c.dep_ in _SUBJECTS and c.i > misread.i for c in misread.children)
+    )
+
+
+def _misread_frame(orphan: Token | None, verb: Token) -> set[int]:
+    """The tokens of the misread verb that holds an orphan speaker: frame, not content."""
+    if orphan is None or not _object_of_misread_verb(orphan, verb):
+        return set()
+    return {t.i for t in subtree(orphan.head)}
 
 
 def _subject_outside_quotes(ctx: _Context, verb: Token) -> Token | None:
@@ -788,7 +809,11 @@ def _content_of(
     """Content span, kind, quote and confidence for a cue verb, or None if it has none."""
     deps = _WIDE_CONTENT_DEPS if category in _WIDE_CATEGORIES else _CONTENT_DEPS
     frames = _frames(ctx, verb)
-    clauses = [c for c in _complements(verb) if c.dep_ in deps and not _is_first_conjunct(c, verb)]
+    clauses = [
+        c
+        for c in _complements(verb)
+        if c.dep_ in deps and not _is_first_conjunct(c, verb) and c.i not in exclude
+    ]
     clause = _quoted_first(clauses, ctx)
     if clause is not None and _cut_off(ctx, clause, verb):
         clause = None  # "Ours is a hard system: the council proposes ...": a heading
@@ -811,6 +836,9 @@ def _content_of(
         ctx.content_clause[verb.i] = clause
         skip = exclude | {clause.left_edge.i} | _relay_frame(ctx, verb, clause)
         return _clause_content(ctx, clause, skip)
+    subject_read_as_object = _subject_read_as_object(ctx, verb) if "clause" in frames else None
+    if subject_read_as_object is not None:
+        return _rest_of_sentence(ctx, subject_read_as_object), "indirect", None, CONFIDENCE_OBJECT
     if "clause" in frames and (_is_fronted_cue(verb) or _is_mid_clause_cue(verb)):
         clause = ctx.content_clause[verb.i] = verb.head
         skip = exclude | {t.i for t in subtree(verb)} | _relay_frame(ctx, verb, clause)
@@ -839,6 +867,38 @@ def _content_of(
     span = span or (_leading_content(ctx, verb) if "clause" in frames else None)
     span = span or (_answer(ctx, verb) if "object" in frames else None)
     return None if span is None else (span, "indirect", None, CONFIDENCE_OBJECT)
+
+
+def _subject_read_as_object(ctx: _Context, verb: Token) -> Token | None:
+    """ "Garland said unemployment and lost pay have broad effects": the parser took the
+    reported clause's subject for the past-tense cue's object, and its present-tense verb
+    for a second act of the speaker's. A present-tense verb with no subject of its own,
+    joined after the object, cannot be the past-tense speaker's: the clause is content."""
+    if verb.tag_ != "VBD" or ctx.quote_of[verb.i] >= 0:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ not in {"NOUN", "PROPN"} or obj.i < verb.i:
+        return None
+    for token in subtree(verb):
+        if token.i <= obj.i or token.dep_ != "conj" or token.tag_ not in _PRESENT_TAGS:
+            continue
+        if token.sent.start != verb.sent.start or ctx.quote_of[token.i] >= 0:
+            continue
+        if not any(c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in token.children):
+            return obj
+    return None
+
+
+def _rest_of_sentence(ctx: _Context, first: Token) -> tuple[int, int]:
+    """From a phrase's first word to its sentence's end, short of a semicolon or a quote."""
+    tokens = []
+    for token in ctx.doc[first.left_edge.i : first.sent.end]:
+        if token.text == ";" or ctx.quote_of[token.i] >= 0 or "\n" in token.text:
+            break
+        tokens.append(token)
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    return char_span(tokens)
 
 
 def _complements(verb: Token) -> list[Token]:
