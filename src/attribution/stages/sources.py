@@ -89,7 +89,7 @@ class _Entry:
     titles: set[str] = field(default_factory=set)
     author: str | None = None
     author_span: tuple[int, int] | None = None
-    author_earlier: bool = False  # the author is that of a document named before this one
+    author_earlier: bool = False  # the author is inferred: a document named before, a filer
     bare_title: str | None = None  # "the mayor": a role that may name a person given elsewhere
     bare_owner: frozenset[str] = frozenset()  # "the ABL commissioner": whose title it is
     bare_body: str | None = None  # "the union": a body that may be named elsewhere
@@ -653,10 +653,13 @@ class _Registry:
         earlier = author is None and tokens[0].lower_ == "the"
         if earlier:
             author = self._earlier_author(root)  # "A study by the institute ... the report"
+        filed = author is None and tokens[0].lower_ in {"the", "a", "an"}
+        if filed:
+            author = self._filer(root)  # "According to the complaint ... Prosecutors say"
         name = _words([t for t in tokens if t.pos_ != "DET"]) or tokens.text
         entry = _Entry(f"doc:{self._word(root)}", name, "document")
         entry.author_span = mention_span(author) if author is not None else None
-        entry.author_earlier = earlier and author is not None
+        entry.author_earlier = (earlier or filed) and author is not None
         return entry
 
     def _earlier_author(self, root: Token) -> Token | None:
@@ -668,8 +671,30 @@ class _Registry:
             if here - bisect_right(self.sentence_starts, token.idx) > _DOCUMENT_SENTENCES:
                 return None
             if token.pos_ == "NOUN" and self._word(token) in self.rules.documents:
-                return self._author(token)
+                author = self._author(token)
+                if author is not None or not self._same_document(token, root):
+                    return author
         return None
+
+    def _same_document(self, earlier: Token, root: Token) -> bool:
+        """ "... the post read. According to the post, ...": a definite mention by the same
+        word, which says no more of its author than this one: look further back."""
+        definite = earlier.i > 0 and self.doc[earlier.i - 1].lower_ == "the"
+        return self._word(earlier) == self._word(root) and definite
+
+    def _filer(self, root: Token) -> Token | None:
+        """Who files such a document, named anywhere in the article ("the complaint":
+        the prosecutors), the nearest before it first; None if the text names no one."""
+        filers = self.rules.filers.get(self._word(root))
+        if not filers:
+            return None
+        found = [
+            t for t in self.doc if t.pos_ in {"NOUN", "PROPN"} and self._word(t) in filers
+        ]
+        before = [t for t in found if t.i < root.i]
+        if before:
+            return before[-1]
+        return found[0] if found else None
 
     def _author(self, root: Token) -> Token | None:
         """ "the union's statement", "a report by the institute", "the TransLink memo",
@@ -681,7 +706,9 @@ class _Registry:
                     if pobj is not None and self._could_write(pobj):
                         return pobj
         for child in root.children:
-            if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
+            if child.dep_ == "poss" and child.pos_ == "NOUN":
+                return self._issuer(root) or child  # "Al Roy wrote in the firm's blog post"
+            if child.dep_ == "poss" and child.pos_ == "PROPN":
                 return child
             if child.dep_ == "prep" and self._word(child) in self.rules.authorship:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -1099,7 +1126,7 @@ def _through_document(registry: _Registry, key: str, link: Link) -> tuple[str, L
     if entry.author_earlier and not link.inferred:
         author = registry.entries.get(registry.final_key(entry.author) or entry.author)
         by = author.name if author is not None else "its author"
-        reason = f"'{entry.name}' is the document by {by} named before it"
+        reason = f"'{entry.name}' is taken to be by {by}, named before it or as its filer"
         link = replace(link, inferred=True, reason=reason, confidence=CONFIDENCE_PRONOUN)
     return entry.author, link
 
