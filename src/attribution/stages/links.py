@@ -354,9 +354,10 @@ def _quote_content(quote: Quote) -> tuple[int, int]:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The speaker: the verb's subject, a coordinated verb's subject, or a passive's agent."""
+    """The speaker: the verb's subject, a coordinated verb's subject, or a passive's agent.
+    A closing mark the parser took for a subject (",’’ says the founder") is none."""
     for child in verb.children:
-        if child.dep_ in _SUBJECTS:
+        if child.dep_ in _SUBJECTS and not child.is_punct:
             return child
     for child in verb.children:
         if child.dep_ == "agent":

@@ -1496,17 +1496,40 @@ def _is_epithet(context: _Context, entry: _Entry, tokens: Span | None) -> bool:
     rules = context.rules
     word = context.registry._word(root)
     known_by_work = rules.type_of_lemma.get(word) == "person"  # "the Star Wars actor"
+    described = _counted(root)  # "the 39-year-old founder of ...": a person already named
     return (
         root.pos_ == "NOUN"
         and not any(
-            (t.pos_ == "PROPN" and not _place_modifier(t) and not (known_by_work and t.i < root.i))
+            (
+                t.pos_ == "PROPN"
+                and not _place_modifier(t)
+                and not (known_by_work and t.i < root.i)
+                and not _in_post_modifier(t, root)
+            )
             or t.dep_ == "poss"
             for t in tokens
         )
-        and word not in rules.titles
-        and word not in rules.affiliations
+        and (word not in rules.titles or described)
+        and (word not in rules.affiliations or described)
         and not context.registry._body_word(root)  # "the railway" is no "proprietor"
         and not _named_in_apposition(root)
+    )
+
+
+def _counted(root: Token) -> bool:
+    """A number in a modifier before the head ("the 39-year-old founder", "the two-time
+    champion"): it describes one person, not an office that someone else may hold."""
+    return any(
+        c.dep_ == "amod" and c.i < root.i and any(t.pos_ == "NUM" for t in subtree(c))
+        for c in root.children
+    )
+
+
+def _in_post_modifier(token: Token, root: Token) -> bool:
+    """A name inside a phrase after the head ("the owner *of Crumb Collective*"): what the
+    person owns or leads, not the person's own name."""
+    return token.i > root.i and any(
+        a.dep_ == "prep" and a.head.i == root.i for a in token.ancestors
     )
 
 
