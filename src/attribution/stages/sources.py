@@ -43,6 +43,7 @@ _NOT_ISSUERS = frozenset({"person", "anonymous", "document", "article", *_NEWS_T
 _BODY_SENTENCES = 2  # "the agency" stands for a body named this close before it
 _BODY_SPOKE_SENTENCES = 5  # ... or for a named body that spoke this close before it
 _DOCUMENT_SENTENCES = 3  # "the report" is a document named this close before it
+_SAME_DOCUMENT_SENTENCES = 10  # ... or one named by the same word this close before it
 _ISSUER_SENTENCES = 1  # "X said ... A statement said": X's, if X spoke this close before it
 _LOOKBACK = 40
 _LOOKBACK_SENTENCES = 12
@@ -668,8 +669,12 @@ class _Registry:
         here = bisect_right(self.sentence_starts, root.idx)
         for k in range(root.i - 1, -1, -1):
             token = self.doc[k]
-            if here - bisect_right(self.sentence_starts, token.idx) > _DOCUMENT_SENTENCES:
+            back = here - bisect_right(self.sentence_starts, token.idx)
+            if back > _SAME_DOCUMENT_SENTENCES:
                 return None
+            same = self._word(token) == self._word(root)  # "released a report ... the report"
+            if back > _DOCUMENT_SENTENCES and not same:
+                continue
             if token.pos_ == "NOUN" and self._word(token) in self.rules.documents:
                 author = self._author(token)
                 if author is not None or not self._same_document(token, root):
@@ -716,7 +721,17 @@ class _Registry:
                     return pobj
             if child.dep_ == "compound" and child.ent_type_ in {"ORG", "PERSON"}:
                 return child
+            if child.dep_ == "compound" and self._compound_author(child):
+                return child  # "the TransLink memo", "the police report", "a union letter"
         return self._issuer(root)
+
+    def _compound_author(self, token: Token) -> bool:
+        """A word before a document's head that names who wrote it: a name the parser left
+        untagged ("the StatCan report"), or a noun for a body or for people ("the police
+        report"); not a date, a place or a topic ("the March report", "the budget memo")."""
+        if token.pos_ == "PROPN":
+            return not token.ent_type_ and _capitalised(token)
+        return token.pos_ == "NOUN" and (self._body_word(token) or self.person_word(token))
 
     def _could_write(self, token: Token) -> bool:
         """Who may be a document's author: a name, or a noun for people or a body ("a study
