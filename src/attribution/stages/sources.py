@@ -49,6 +49,7 @@ _LOOKBACK = 40
 _LOOKBACK_SENTENCES = 12
 _MAX_NAME_TOKENS = 4
 _EPITHET_SENTENCES = 3
+_NAMED_NEXT_SENTENCES = 2  # "A spokeswoman said ... '...,' said Ada Kerr": this close after
 CONFIDENCE_PRONOUN = 0.7
 CONFIDENCE_MIN = 0.5
 CONFIDENCE_MAX = 0.85
@@ -1474,14 +1475,16 @@ def _resolve_description(
     entry = registry.describe(link.source)
     tokens = context.tokens(link.source)
     if not _is_epithet(context, entry, tokens):
+        if _is_unnamed_role(context, entry, tokens):  # "A spokeswoman for X said ..."
+            return _named_next(context, links, index, entry) or _stand_in(registry, link)
         return _stand_in(registry, link)
     agreement = _Agreement(frozenset({"person"}), entry.gender, False)
     start = link.source[0]
     since = context.sentence_starts[max(0, context.sentence_at(start) - _EPITHET_SENTENCES)]
     ranked = _rank(context, links, keys, index, start, agreement, link, since=since)
     named = ranked is not None and registry.entries[ranked[0]].key.startswith("person:")
-    if not named:
-        return _stand_in(registry, link)
+    if not named:  # "The busiest referee in hockey said ... Paul Garver has announced"
+        return _named_next(context, links, index, entry) or _stand_in(registry, link)
     key, confidence, _ = ranked
     target = registry.entries[key]
     target.mentions.append(link.source)
@@ -1489,6 +1492,59 @@ def _resolve_description(
     surface = registry.text[link.source[0] : link.source[1]]
     reason = f"'{surface}' resolved to {target.name}"
     return key, replace(link, inferred=True, reason=reason, confidence=confidence)
+
+
+def _is_unnamed_role(context: _Context, entry: _Entry, tokens: Span | None) -> bool:
+    """ "A spokeswoman for the premier", "an aide": one person by a role, with no name and
+    no owner's name before the head, that the text may name in the next breath."""
+    if tokens is None or not len(tokens) or tokens[0].lower_ not in {"a", "an"}:
+        return False
+    if entry.type not in {"person", "anonymous"} or entry.plural:
+        return False
+    root = tokens.root
+    registry = context.registry
+    named = any(t.pos_ == "PROPN" and t.i < root.i and not _place_modifier(t) for t in tokens)
+    return root.pos_ == "NOUN" and not named and registry.person_word(root)
+
+
+def _named_next(
+    context: _Context, links: list[Link], index: int, entry: _Entry
+) -> tuple[str, Link] | None:
+    """The person a description stands for when the text names them only after it:
+    "A spokeswoman for the premier said ... '...,' said Ada Kerr." The next speaker, no
+    more than two sentences on, named for the first time there by a bare full name (no
+    role or aside of their own) of no other gender, is the one described."""
+    registry, link = context.registry, links[index]
+    assert link.source is not None
+    here = context.sentence_at(link.source[0])
+    for later in links[index + 1 :]:
+        if later.source is None or later.source[0] <= link.source[1]:
+            continue
+        if context.sentence_at(later.source[0]) - here > _NAMED_NEXT_SENTENCES:
+            return None
+        tokens = context.tokens(later.source)
+        name = registry.name_of.get(tokens.root.i) if tokens is not None else None
+        if name is None or tokens is None or (name.start, name.end) != (tokens.start, tokens.end):
+            return None  # the next speaker is someone else, or comes with a role
+        if len(name) < 2 or any(c.dep_ in _ASIDE_DEPS | {"appos"} for c in name.root.children):
+            return None
+        surname = _surname(_words(name))
+        if surname in registry.text[: link.source[0]].lower():
+            return None  # named before: a known person, not the one described here
+        full = registry.describe(later.source)
+        if entry.gender and full.gender and full.gender != entry.gender:
+            return None
+        key = registry.add(later.source)
+        target = registry.entries[key]
+        target.mentions.pop()
+        target.names.pop()
+        target.mentions.append(link.source)
+        surface = registry.text[link.source[0] : link.source[1]]
+        target.names.append(surface)
+        target.role = target.role or entry.role
+        reason = f"'{surface}' is taken to be {target.name}, named as the next speaker"
+        return key, replace(link, inferred=True, reason=reason, confidence=CONFIDENCE_PRONOUN)
+    return None
 
 
 def _stand_in(registry: _Registry, link: Link) -> tuple[str, Link]:
