@@ -1964,3 +1964,129 @@ def test_a_clause_after_a_time_stays(analyzer: Analyzer, text: str, cue: str, co
     assert_offsets_hold(text, analysis)
     found = {(a.cue.text, a.content.text) for a in analysis.attributions if a.cue}
     assert (cue, content) in found, found
+
+
+# "Garland said unemployment and lost pay have ...": the parser took the reported clause's
+# subject for the cue's object and its present-tense verb for a second act of the speaker.
+SUBJECT_READ_AS_OBJECT = [
+    (
+        "Garland said unemployment and lost earning power due to common heart events have "
+        "broad societal relevance.",
+        "said",
+        "unemployment and lost earning power due to common heart events have broad societal "
+        "relevance",
+    ),
+    (
+        "Haddad said drought and lost grazing land have pushed herders into the towns.",
+        "said",
+        "drought and lost grazing land have pushed herders into the towns",
+    ),
+    (
+        "Moreau said flooding and lost crops have left many farmers deep in debt.",
+        "said",
+        "flooding and lost crops have left many farmers deep in debt",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), SUBJECT_READ_AS_OBJECT)
+def test_a_subject_read_as_the_cues_object_opens_the_content(
+    analyzer: Analyzer, text: str, cue: str, content: str
+) -> None:
+    check_content(analyzer, text, cue, content)
+
+
+def test_a_past_act_joined_to_the_cue_is_no_reported_clause(analyzer: Analyzer) -> None:
+    analysis = analyzer.analyze("Ruiz said goodbye and left the room.")
+    assert not any("left the room" in a.content.text for a in analysis.attributions)
+
+
+# Parses built by hand: a role noun before the name read as a verb whose object is the
+# name ("tenants advocate Josh Matlow told"); and a closing mark read as the cue's subject.
+MISREAD_ROLE_VERB = [
+    (
+        ["Tenants", "advocate", "Dana", "Whitfield", "told", "CBC", "rents", "will", "rise", "."],
+        [1, 4, 3, 1, 4, 4, 8, 8, 4, 4],
+        ["nsubj", "ccomp", "compound", "dobj", "ROOT", "dative", "nsubj", "aux", "ccomp", "punct"],
+        ["NOUN", "VERB", "PROPN", "PROPN", "VERB", "PROPN", "NOUN", "AUX", "VERB", "PUNCT"],
+        ["NNS", "VBP", "NNP", "NNP", "VBD", "NNP", "NNS", "MD", "VB", "."],
+        "Whitfield",
+        "rents will rise",
+    ),
+    (
+        ["Parents", "advocate", "Omar", "Reyes", "said", "schools", "need", "money", "."],
+        [1, 4, 3, 1, 4, 6, 4, 6, 4],
+        ["nsubj", "ccomp", "compound", "dobj", "ROOT", "nsubj", "ccomp", "dobj", "punct"],
+        ["NOUN", "VERB", "PROPN", "PROPN", "VERB", "NOUN", "VERB", "NOUN", "PUNCT"],
+        ["NNS", "VBP", "NNP", "NNP", "VBD", "NNS", "VBP", "NN", "."],
+        "Reyes",
+        "schools need money",
+    ),
+    (
+        ["Patient", "advocate", "Lea", "Stone", "told", "us", "wards", "are", "full", "."],
+        [1, 4, 3, 1, 4, 4, 7, 4, 7, 4],
+        [
+            "nsubj",
+            "ccomp",
+            "compound",
+            "dobj",
+            "ROOT",
+            "dative",
+            "nsubj",
+            "ccomp",
+            "acomp",
+            "punct",
+        ],
+        ["NOUN", "VERB", "PROPN", "PROPN", "VERB", "PRON", "NOUN", "AUX", "ADJ", "PUNCT"],
+        ["NN", "VBP", "NNP", "NNP", "VBD", "PRP", "NNS", "VBP", "JJ", "."],
+        "Stone",
+        "wards are full",
+    ),
+]
+
+
+def _hand_built_links(analyzer: Analyzer, words, heads, deps, pos, tags):
+    from spacy.tokens import Doc
+
+    from attribution.stages.cues import find_cues
+    from attribution.stages.links import find_links
+
+    lemmas = [{"said": "say", "told": "tell", "says": "say"}.get(w, w.lower()) for w in words]
+    doc = Doc(
+        analyzer.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas
+    )
+    compiled = analyzer.component.compiled
+    return doc, find_links(doc, [], find_cues(doc, compiled), compiled)
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "tags", "name", "content"), MISREAD_ROLE_VERB
+)
+def test_a_name_held_by_a_misread_role_verb_speaks(
+    analyzer: Analyzer, words, heads, deps, pos, tags, name: str, content: str
+) -> None:
+    doc, links = _hand_built_links(analyzer, words, heads, deps, pos, tags)
+    found = [
+        (doc.text[k.source[0] : k.source[1]], doc.text[k.content[0] : k.content[1]])
+        for k in links
+        if k.source
+    ]
+    assert any(s.endswith(name) and c == content for s, c in found), found
+
+
+CLOSING_MARK_SUBJECTS = [
+    (["“", "We", "bake", ",", "’’", "says", "the", "founder", "."], 7),
+    (["“", "We", "print", ",", "’’", "says", "the", "owner", "."], 7),
+    (["“", "Rents", "rise", ",", "’’", "says", "the", "planner", "."], 7),
+]
+
+
+@pytest.mark.parametrize(("words", "speaker"), CLOSING_MARK_SUBJECTS)
+def test_a_closing_mark_is_never_the_subject(analyzer: Analyzer, words, speaker: int) -> None:
+    heads = [5, 2, 5, 5, 5, 5, 7, 5, 5]
+    deps = ["punct", "nsubj", "ccomp", "punct", "nsubj", "ROOT", "det", "nsubj", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"]
+    tags = ["``", "PRP", "VBP", ",", "''", "VBZ", "DT", "NN", "."]
+    doc, links = _hand_built_links(analyzer, words, heads, deps, pos, tags)
+    sources = [doc.text[k.source[0] : k.source[1]] for k in links if k.source]
+    assert sources and sources[0].endswith(words[speaker]), sources

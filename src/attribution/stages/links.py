@@ -85,6 +85,7 @@ _INTRODUCING = frozenset({":", ";"})
 _SETTING_DEPS = frozenset({"advcl", "advmod", "prep", "npadvmod"})
 _PARTICIPLES = frozenset({"VBN", "VBG"})
 _PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+_VERBS = frozenset({"VERB", "AUX"})
 _CUE_PARTICLE_DEPS = frozenset({"prt", "advmod", "npadvmod"})  # "he said *later*"
 _THING_POS = frozenset({"NOUN", "PROPN", "NUM"})
 _INVERTED_DEPS = frozenset({"dobj", "attr"})
@@ -810,6 +811,9 @@ def _content_of(
     """Content span, kind, quote and confidence for a cue verb, or None if it has none."""
     deps = _WIDE_CONTENT_DEPS if category in _WIDE_CATEGORIES else _CONTENT_DEPS
     frames = _frames(ctx, verb)
+    subject_read_as_object = _subject_read_as_object(ctx, verb) if "clause" in frames else None
+    if subject_read_as_object is not None:
+        return _rest_of_sentence(ctx, subject_read_as_object), "indirect", None, CONFIDENCE_OBJECT
     clauses = [
         c
         for c in _complements(verb)
@@ -837,9 +841,6 @@ def _content_of(
         ctx.content_clause[verb.i] = clause
         skip = exclude | {clause.left_edge.i} | _relay_frame(ctx, verb, clause)
         return _clause_content(ctx, clause, skip)
-    subject_read_as_object = _subject_read_as_object(ctx, verb) if "clause" in frames else None
-    if subject_read_as_object is not None:
-        return _rest_of_sentence(ctx, subject_read_as_object), "indirect", None, CONFIDENCE_OBJECT
     if "clause" in frames and (_is_fronted_cue(verb) or _is_mid_clause_cue(verb)):
         clause = ctx.content_clause[verb.i] = verb.head
         skip = exclude | {t.i for t in subtree(verb)} | _relay_frame(ctx, verb, clause)
@@ -873,19 +874,27 @@ def _content_of(
 def _subject_read_as_object(ctx: _Context, verb: Token) -> Token | None:
     """ "Garland said unemployment and lost pay have broad effects": the parser took the
     reported clause's subject for the past-tense cue's object, and its present-tense verb
-    for a second act of the speaker's. A present-tense verb with no subject of its own,
-    joined after the object, cannot be the past-tense speaker's: the clause is content."""
+    (joined to the cue or hung on it as a clause) for a second act of the speaker's. A
+    present-tense verb with no subject of its own after the object cannot be the
+    past-tense speaker's: the object opens the reported clause."""
     if verb.tag_ != "VBD" or ctx.quote_of[verb.i] >= 0:
         return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in verb.children if c.dep_ in _OBJECT_DEPS), None)  # "xcomp": "flooding"
     if obj is None or obj.pos_ not in {"NOUN", "PROPN"} or obj.i < verb.i:
         return None
     for token in subtree(verb):
-        if token.i <= obj.i or token.dep_ != "conj" or token.tag_ not in _PRESENT_TAGS:
+        if token.i <= obj.i or token.dep_ not in {"conj", "ccomp"} or token.pos_ not in _VERBS:
             continue
         if token.sent.start != verb.sent.start or ctx.quote_of[token.i] >= 0:
             continue
-        if not any(c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in token.children):
+        if token.dep_ == "ccomp" and token.head.i != verb.i:
+            continue
+        present = token.tag_ in _PRESENT_TAGS or any(
+            c.dep_ == "aux" and c.tag_ in _PRESENT_TAGS for c in token.children
+        )
+        if present and not any(
+            c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in token.children
+        ):
             return obj
     return None
 

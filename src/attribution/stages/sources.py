@@ -694,9 +694,7 @@ class _Registry:
         filers = self.rules.filers.get(self._word(root))
         if not filers:
             return None
-        found = [
-            t for t in self.doc if t.pos_ in {"NOUN", "PROPN"} and self._word(t) in filers
-        ]
+        found = [t for t in self.doc if t.pos_ in {"NOUN", "PROPN"} and self._word(t) in filers]
         before = [t for t in found if t.i < root.i]
         if before:
             return before[-1]
