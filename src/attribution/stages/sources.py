@@ -697,8 +697,25 @@ class _Registry:
         found = [t for t in self.doc if t.pos_ in {"NOUN", "PROPN"} and self._word(t) in filers]
         before = [t for t in found if t.i < root.i]
         if before:
-            return before[-1]
-        return found[0] if found else None
+            return self._named_holder(before[-1])
+        return self._named_holder(found[0]) if found else None
+
+    def _named_holder(self, token: Token) -> Token:
+        """The person a role word names, if the text names them with it: "Justice Paul
+        Raines", "Ana Roy, the plaintiff", "Ana Roy is the lead plaintiff"; else the word."""
+        name = self.name_of.get(token.i + 1)
+        if name is not None and name.start == token.i + 1:
+            return name.root
+        if token.dep_ == "appos" and token.head.i in self.name_of:
+            return token.head
+        apposed = next((c for c in token.children if c.dep_ == "appos"), None)
+        if apposed is not None and apposed.i in self.name_of:
+            return apposed
+        if token.dep_ == "attr":
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.i in self.name_of:
+                return subject
+        return token
 
     def _author(self, root: Token) -> Token | None:
         """ "the union's statement", "a report by the institute", "the TransLink memo",
