@@ -2090,3 +2090,37 @@ def test_a_closing_mark_is_never_the_subject(analyzer: Analyzer, words, speaker:
     doc, links = _hand_built_links(analyzer, words, heads, deps, pos, tags)
     sources = [doc.text[k.source[0] : k.source[1]] for k in links if k.source]
     assert sources and sources[0].endswith(words[speaker]), sources
+
+
+# A quote whose paragraph breaks mid-sentence, after a spacer line: both pieces are the
+# speaker's, and the spacer line is no piece.
+WRAPPED_QUOTES = [
+    (
+        "Tom Harlow, an analyst with the agency, outlined the policy.\n .\n "
+        '"Who is covered is up to the case manager.\n .\n based on the advice of the '
+        'doctor," said Harlow in an email.',
+        ["Who is covered is up to the case manager.", "based on the advice of the doctor"],
+    ),
+    (
+        "Rita Obi chairs the housing board.\n\n"
+        "“Rents will rise this year\n\n .\n\n and tenants will leave the city,” Obi said.",
+        ["Rents will rise this year", "and tenants will leave the city"],
+    ),
+    (
+        "Sam Ortiz runs the food bank.\n .\n"
+        '"We feed more families every month\n .\n and the shelves are empty," said Ortiz.',
+        ["We feed more families every month", "and the shelves are empty"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "pieces"), WRAPPED_QUOTES)
+def test_a_quote_wrapped_over_a_spacer_line_is_the_speakers_in_pieces(
+    analyzer: Analyzer, text: str, pieces: list[str]
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {a.content.text: a.source_id for a in analysis.attributions}
+    assert all(found.get(p) for p in pieces), found
+    assert len({found[p] for p in pieces}) == 1
+    assert "." not in found

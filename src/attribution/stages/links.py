@@ -2044,8 +2044,8 @@ def _paragraph_pieces(ctx: _Context, span: tuple[int, int]) -> list[tuple[int, i
         end = ctx.text.find("\n", start, span[1])
         end = span[1] if end < 0 else end
         piece = _trimmed_marks(ctx.text, start, end)
-        if piece is not None:
-            pieces.append(piece)
+        if piece is not None and any(c.isalnum() for c in ctx.text[piece[0] : piece[1]]):
+            pieces.append(piece)  # not a spacer line holding only " ."
         start = end + 1
     return pieces
 

@@ -199,6 +199,9 @@ class _Scanner:
             j += 1
         outer = self.outer
         assert outer is not None
+        k = self._past_spacer_lines(j)
+        if not outer.single and k < self.n and self.text[k].islower():
+            return k  # "... the case manager.\n .\n based on ...": a wrapped line, one paragraph
         if outer.single and not outer.continued and not self._continues(outer, j):
             self._drop_single()
             if self.outer is None:
@@ -215,6 +218,20 @@ class _Scanner:
             self._close(frame, end, end, closed=False)
         else:
             self._drop_stray(frame)
+        return j
+
+    def _past_spacer_lines(self, j: int) -> int:
+        """The start of the next line with a word or a mark on it: lines holding only " ."
+        (as text copied from some news sites has) are no paragraphs."""
+        while j < self.n:
+            end = self.text.find("\n", j)
+            end = self.n if end < 0 else end
+            line = self.text[j:end]
+            if any(c.isalnum() or c in MARKS for c in line):
+                return j
+            j = end
+            while j < self.n and self.text[j].isspace():
+                j += 1
         return j
 
     def _drop_stray(self, frame: _Frame) -> None:
