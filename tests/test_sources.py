@@ -2041,6 +2041,43 @@ DOCUMENTS_BY_THEIR_WRITER = [
         "depot would close",
         "Halbrook",
     ),
+    # the platform a post went up on is where it was said, not who wrote it
+    (
+        "In a Facebook post, Mayor Ken Sim said the park would reopen. The post said crews "
+        "had cleared the trails.",
+        "cleared the trails",
+        "Ken Sim",
+    ),
+    (
+        "Coach Dana Fry wrote in an Instagram post that the team was healthy. The post said "
+        "two players would return on Friday.",
+        "two players would return",
+        "Dana Fry",
+    ),
+    (
+        "Senator Amir Cole said in a Twitter post that the vote was close. The post added "
+        "that talks would go on all night.",
+        "talks would go on all night",
+        "Amir Cole",
+    ),
+    # the person called a document's author wrote it
+    (
+        "Dr. Omar Said, the lead author of the study, spoke on Monday. According to the "
+        "study, one in five teens vapes daily.",
+        "one in five teens vapes daily",
+        "Omar Said",
+    ),
+    (
+        "The study's lead author, Lena Fisk, presented it in Paris. The study found that "
+        "most patients recovered.",
+        "most patients recovered",
+        "Lena Fisk",
+    ),
+    (
+        "Marc Dube is the author of the report. The report says the bridge needs new cables.",
+        "needs new cables",
+        "Marc Dube",
+    ),
 ]
 
 

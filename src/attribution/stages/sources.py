@@ -677,7 +677,7 @@ class _Registry:
             if back > _DOCUMENT_SENTENCES and not same:
                 continue
             if token.pos_ == "NOUN" and self._word(token) in self.rules.documents:
-                author = self._author(token)
+                author = self._author(token) or self._written_by(token)
                 if author is not None or not self._same_document(token, root):
                     return author
         return None
@@ -735,11 +735,37 @@ class _Registry:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and self._could_write(pobj):
                     return pobj
+            if child.dep_ == "compound" and self._is_platform(child):
+                continue  # "a Facebook post": where it was posted, not who wrote it
             if child.dep_ == "compound" and child.ent_type_ in {"ORG", "PERSON"}:
                 return child
             if child.dep_ == "compound" and self._compound_author(child):
                 return child  # "the TransLink memo", "the police report", "a union letter"
         return self._issuer(root)
+
+    def _is_platform(self, token: Token) -> bool:
+        words = self.rules.channel_words
+        return token.text in words or token.lower_ in words
+
+    def _written_by(self, document: Token) -> Token | None:
+        """ "Omar Said, the lead author of the study": the person an author noun describes,
+        as the author of the document it is the author of."""
+        if document.dep_ == "poss":
+            noun = document.head  # "the study's lead author"
+        elif document.dep_ == "pobj" and document.head.lower_ == "of":
+            noun = document.head.head  # "the lead author of the study"
+        else:
+            return None
+        if self._word(noun) not in self.rules.authorship:
+            return None
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+            return noun.head  # "Omar Said, the lead author of the study,"
+        apposed = next((c for c in noun.children if c.dep_ == "appos"), None)
+        if apposed is not None and apposed.pos_ == "PROPN":
+            return apposed  # "the study's lead author, Omar Said"
+        if noun.dep_ == "attr":  # "Omar Said is the lead author of the study"
+            return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        return None
 
     def _compound_author(self, token: Token) -> bool:
         """A word before a document's head that names who wrote it: a name the parser left
