@@ -2221,3 +2221,35 @@ def test_a_role_merged_with_a_name_is_that_person_paragraphs_later(
     analyzer: Analyzer, text: str, phrase: str, speaker: str
 ) -> None:
     _said_by(analyzer, text, phrase, speaker)
+
+
+IT_GOES_ON_CITING = [
+    # "it" right after a document was cited goes on citing it, and so its author
+    (
+        "The lawsuit, filed by Tara Quinn in March, alleges that the clinic ignored her "
+        "complaints. It says she lost her job.",
+        "she lost her job",
+        "Tara Quinn",
+    ),
+    (
+        "The review, written by retired judge Carl Amos, found the board broke its own rules. "
+        "It recommends that the chair resign.",
+        "the chair resign",
+        "Carl Amos",
+    ),
+    (
+        "A report by the Harbour Health Authority found that wait times doubled. It also says "
+        "nurses are leaving the province.",
+        "nurses are leaving",
+        "Harbour Health Authority",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "author"), IT_GOES_ON_CITING)
+def test_it_after_a_cited_document_is_that_document(
+    analyzer: Analyzer, text: str, phrase: str, author: str
+) -> None:
+    analysis = _said_by(analyzer, text, phrase, author)
+    (link,) = [a for a in analysis.attributions if phrase in a.content.text]
+    assert link.inferred and link.channel is not None

@@ -1704,8 +1704,22 @@ def _resolve_pronoun(context, links, keys, index, pronoun: str, refers_to) -> tu
     agreement = _Agreement(
         refers_to, rules.pronoun_gender.get(pronoun), rules.pronoun_plural.get(pronoun)
     )
-    ranked = _rank(context, links, keys, index, link.source[0], agreement, link)
     surface = registry.text[link.source[0] : link.source[1]]
+    cited = _document_just_cited(context, links, keys, index, agreement)
+    if cited is not None:  # "The lawsuit alleges ... It says ...": the lawsuit, its author's
+        prev = links[cited]
+        key = registry.final_key(keys[cited]) or keys[cited]
+        assert key is not None and prev.source is not None
+        reason = f"'{surface}' resolved to {registry.text[prev.source[0] : prev.source[1]]}"
+        return key, replace(
+            link,
+            channel=link.channel or prev.channel or prev.source,
+            channel_name=link.channel_name or prev.channel_name,
+            inferred=True,
+            reason=reason,
+            confidence=CONFIDENCE_PRONOUN,
+        )
+    ranked = _rank(context, links, keys, index, link.source[0], agreement, link)
     if not ranked:
         key = f"unresolved:{UNRESOLVED_NAME}"
         registry.entries.setdefault(key, _Entry(key, UNRESOLVED_NAME, "anonymous", anonymous=True))
@@ -1724,6 +1738,27 @@ def _resolve_pronoun(context, links, keys, index, pronoun: str, refers_to) -> tu
         reason += ", still in the relayed report"
         link = replace(link, relayed_by=relay)
     return key, replace(link, inferred=True, reason=reason, confidence=confidence)
+
+
+def _document_just_cited(
+    context: _Context, links: list[Link], keys: list[str | None], index: int, agreement
+) -> int | None:
+    """The index of the link just before, in this sentence or the one before, whose source
+    is a document ("The review found ... It recommends ..."): "it" goes on citing it."""
+    if "person" in agreement.kinds or agreement.plural:
+        return None
+    link = links[index]
+    assert link.source is not None
+    here = context.sentence_at(link.source[0])
+    for prev in range(index - 1, -1, -1):
+        source = links[prev].source
+        if source is None or keys[prev] is None or source[0] >= link.source[0]:
+            continue
+        if here - context.sentence_at(source[0]) > 1:
+            return None
+        entry = context.registry.describe(source)
+        return prev if entry.type == "document" else None
+    return None
 
 
 def _rank(
