@@ -2253,3 +2253,42 @@ def test_it_after_a_cited_document_is_that_document(
     analysis = _said_by(analyzer, text, phrase, author)
     (link,) = [a for a in analysis.attributions if phrase in a.content.text]
     assert link.inferred and link.channel is not None
+
+
+THE_COMPANY = [
+    # the named body the sentence before was about (its subject), not the last one named
+    (
+        "Hydro One sold its stake in the venture to Brookfield Asset Management in March. "
+        "The company said the sale would cut its debt.",
+        "cut its debt",
+        "Hydro One",
+    ),
+    (
+        "Air Canada bought six jets from Airbus last year. The company said the planes would "
+        "fly to Asia.",
+        "fly to Asia",
+        "Air Canada",
+    ),
+    (
+        "Suncor Energy signed a supply deal with Magna International on Monday. The "
+        "producer said the plant would hire 500 workers.",
+        "hire 500 workers",
+        "Suncor Energy",
+    ),
+    # a lone name typed a person for want of a better guess is the body that spoke
+    (
+        "Workers at Magna International voted to strike, according to Unifor. The union said "
+        "talks with the company had failed.",
+        "talks with the company had failed",
+        "Unifor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "body"), THE_COMPANY)
+def test_a_body_word_is_the_body_the_text_was_just_about(
+    analyzer: Analyzer, text: str, phrase: str, body: str
+) -> None:
+    analysis = _said_by(analyzer, text, phrase, body)
+    assert _speaker(analysis, phrase).type != "person"
+    assert body in _speaker(analysis, phrase).name  # "the company" never renames it

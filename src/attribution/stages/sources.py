@@ -288,6 +288,7 @@ class _Registry:
             if stands_for is not None:
                 key = self._add_silently(stands_for)
                 self.stood_for[span] = key
+                self._retype_as_body(key, entry)
         existing = self.entries.get(key)
         if existing is None:
             self.entries[key] = existing = entry
@@ -328,6 +329,9 @@ class _Registry:
             if apposed is not None:  # "the railway, Northline Freight,": the name it gives
                 return apposed
             kind = self.rules.type_of_lemma.get(entry.bare_body, "organisation")
+            subject = self._subject_body(span[0], kind)
+            if subject is not None:  # "Hydro One sold its stake to Brookfield. The company said"
+                return subject
             latest = self._latest_organisation(span[0], kind)
             if latest is None and entry.bare_body in self.rules.any_kind_bodies:
                 latest = self._latest_organisation(span[0], "organisation")  # "TransLink"
@@ -335,6 +339,29 @@ class _Registry:
             untagged = self._untagged_subject(span[0]) if kind == "organisation" else None
             return latest or main or untagged
         return None
+
+    def _retype_as_body(self, key: str, entry: _Entry) -> None:
+        """ "Unifor said ... The union said": a lone name typed a person only for want of
+        a better guess is the body the body word calls it."""
+        target = self.entries.get(key)
+        if entry.bare_body is None or target is None or not self._untyped_name(target):
+            return
+        target.type = self.rules.type_of_lemma.get(entry.bare_body, "organisation")
+
+    def _untyped_name(self, entry: _Entry) -> bool:
+        """A one-word name typed a person for want of a better guess: no title, no role, no
+        gender, and no surname of someone the article names in full."""
+        name = entry.name
+        return (
+            entry.type == "person"
+            and " " not in name
+            and name[:1].isupper()
+            and not entry.titles
+            and entry.role is None
+            and entry.gender is None
+            and name.lower() not in self.people
+            and name not in self.rules.gender_of_name
+        )
 
     def _several_hold(self, title: str) -> bool:
         """Whether the text names more than one person (by surname) with this title."""
@@ -351,6 +378,23 @@ class _Registry:
         if here - bisect_right(self.sentence_starts, name.start_char) > _BODY_SENTENCES:
             return None
         return name.start_char, name.end_char
+
+    def _subject_body(self, before: int, kind: str) -> tuple[int, int] | None:
+        """The named body of that kind that is the subject of a clause in the sentence
+        before the body word, or earlier in its own: what that sentence was about."""
+        here = bisect_right(self.sentence_starts, before)
+        since = self.sentence_starts[max(0, here - 2)]
+        found = None
+        for ent in self.ents:
+            if ent.label_ != "ORG" or ent.start_char < since or ent.end_char > before:
+                continue
+            if ent.root.dep_ not in _SUBJECT_DEPS:
+                continue
+            span = (ent.start_char, ent.end_char)
+            entry = self.describe(span)
+            if entry.type == kind and not entry.bare_body and not _is_channel(self, entry):
+                found = span
+        return found
 
     def _untagged_subject(self, before: int) -> tuple[int, int] | None:
         """A proper name the parser tagged as no entity, subject of a verb in this sentence or
@@ -383,7 +427,8 @@ class _Registry:
         spoke = [
             (max(m for m in e.mentions if m[1] <= before), named[0])
             for e in self.entries.values()
-            if e.type == kind and e.named and any(m[1] <= before for m in e.mentions)
+            if (e.type == kind and e.named) or (kind != "person" and self._untyped_name(e))
+            if any(m[1] <= before for m in e.mentions)
             for named in [[m for m in e.mentions if not self._pronoun(self.text[m[0] : m[1]])]]
             if named
         ]
@@ -457,7 +502,7 @@ class _Registry:
         existing.author = existing.author or entry.author
         existing.anonymous = existing.anonymous or (entry.anonymous and existing.type != "person")
         longer = len(entry.name) > len(existing.name) and entry.type == existing.type
-        if longer and not entry.bare_title:
+        if longer and not entry.bare_title and not entry.bare_body:  # "the company": no name
             existing.name = entry.name
 
     def _title_holder(self, title: str, owner: frozenset[str] = frozenset()) -> str | None:
