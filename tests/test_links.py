@@ -2124,3 +2124,34 @@ def test_a_quote_wrapped_over_a_spacer_line_is_the_speakers_in_pieces(
     assert all(found.get(p) for p in pieces), found
     assert len({found[p] for p in pieces}) == 1
     assert "." not in found
+
+
+# "according to consulting firm Deloitte": the kind of firm read as a participle whose
+# object is the name; the name (with its kind) is the source.
+ACCORDING_TO_A_KIND_OF_FIRM = [
+    (
+        "According to consulting firm Deloitte, retail sales will grow 2 per cent next year.",
+        "consulting firm Deloitte",
+        "retail sales will grow 2 per cent next year",
+    ),
+    (
+        "According to polling firm Nanos, support for the plan fell in every province.",
+        "polling firm Nanos",
+        "support for the plan fell in every province",
+    ),
+    (
+        "According to accounting firm Grant Thornton, most small firms expect higher costs.",
+        "accounting firm Grant Thornton",
+        "most small firms expect higher costs",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "content"), ACCORDING_TO_A_KIND_OF_FIRM)
+def test_according_to_a_kind_of_firm_and_its_name(
+    analyzer: Analyzer, text: str, source: str, content: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {(a.source.text, a.content.text) for a in analysis.attributions if a.source}
+    assert (source, content) in found, found

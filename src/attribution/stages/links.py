@@ -1821,9 +1821,14 @@ def _phrase_link(ctx: _Context, cue: Cue) -> None:
     target = next((c for c in last.children if c.dep_ == "pobj"), None)
     if target is None and cue.end < len(doc) and doc[cue.end].pos_ in {"PROPN", "NOUN", "DET"}:
         target = np_head(doc[cue.end])
+    described = _described_by_participle(last) if target is None else None
+    if described is not None:  # "according to consulting firm Deloitte"
+        target = described
     if target is None or target.i in ctx.channel_tokens:
         return  # "said via Telegram": a channel, not a relaying source
     source = mention_span(target)
+    if described is not None:
+        source = (doc[cue.end].idx, source[1])
     head = _governing_verb(doc[cue.start : cue.end].root)
     inner = (
         next((ctx.by_cue_token[t.i] for t in _upward(head) if t.i in ctx.by_cue_token), None)
@@ -1855,6 +1860,18 @@ def _phrase_link(ctx: _Context, cue: Cue) -> None:
     if content is not None:
         content = _across_the_phrase(ctx, head, phrase, content)
         ctx.add(Link(content, source, cue_span, category, "indirect"), range(cue.start, cue.end))
+
+
+def _described_by_participle(last: Token) -> Token | None:
+    """ "according to consulting firm Deloitte": the parser read the kind of firm before the
+    name as a participle whose object is the name; the name is the source."""
+    participle = next((c for c in last.children if c.dep_ == "pcomp"), None)
+    if participle is None or participle.tag_ != "VBG" or participle.i != last.i + 1:
+        return None
+    name = next((c for c in participle.children if c.dep_ == "dobj"), None)
+    if name is None or name.pos_ != "PROPN" or name.i > participle.i + 3:
+        return None
+    return name
 
 
 def _across_the_phrase(
