@@ -2155,3 +2155,36 @@ def test_according_to_a_kind_of_firm_and_its_name(
     assert_offsets_hold(text, analysis)
     found = {(a.source.text, a.content.text) for a in analysis.attributions if a.source}
     assert (source, content) in found, found
+
+
+# "according to the statement": a document vouches for the clause (its author's, where
+# named), though "statement" is also a channel phrase ("said in a statement").
+ACCORDING_TO_A_DOCUMENT = [
+    (
+        "RCMP released a statement on Sunday. Investigators are still at the scene, "
+        "according to the statement.",
+        "the statement",
+        "Investigators are still at the scene",
+    ),
+    (
+        "The school board sent a letter to parents. Classes will resume on Monday, according "
+        "to the letter.",
+        "the letter",
+        "Classes will resume on Monday",
+    ),
+    (
+        "According to a news release from the city, the pool will close for repairs.",
+        "a news release from the city",
+        "the pool will close for repairs",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "content"), ACCORDING_TO_A_DOCUMENT)
+def test_according_to_a_document_that_is_also_a_channel_phrase(
+    analyzer: Analyzer, text: str, source: str, content: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {(a.source.text, a.content.text) for a in analysis.attributions if a.source}
+    assert (source, content) in found, found

@@ -1824,7 +1824,7 @@ def _phrase_link(ctx: _Context, cue: Cue) -> None:
     described = _described_by_participle(last) if target is None else None
     if described is not None:  # "according to consulting firm Deloitte"
         target = described
-    if target is None or target.i in ctx.channel_tokens:
+    if target is None or (target.i in ctx.channel_tokens and not _is_document(ctx, target)):
         return  # "said via Telegram": a channel, not a relaying source
     source = mention_span(target)
     if described is not None:
@@ -1860,6 +1860,12 @@ def _phrase_link(ctx: _Context, cue: Cue) -> None:
     if content is not None:
         content = _across_the_phrase(ctx, head, phrase, content)
         ctx.add(Link(content, source, cue_span, category, "indirect"), range(cue.start, cue.end))
+
+
+def _is_document(ctx: _Context, token: Token) -> bool:
+    """ "according to the statement": a document that vouches for the clause, as its
+    author's; a channel phrase only where something was said in it."""
+    return token.lemma_.lower() in ctx.rules.documents
 
 
 def _described_by_participle(last: Token) -> Token | None:
