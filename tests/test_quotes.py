@@ -214,6 +214,22 @@ def assert_well_formed(text: str, quotes: list[Quote]) -> None:
             [],
             id="new-paragraph-after-spacer-line-is-no-wrap",
         ),
+        # two right single marks typed for a right double one close a curly double quote
+        pytest.param(
+            "“We bake every night,’’ says the founder.",
+            [("We bake every night", True)],
+            id="doubled-single-closer",
+        ),
+        pytest.param(
+            "“It’s our shop,’’ she said. “One!” says the owner.",
+            [("It’s our shop", True), ("One!", True)],
+            id="doubled-single-closer-then-a-quote",
+        ),
+        pytest.param(
+            "“The dogs’ bowls are empty’’ and the cats’ too.",
+            [("The dogs’ bowls are empty", True)],
+            id="doubled-single-closer-after-an-apostrophe",
+        ),
     ],
 )
 def test_find_quotes(text: str, expected: list[tuple[str, bool]]) -> None:

@@ -181,6 +181,11 @@ class _Scanner:
             nests = not self._close_only(i)
         elif ch in closers:
             nests = False
+        elif self._doubled_closer(frame, i, ch):  # “We print anything,’’ says the owner
+            frame.unnest(i)
+            if not frame.opens:
+                self._close(frame, i + 2, i, closed=True)
+            return
         else:
             return
         if nests:
@@ -189,6 +194,17 @@ class _Scanner:
             frame.unnest(i)
         if not frame.opens:
             self._close(frame, i + 1, i, closed=True)
+
+    def _doubled_closer(self, frame: _Frame, i: int, ch: str) -> bool:
+        """Two right single marks typed for a right double one (some news systems do):
+        they close a curly double quote."""
+        return (
+            ch == "’"
+            and frame.opener == "“"
+            and self.text.startswith("’’", i)
+            and self._close_ctx(i)
+            and self._close_ctx(i + 1)
+        )
 
     # -- paragraphs and closing --------------------------------------------------------
 
