@@ -2188,3 +2188,37 @@ def test_according_to_a_document_that_is_also_a_channel_phrase(
     assert_offsets_hold(text, analysis)
     found = {(a.source.text, a.content.text) for a in analysis.attributions if a.source}
     assert (source, content) in found, found
+
+
+# ", insists 16-year-old Mia Tran,": a cue set off by commas inside the sentence it
+# reports, its speaker after it (read by the parser as the cue's object); both parts are hers.
+INVERTED_ASIDES = [
+    (
+        "There is a particular satisfaction, insists 16-year-old Mia Tran, in seeing your "
+        "vision through to completion.",
+        "Mia Tran",
+        ["There is a particular satisfaction", "in seeing your vision through to completion"],
+    ),
+    (
+        "The shop is the heart of the street, insists owner Lucia Fern, because everyone "
+        "stops there.",
+        "Lucia Fern",
+        ["The shop is the heart of the street", "because everyone stops there"],
+    ),
+    (
+        "The rink is too small, argues longtime coach Dale Byers, and the ice is always wet.",
+        "Dale Byers",
+        ["The rink is too small"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "parts"), INVERTED_ASIDES)
+def test_an_inverted_cue_set_off_in_mid_sentence(
+    analyzer: Analyzer, text: str, speaker: str, parts: list[str]
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {a.content.text: a.source.text for a in analysis.attributions if a.source}
+    for part in parts:
+        assert found.get(part, "").endswith(speaker), found

@@ -492,6 +492,10 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     orphan = _orphan_subject(ctx, verb) or _inverted_speaker(ctx, verb) if subject is None else None
     subject = subject or orphan or _swallowed_speaker(ctx, verb)
     subject = subject or _controller(ctx, verb, cue.category)
+    aside = _inverted_aside(ctx, verb) if subject is None else None
+    if aside is not None:  # "There is a joy, insists Mia Tran, in finishing a book"
+        _aside_links(ctx, verb, cue, aside)
+        return
     if subject is None and _is_question(ctx, verb):
         if _passive_subject(verb) is None:  # "if they are asked to leave": no question
             _question_link(ctx, verb, cue)
@@ -657,6 +661,48 @@ def _misread_frame(orphan: Token | None, verb: Token) -> set[int]:
     if orphan is None or not _object_of_misread_verb(orphan, verb):
         return set()
     return {t.i for t in subtree(orphan.head)}
+
+
+def _inverted_aside(ctx: _Context, verb: Token) -> Token | None:
+    """ "There is a real joy, insists 16-year-old Mia Tran, in finishing a book": a cue set
+    off by commas inside the sentence it reports, its speaker after it, read by the parser
+    as the cue's object. No quote is near: '"...," says X' is read elsewhere."""
+    doc = verb.doc
+    if verb.tag_ not in {"VBZ", "VBD"} or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    if verb.dep_ not in {"conj", "parataxis", "ccomp", "advcl"} or verb.head.i > verb.i:
+        return None
+    speaker = next((c for c in verb.rights if c.dep_ in _INVERTED_DEPS), None)
+    if speaker is None or speaker.pos_ != "PROPN" or speaker.left_edge.i != verb.i + 1:
+        return None
+    after = speaker.right_edge.i + 1
+    if after >= len(doc) or doc[after].text != ",":
+        return None
+    if any(ctx.quote_of[t.i] >= 0 for t in verb.sent):
+        return None
+    return speaker
+
+
+def _aside_links(ctx: _Context, verb: Token, cue: Cue, speaker: Token) -> None:
+    """The parts of the sentence on either side of ", VERB SPEAKER,", each a link."""
+    sent, end = verb.sent, speaker.right_edge.i + 1
+    source = (speaker.left_edge.idx, speaker.idx + len(speaker.text))
+    parts = [_words(ctx.doc[sent.start : verb.i - 1]), _words(ctx.doc[end + 1 : sent.end])]
+    for part in parts:
+        if not part or (not _has_verb(part) and part[0].pos_ != "ADP"):
+            continue
+        ctx.add(
+            Link(
+                char_span(part),
+                source,
+                char_span([verb]),
+                cue.category,
+                "indirect",
+                confidence=CONFIDENCE_OBJECT,
+                stance=_stance(ctx, verb),
+            ),
+            range(verb.i, verb.i + 1),
+        )
 
 
 def _subject_outside_quotes(ctx: _Context, verb: Token) -> Token | None:
