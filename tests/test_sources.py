@@ -2292,3 +2292,43 @@ def test_a_body_word_is_the_body_the_text_was_just_about(
     analysis = _said_by(analyzer, text, phrase, body)
     assert _speaker(analysis, phrase).type != "person"
     assert body in _speaker(analysis, phrase).name  # "the company" never renames it
+
+
+def _paragraphs(n: int) -> str:
+    """Filler paragraphs of plain narration, none naming a document."""
+    return "".join(f"Crews worked on section {k} of the line all week.\n\n" for k in range(n))
+
+
+FAR_BACK_DOCUMENTS = [
+    # a document named by the same word anywhere before, with its author, is the same one
+    (
+        "Statistics Canada released a report on rents on Monday.\n\n"
+        + _paragraphs(12)
+        + "The report also found that vacancy rates fell in every city.",
+        "vacancy rates fell",
+        "Statistics Canada",
+    ),
+    (
+        "A study by the Harbour Research Council looked at 40 reefs.\n\n"
+        + _paragraphs(14)
+        + "According to the study, most reefs are recovering.",
+        "most reefs are recovering",
+        "Harbour Research Council",
+    ),
+    (
+        "Mayor Ada Kerr sent a letter to the premier on Friday.\n\n"
+        + _paragraphs(15)
+        + "The letter says the city needs more money for transit.",
+        "needs more money for transit",
+        "Ada Kerr",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "author"), FAR_BACK_DOCUMENTS)
+def test_a_document_named_far_back_by_the_same_word_keeps_its_author(
+    analyzer: Analyzer, text: str, phrase: str, author: str
+) -> None:
+    analysis = _said_by(analyzer, text, phrase, author)
+    (link,) = [a for a in analysis.attributions if phrase in a.content.text]
+    assert link.inferred and link.channel is not None

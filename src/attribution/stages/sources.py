@@ -43,7 +43,6 @@ _NOT_ISSUERS = frozenset({"person", "anonymous", "document", "article", *_NEWS_T
 _BODY_SENTENCES = 2  # "the agency" stands for a body named this close before it
 _BODY_SPOKE_SENTENCES = 5  # ... or for a named body that spoke this close before it
 _DOCUMENT_SENTENCES = 3  # "the report" is a document named this close before it
-_SAME_DOCUMENT_SENTENCES = 10  # ... or one named by the same word this close before it
 _ISSUER_SENTENCES = 1  # "X said ... A statement said": X's, if X spoke this close before it
 _LOOKBACK = 40
 _LOOKBACK_SENTENCES = 12
@@ -711,13 +710,13 @@ class _Registry:
 
     def _earlier_author(self, root: Token) -> Token | None:
         """The author of the nearest document named in the last few sentences, if it
-        names one: "the report" is the study just named, whatever word it goes by."""
+        names one: "the report" is the study just named, whatever word it goes by; or
+        of one named anywhere before by the same word ("released a report ... [many
+        paragraphs] ... the report also found")."""
         here = bisect_right(self.sentence_starts, root.idx)
         for k in range(root.i - 1, -1, -1):
             token = self.doc[k]
             back = here - bisect_right(self.sentence_starts, token.idx)
-            if back > _SAME_DOCUMENT_SENTENCES:
-                return None
             same = self._word(token) == self._word(root)  # "released a report ... the report"
             if back > _DOCUMENT_SENTENCES and not same:
                 continue
