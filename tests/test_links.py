@@ -2442,3 +2442,261 @@ def test_a_narrators_clause_after_the_content_stays_out(
     contents = [a.content.text for a in analysis.attributions]
     assert any(said in c for c in contents), contents
     assert not any(narrated in c for c in contents), contents
+
+
+# "Garland said unemployment and lost pay have ...": the parser took the reported clause's
+# subject for the cue's object and its present-tense verb for a second act of the speaker.
+SUBJECT_READ_AS_OBJECT = [
+    (
+        "Garland said unemployment and lost earning power due to common heart events have "
+        "broad societal relevance.",
+        "said",
+        "unemployment and lost earning power due to common heart events have broad societal "
+        "relevance",
+    ),
+    (
+        "Haddad said drought and lost grazing land have pushed herders into the towns.",
+        "said",
+        "drought and lost grazing land have pushed herders into the towns",
+    ),
+    (
+        "Moreau said flooding and lost crops have left many farmers deep in debt.",
+        "said",
+        "flooding and lost crops have left many farmers deep in debt",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), SUBJECT_READ_AS_OBJECT)
+def test_a_subject_read_as_the_cues_object_opens_the_content(
+    analyzer: Analyzer, text: str, cue: str, content: str
+) -> None:
+    check_content(analyzer, text, cue, content)
+
+
+def test_a_past_act_joined_to_the_cue_is_no_reported_clause(analyzer: Analyzer) -> None:
+    analysis = analyzer.analyze("Ruiz said goodbye and left the room.")
+    assert not any("left the room" in a.content.text for a in analysis.attributions)
+
+
+# Parses built by hand: a role noun before the name read as a verb whose object is the
+# name ("tenants advocate Josh Matlow told"); and a closing mark read as the cue's subject.
+MISREAD_ROLE_VERB = [
+    (
+        ["Tenants", "advocate", "Dana", "Whitfield", "told", "CBC", "rents", "will", "rise", "."],
+        [1, 4, 3, 1, 4, 4, 8, 8, 4, 4],
+        ["nsubj", "ccomp", "compound", "dobj", "ROOT", "dative", "nsubj", "aux", "ccomp", "punct"],
+        ["NOUN", "VERB", "PROPN", "PROPN", "VERB", "PROPN", "NOUN", "AUX", "VERB", "PUNCT"],
+        ["NNS", "VBP", "NNP", "NNP", "VBD", "NNP", "NNS", "MD", "VB", "."],
+        "Whitfield",
+        "rents will rise",
+    ),
+    (
+        ["Parents", "advocate", "Omar", "Reyes", "said", "schools", "need", "money", "."],
+        [1, 4, 3, 1, 4, 6, 4, 6, 4],
+        ["nsubj", "ccomp", "compound", "dobj", "ROOT", "nsubj", "ccomp", "dobj", "punct"],
+        ["NOUN", "VERB", "PROPN", "PROPN", "VERB", "NOUN", "VERB", "NOUN", "PUNCT"],
+        ["NNS", "VBP", "NNP", "NNP", "VBD", "NNS", "VBP", "NN", "."],
+        "Reyes",
+        "schools need money",
+    ),
+    (
+        ["Patient", "advocate", "Lea", "Stone", "told", "us", "wards", "are", "full", "."],
+        [1, 4, 3, 1, 4, 4, 7, 4, 7, 4],
+        [
+            "nsubj",
+            "ccomp",
+            "compound",
+            "dobj",
+            "ROOT",
+            "dative",
+            "nsubj",
+            "ccomp",
+            "acomp",
+            "punct",
+        ],
+        ["NOUN", "VERB", "PROPN", "PROPN", "VERB", "PRON", "NOUN", "AUX", "ADJ", "PUNCT"],
+        ["NN", "VBP", "NNP", "NNP", "VBD", "PRP", "NNS", "VBP", "JJ", "."],
+        "Stone",
+        "wards are full",
+    ),
+]
+
+
+def _hand_built_links(analyzer: Analyzer, words, heads, deps, pos, tags):
+    from spacy.tokens import Doc
+
+    from attribution.stages.cues import find_cues
+    from attribution.stages.links import find_links
+
+    lemmas = [{"said": "say", "told": "tell", "says": "say"}.get(w, w.lower()) for w in words]
+    doc = Doc(
+        analyzer.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas
+    )
+    compiled = analyzer.component.compiled
+    return doc, find_links(doc, [], find_cues(doc, compiled), compiled)
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "tags", "name", "content"), MISREAD_ROLE_VERB
+)
+def test_a_name_held_by_a_misread_role_verb_speaks(
+    analyzer: Analyzer, words, heads, deps, pos, tags, name: str, content: str
+) -> None:
+    doc, links = _hand_built_links(analyzer, words, heads, deps, pos, tags)
+    found = [
+        (doc.text[k.source[0] : k.source[1]], doc.text[k.content[0] : k.content[1]])
+        for k in links
+        if k.source
+    ]
+    assert any(s.endswith(name) and c == content for s, c in found), found
+
+
+CLOSING_MARK_SUBJECTS = [
+    (["“", "We", "bake", ",", "’’", "says", "the", "founder", "."], 7),
+    (["“", "We", "print", ",", "’’", "says", "the", "owner", "."], 7),
+    (["“", "Rents", "rise", ",", "’’", "says", "the", "planner", "."], 7),
+]
+
+
+@pytest.mark.parametrize(("words", "speaker"), CLOSING_MARK_SUBJECTS)
+def test_a_closing_mark_is_never_the_subject(analyzer: Analyzer, words, speaker: int) -> None:
+    heads = [5, 2, 5, 5, 5, 5, 7, 5, 5]
+    deps = ["punct", "nsubj", "ccomp", "punct", "nsubj", "ROOT", "det", "nsubj", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"]
+    tags = ["``", "PRP", "VBP", ",", "''", "VBZ", "DT", "NN", "."]
+    doc, links = _hand_built_links(analyzer, words, heads, deps, pos, tags)
+    sources = [doc.text[k.source[0] : k.source[1]] for k in links if k.source]
+    assert sources and sources[0].endswith(words[speaker]), sources
+
+
+# A quote whose paragraph breaks mid-sentence, after a spacer line: both pieces are the
+# speaker's, and the spacer line is no piece.
+WRAPPED_QUOTES = [
+    (
+        "Tom Harlow, an analyst with the agency, outlined the policy.\n .\n "
+        '"Who is covered is up to the case manager.\n .\n based on the advice of the '
+        'doctor," said Harlow in an email.',
+        ["Who is covered is up to the case manager.", "based on the advice of the doctor"],
+    ),
+    (
+        "Rita Obi chairs the housing board.\n\n"
+        "“Rents will rise this year\n\n .\n\n and tenants will leave the city,” Obi said.",
+        ["Rents will rise this year", "and tenants will leave the city"],
+    ),
+    (
+        "Sam Ortiz runs the food bank.\n .\n"
+        '"We feed more families every month\n .\n and the shelves are empty," said Ortiz.',
+        ["We feed more families every month", "and the shelves are empty"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "pieces"), WRAPPED_QUOTES)
+def test_a_quote_wrapped_over_a_spacer_line_is_the_speakers_in_pieces(
+    analyzer: Analyzer, text: str, pieces: list[str]
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {a.content.text: a.source_id for a in analysis.attributions}
+    assert all(found.get(p) for p in pieces), found
+    assert len({found[p] for p in pieces}) == 1
+    assert "." not in found
+
+
+# "according to consulting firm Deloitte": the kind of firm read as a participle whose
+# object is the name; the name (with its kind) is the source.
+ACCORDING_TO_A_KIND_OF_FIRM = [
+    (
+        "According to consulting firm Deloitte, retail sales will grow 2 per cent next year.",
+        "consulting firm Deloitte",
+        "retail sales will grow 2 per cent next year",
+    ),
+    (
+        "According to polling firm Nanos, support for the plan fell in every province.",
+        "polling firm Nanos",
+        "support for the plan fell in every province",
+    ),
+    (
+        "According to accounting firm Grant Thornton, most small firms expect higher costs.",
+        "accounting firm Grant Thornton",
+        "most small firms expect higher costs",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "content"), ACCORDING_TO_A_KIND_OF_FIRM)
+def test_according_to_a_kind_of_firm_and_its_name(
+    analyzer: Analyzer, text: str, source: str, content: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {(a.source.text, a.content.text) for a in analysis.attributions if a.source}
+    assert (source, content) in found, found
+
+
+# "according to the statement": a document vouches for the clause (its author's, where
+# named), though "statement" is also a channel phrase ("said in a statement").
+ACCORDING_TO_A_DOCUMENT = [
+    (
+        "RCMP released a statement on Sunday. Investigators are still at the scene, "
+        "according to the statement.",
+        "the statement",
+        "Investigators are still at the scene",
+    ),
+    (
+        "The school board sent a letter to parents. Classes will resume on Monday, according "
+        "to the letter.",
+        "the letter",
+        "Classes will resume on Monday",
+    ),
+    (
+        "According to a news release from the city, the pool will close for repairs.",
+        "a news release from the city",
+        "the pool will close for repairs",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "content"), ACCORDING_TO_A_DOCUMENT)
+def test_according_to_a_document_that_is_also_a_channel_phrase(
+    analyzer: Analyzer, text: str, source: str, content: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {(a.source.text, a.content.text) for a in analysis.attributions if a.source}
+    assert (source, content) in found, found
+
+
+# ", insists 16-year-old Mia Tran,": a cue set off by commas inside the sentence it
+# reports, its speaker after it (read by the parser as the cue's object); both parts are hers.
+INVERTED_ASIDES = [
+    (
+        "There is a particular satisfaction, insists 16-year-old Mia Tran, in seeing your "
+        "vision through to completion.",
+        "Mia Tran",
+        ["There is a particular satisfaction", "in seeing your vision through to completion"],
+    ),
+    (
+        "The shop is the heart of the street, insists owner Lucia Fern, because everyone "
+        "stops there.",
+        "Lucia Fern",
+        ["The shop is the heart of the street", "because everyone stops there"],
+    ),
+    (
+        "The rink is too small, argues longtime coach Dale Byers, and the ice is always wet.",
+        "Dale Byers",
+        ["The rink is too small"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "parts"), INVERTED_ASIDES)
+def test_an_inverted_cue_set_off_in_mid_sentence(
+    analyzer: Analyzer, text: str, speaker: str, parts: list[str]
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    found = {a.content.text: a.source.text for a in analysis.attributions if a.source}
+    for part in parts:
+        assert found.get(part, "").endswith(speaker), found

@@ -187,6 +187,49 @@ def assert_well_formed(text: str, quotes: list[Quote]) -> None:
             [("rebels", True), ("said", True), ("so", True)],
             id="adjacent-quotes",
         ),
+        # a quote whose paragraph breaks mid-sentence (after a spacer line " ."): one quote
+        pytest.param(
+            '"Who is covered is up to the case manager.\n .\n based on the doctor\'s advice,"'
+            " said Harlow.",
+            [
+                (
+                    "Who is covered is up to the case manager.\n .\n based on the doctor's advice",
+                    True,
+                )
+            ],
+            id="wrapped-after-spacer-line",
+        ),
+        pytest.param(
+            "“Rents will rise\nand tenants will leave,” she said.",
+            [("Rents will rise\nand tenants will leave", True)],
+            id="wrapped-line",
+        ),
+        pytest.param(
+            "“The plan was drawn up in March\n\n .\n\n and nobody read it,” he said.",
+            [("The plan was drawn up in March\n\n .\n\n and nobody read it", True)],
+            id="wrapped-over-blank-and-spacer-lines",
+        ),
+        pytest.param(
+            "“The plan was drawn up in March.\n .\nNobody read it,” he said.",
+            [],
+            id="new-paragraph-after-spacer-line-is-no-wrap",
+        ),
+        # two right single marks typed for a right double one close a curly double quote
+        pytest.param(
+            "“We bake every night,’’ says the founder.",
+            [("We bake every night", True)],
+            id="doubled-single-closer",
+        ),
+        pytest.param(
+            "“It’s our shop,’’ she said. “One!” says the owner.",
+            [("It’s our shop", True), ("One!", True)],
+            id="doubled-single-closer-then-a-quote",
+        ),
+        pytest.param(
+            "“The dogs’ bowls are empty’’ and the cats’ too.",
+            [("The dogs’ bowls are empty", True)],
+            id="doubled-single-closer-after-an-apostrophe",
+        ),
     ],
 )
 def test_find_quotes(text: str, expected: list[tuple[str, bool]]) -> None:

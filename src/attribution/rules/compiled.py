@@ -73,6 +73,7 @@ class CompiledRules:
     pronoun_plural: dict[str, bool] = field(default_factory=dict)
     honorifics: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
+    filers: dict[str, frozenset[str]] = field(default_factory=dict)
     authorship: frozenset[str] = frozenset()
     non_agents: frozenset[str] = frozenset()
     anonymity: tuple[str, ...] = ()
@@ -186,6 +187,12 @@ def compile_rules(rules: RuleSet, nlp: Language, scope: Scope = "speech") -> Com
     }
     compiled.honorifics = _lemmas(rules.honorifics)
     compiled.documents = _lemmas(rules.documents)
+    compiled.filers = {
+        lemma.lower(): frozenset(f.lower() for f in entry.filed_by)
+        for entry in rules.documents
+        if entry.filed_by
+        for lemma in entry.lemmas
+    }
     compiled.authorship = _lemmas(rules.authorship)
     compiled.non_agents = _lemmas(rules.non_agents)
     compiled.anonymity = tuple(

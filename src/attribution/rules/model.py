@@ -270,6 +270,13 @@ class WordClass(_Entry):
             "that 'Sen. Ann Cole' holds the office 'the senator' names (titles only)."
         ),
     )
+    filed_by: Words = Field(
+        default_factory=list,
+        description=(
+            "Nouns for who files these documents (complaint: prosecutor), so that a document "
+            "with no author of its own is theirs when the article names them (documents only)."
+        ),
+    )
 
 
 class Organisation(_Entry):

@@ -82,6 +82,8 @@ _NEGATING_DEPS = frozenset({"neg", "det", "preconj", "mark"})
 _INTRODUCING = frozenset({":", ";"})
 _SETTING_DEPS = frozenset({"advcl", "advmod", "prep", "npadvmod"})
 _PARTICIPLES = frozenset({"VBN", "VBG"})
+_PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+_VERBS = frozenset({"VERB", "AUX"})
 _CUE_PARTICLE_DEPS = frozenset({"prt", "advmod", "npadvmod"})  # "he said *later*"
 _THING_POS = frozenset({"NOUN", "PROPN", "NUM"})
 _INVERTED_DEPS = frozenset({"dobj", "attr"})
@@ -350,9 +352,10 @@ def _quote_content(quote: Quote) -> tuple[int, int]:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The speaker: the verb's subject, a coordinated verb's subject, or a passive's agent."""
+    """The speaker: the verb's subject, a coordinated verb's subject, or a passive's agent.
+    A closing mark the parser took for a subject (",’’ says the founder") is none."""
     for child in verb.children:
-        if child.dep_ in _SUBJECTS:
+        if child.dep_ in _SUBJECTS and not child.is_punct:
             return child
     for child in verb.children:
         if child.dep_ == "agent":
@@ -492,6 +495,10 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     orphan = _orphan_subject(ctx, verb) or _inverted_speaker(ctx, verb) if subject is None else None
     subject = subject or orphan or _swallowed_speaker(ctx, verb) or _participle_speaker(ctx, verb)
     subject = subject or _controller(ctx, verb, cue.category)
+    aside = _inverted_aside(ctx, verb) if subject is None else None
+    if aside is not None:  # "There is a joy, insists Mia Tran, in finishing a book"
+        _aside_links(ctx, verb, cue, aside)
+        return
     if subject is None and _is_question(ctx, verb):
         if _passive_subject(verb) is None:  # "if they are asked to leave": no question
             _question_link(ctx, verb, cue)
@@ -518,7 +525,7 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
         antecedent = _before_clause(held, verb)  # "Sanders, who said ...": who is Sanders
     if subject is None or ctx.quote_of[subject.i] >= 0 or _cannot_speak(ctx, subject):
         return
-    found = _content_of(ctx, verb, cue.category, {subject.i})
+    found = _content_of(ctx, verb, cue.category, {subject.i} | _misread_frame(orphan, verb))
     if found is None:
         return
     content, kind, quote, confidence = found
@@ -689,11 +696,73 @@ def _orphan_subject(ctx: _Context, verb: Token) -> Token | None:
     if name.pos_ != "PROPN" or ctx.quote_of[name.i] >= 0:
         return None
     stray = name.head.i == verb.i and name.dep_ in {"punct", "dep"}  # "Traeger\u200b"
-    if verb in name.ancestors and not stray:
+    if verb in name.ancestors and not stray and not _object_of_misread_verb(name, verb):
         return None
     if name.is_quote or "\n" in ctx.text[name.idx : verb.idx]:
         return None
     return name
+
+
+def _object_of_misread_verb(name: Token, verb: Token) -> bool:
+    """ "tenants advocate Josh Matlow told ...": the parser read a role noun before the name
+    as a verb ("advocate") and the name as its object, under the subjectless cue."""
+    misread = name.head
+    return (
+        name.dep_ in {"dobj", "dative"}
+        and misread.pos_ in {"VERB", "AUX"}
+        and misread.i < name.i
+        and misread.head.i == verb.i
+        and not any(c.dep_ in _SUBJECTS and c.i > misread.i for c in misread.children)
+    )
+
+
+def _misread_frame(orphan: Token | None, verb: Token) -> set[int]:
+    """The tokens of the misread verb that holds an orphan speaker: frame, not content."""
+    if orphan is None or not _object_of_misread_verb(orphan, verb):
+        return set()
+    return {t.i for t in subtree(orphan.head)}
+
+
+def _inverted_aside(ctx: _Context, verb: Token) -> Token | None:
+    """ "There is a real joy, insists 16-year-old Mia Tran, in finishing a book": a cue set
+    off by commas inside the sentence it reports, its speaker after it, read by the parser
+    as the cue's object. No quote is near: '"...," says X' is read elsewhere."""
+    doc = verb.doc
+    if verb.tag_ not in {"VBZ", "VBD"} or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    if verb.dep_ not in {"conj", "parataxis", "ccomp", "advcl"} or verb.head.i > verb.i:
+        return None
+    speaker = next((c for c in verb.rights if c.dep_ in _INVERTED_DEPS), None)
+    if speaker is None or speaker.pos_ != "PROPN" or speaker.left_edge.i != verb.i + 1:
+        return None
+    after = speaker.right_edge.i + 1
+    if after >= len(doc) or doc[after].text != ",":
+        return None
+    if any(ctx.quote_of[t.i] >= 0 for t in verb.sent):
+        return None
+    return speaker
+
+
+def _aside_links(ctx: _Context, verb: Token, cue: Cue, speaker: Token) -> None:
+    """The parts of the sentence on either side of ", VERB SPEAKER,", each a link."""
+    sent, end = verb.sent, speaker.right_edge.i + 1
+    source = (speaker.left_edge.idx, speaker.idx + len(speaker.text))
+    parts = [_words(ctx.doc[sent.start : verb.i - 1]), _words(ctx.doc[end + 1 : sent.end])]
+    for part in parts:
+        if not part or (not _has_verb(part) and part[0].pos_ != "ADP"):
+            continue
+        ctx.add(
+            Link(
+                char_span(part),
+                source,
+                char_span([verb]),
+                cue.category,
+                "indirect",
+                confidence=CONFIDENCE_OBJECT,
+                stance=_stance(ctx, verb),
+            ),
+            range(verb.i, verb.i + 1),
+        )
 
 
 def _subject_outside_quotes(ctx: _Context, verb: Token) -> Token | None:
@@ -903,10 +972,16 @@ def _content_of(
     """Content span, kind, quote and confidence for a cue verb, or None if it has none."""
     deps = _WIDE_CONTENT_DEPS if category in _WIDE_CATEGORIES else _CONTENT_DEPS
     frames = _frames(ctx, verb)
+    subject_read_as_object = _subject_read_as_object(ctx, verb) if "clause" in frames else None
+    if subject_read_as_object is not None:
+        return _rest_of_sentence(ctx, subject_read_as_object), "indirect", None, CONFIDENCE_OBJECT
     clauses = [
         c
         for c in _complements(verb)
-        if c.dep_ in deps and not _is_first_conjunct(ctx, c, verb) and not _is_relative_clause(c)
+        if c.dep_ in deps
+        and not _is_first_conjunct(ctx, c, verb)
+        and not _is_relative_clause(c)
+        and c.i not in exclude
     ]
     clause = _quoted_first(clauses, ctx)
     if clause is not None and _cut_off(ctx, clause, verb):
@@ -975,6 +1050,46 @@ def _is_relative_clause(clause: Token) -> bool:
     while before.is_punct and before.i > 0:
         before = before.doc[before.i - 1]
     return before.pos_ in {"NOUN", "PROPN"} and before.head.i != clause.head.i
+
+
+def _subject_read_as_object(ctx: _Context, verb: Token) -> Token | None:
+    """ "Garland said unemployment and lost pay have broad effects": the parser took the
+    reported clause's subject for the past-tense cue's object, and its present-tense verb
+    (joined to the cue or hung on it as a clause) for a second act of the speaker's. A
+    present-tense verb with no subject of its own after the object cannot be the
+    past-tense speaker's: the object opens the reported clause."""
+    if verb.tag_ != "VBD" or ctx.quote_of[verb.i] >= 0:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in _OBJECT_DEPS), None)  # "xcomp": "flooding"
+    if obj is None or obj.pos_ not in {"NOUN", "PROPN"} or obj.i < verb.i:
+        return None
+    for token in subtree(verb):
+        if token.i <= obj.i or token.dep_ not in {"conj", "ccomp"} or token.pos_ not in _VERBS:
+            continue
+        if token.sent.start != verb.sent.start or ctx.quote_of[token.i] >= 0:
+            continue
+        if token.dep_ == "ccomp" and token.head.i != verb.i:
+            continue
+        present = token.tag_ in _PRESENT_TAGS or any(
+            c.dep_ == "aux" and c.tag_ in _PRESENT_TAGS for c in token.children
+        )
+        if present and not any(
+            c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in token.children
+        ):
+            return obj
+    return None
+
+
+def _rest_of_sentence(ctx: _Context, first: Token) -> tuple[int, int]:
+    """From a phrase's first word to its sentence's end, short of a semicolon or a quote."""
+    tokens = []
+    for token in ctx.doc[first.left_edge.i : first.sent.end]:
+        if token.text == ";" or ctx.quote_of[token.i] >= 0 or "\n" in token.text:
+            break
+        tokens.append(token)
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    return char_span(tokens)
 
 
 def _complements(verb: Token) -> list[Token]:
@@ -1947,9 +2062,14 @@ def _phrase_link(ctx: _Context, cue: Cue) -> None:
     target = next((c for c in last.children if c.dep_ == "pobj"), None)
     if target is None and cue.end < len(doc) and doc[cue.end].pos_ in {"PROPN", "NOUN", "DET"}:
         target = np_head(doc[cue.end])
-    if target is None or target.i in ctx.channel_tokens:
+    described = _described_by_participle(last) if target is None else None
+    if described is not None:  # "according to consulting firm Deloitte"
+        target = described
+    if target is None or (target.i in ctx.channel_tokens and not _is_document(ctx, target)):
         return  # "said via Telegram": a channel, not a relaying source
     source = mention_span(target)
+    if described is not None:
+        source = (doc[cue.end].idx, source[1])
     head = _governing_verb(doc[cue.start : cue.end].root)
     inner = (
         next((ctx.by_cue_token[t.i] for t in _upward(head) if t.i in ctx.by_cue_token), None)
@@ -1981,6 +2101,24 @@ def _phrase_link(ctx: _Context, cue: Cue) -> None:
     if content is not None:
         content = _across_the_phrase(ctx, head, phrase, content)
         ctx.add(Link(content, source, cue_span, category, "indirect"), range(cue.start, cue.end))
+
+
+def _is_document(ctx: _Context, token: Token) -> bool:
+    """ "according to the statement": a document that vouches for the clause, as its
+    author's; a channel phrase only where something was said in it."""
+    return token.lemma_.lower() in ctx.rules.documents
+
+
+def _described_by_participle(last: Token) -> Token | None:
+    """ "according to consulting firm Deloitte": the parser read the kind of firm before the
+    name as a participle whose object is the name; the name is the source."""
+    participle = next((c for c in last.children if c.dep_ == "pcomp"), None)
+    if participle is None or participle.tag_ != "VBG" or participle.i != last.i + 1:
+        return None
+    name = next((c for c in participle.children if c.dep_ == "dobj"), None)
+    if name is None or name.pos_ != "PROPN" or name.i > participle.i + 3:
+        return None
+    return name
 
 
 def _across_the_phrase(
@@ -2185,8 +2323,8 @@ def _paragraph_pieces(ctx: _Context, span: tuple[int, int]) -> list[tuple[int, i
         end = ctx.text.find("\n", start, span[1])
         end = span[1] if end < 0 else end
         piece = _trimmed_marks(ctx.text, start, end)
-        if piece is not None:
-            pieces.append(piece)
+        if piece is not None and any(c.isalnum() for c in ctx.text[piece[0] : piece[1]]):
+            pieces.append(piece)  # not a spacer line holding only " ."
         start = end + 1
     return pieces
 

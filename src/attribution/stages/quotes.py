@@ -181,6 +181,11 @@ class _Scanner:
             nests = not self._close_only(i)
         elif ch in closers:
             nests = False
+        elif self._doubled_closer(frame, i, ch):  # “We print anything,’’ says the owner
+            frame.unnest(i)
+            if not frame.opens:
+                self._close(frame, i + 2, i, closed=True)
+            return
         else:
             return
         if nests:
@@ -189,6 +194,17 @@ class _Scanner:
             frame.unnest(i)
         if not frame.opens:
             self._close(frame, i + 1, i, closed=True)
+
+    def _doubled_closer(self, frame: _Frame, i: int, ch: str) -> bool:
+        """Two right single marks typed for a right double one (some news systems do):
+        they close a curly double quote."""
+        return (
+            ch == "’"
+            and frame.opener == "“"
+            and self.text.startswith("’’", i)
+            and self._close_ctx(i)
+            and self._close_ctx(i + 1)
+        )
 
     # -- paragraphs and closing --------------------------------------------------------
 
@@ -199,6 +215,9 @@ class _Scanner:
             j += 1
         outer = self.outer
         assert outer is not None
+        k = self._past_spacer_lines(j)
+        if not outer.single and k < self.n and self.text[k].islower():
+            return k  # "... the case manager.\n .\n based on ...": a wrapped line, one paragraph
         if outer.single and not outer.continued and not self._continues(outer, j):
             self._drop_single()
             if self.outer is None:
@@ -215,6 +234,20 @@ class _Scanner:
             self._close(frame, end, end, closed=False)
         else:
             self._drop_stray(frame)
+        return j
+
+    def _past_spacer_lines(self, j: int) -> int:
+        """The start of the next line with a word or a mark on it: lines holding only " ."
+        (as text copied from some news sites has) are no paragraphs."""
+        while j < self.n:
+            end = self.text.find("\n", j)
+            end = self.n if end < 0 else end
+            line = self.text[j:end]
+            if any(c.isalnum() or c in MARKS for c in line):
+                return j
+            j = end
+            while j < self.n and self.text[j].isspace():
+                j += 1
         return j
 
     def _drop_stray(self, frame: _Frame) -> None:

@@ -37,6 +37,7 @@ _PLACE_MODIFIER_LABELS = frozenset({"GPE", "LOC", "NORP"})
 _NEWS_TYPES = frozenset({"news_agency", "news_outlet"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_ASIDE_DEPS = frozenset({"relcl", "acl", "parataxis", "advcl", "prep", "pobj"})
 _BODY_TYPES = frozenset({"organisation", "government"})
 _NOT_ISSUERS = frozenset({"person", "anonymous", "document", "article", *_NEWS_TYPES})
 _BODY_SENTENCES = 2  # "the agency" stands for a body named this close before it
@@ -47,6 +48,7 @@ _LOOKBACK = 40
 _LOOKBACK_SENTENCES = 12
 _MAX_NAME_TOKENS = 4
 _EPITHET_SENTENCES = 3
+_NAMED_NEXT_SENTENCES = 2  # "A spokeswoman said ... '...,' said Ada Kerr": this close after
 CONFIDENCE_PRONOUN = 0.7
 CONFIDENCE_MIN = 0.5
 CONFIDENCE_MAX = 0.85
@@ -88,7 +90,7 @@ class _Entry:
     titles: set[str] = field(default_factory=set)
     author: str | None = None
     author_span: tuple[int, int] | None = None
-    author_earlier: bool = False  # the author is that of a document named before this one
+    author_earlier: bool = False  # the author is inferred: a document named before, a filer
     bare_title: str | None = None  # "the mayor": a role that may name a person given elsewhere
     bare_owner: frozenset[str] = frozenset()  # "the ABL commissioner": whose title it is
     bare_body: str | None = None  # "the union": a body that may be named elsewhere
@@ -289,6 +291,7 @@ class _Registry:
             if stands_for is not None:
                 key = self._add_silently(stands_for)
                 self.stood_for[span] = key
+                self._retype_as_body(key, entry)
         existing = self.entries.get(key)
         if existing is None:
             self.entries[key] = existing = entry
@@ -329,6 +332,9 @@ class _Registry:
             if apposed is not None:  # "the railway, Northline Freight,": the name it gives
                 return apposed
             kind = self.rules.type_of_lemma.get(entry.bare_body, "organisation")
+            subject = self._subject_body(span[0], kind)
+            if subject is not None:  # "Hydro One sold its stake to Brookfield. The company said"
+                return subject
             latest = self._latest_organisation(span[0], kind)
             if latest is None and entry.bare_body in self.rules.any_kind_bodies:
                 latest = self._latest_organisation(span[0], "organisation")  # "TransLink"
@@ -336,6 +342,29 @@ class _Registry:
             untagged = self._untagged_subject(span[0]) if kind == "organisation" else None
             return latest or main or untagged
         return None
+
+    def _retype_as_body(self, key: str, entry: _Entry) -> None:
+        """ "Unifor said ... The union said": a lone name typed a person only for want of
+        a better guess is the body the body word calls it."""
+        target = self.entries.get(key)
+        if entry.bare_body is None or target is None or not self._untyped_name(target):
+            return
+        target.type = self.rules.type_of_lemma.get(entry.bare_body, "organisation")
+
+    def _untyped_name(self, entry: _Entry) -> bool:
+        """A one-word name typed a person for want of a better guess: no title, no role, no
+        gender, and no surname of someone the article names in full."""
+        name = entry.name
+        return (
+            entry.type == "person"
+            and " " not in name
+            and name[:1].isupper()
+            and not entry.titles
+            and entry.role is None
+            and entry.gender is None
+            and name.lower() not in self.people
+            and name not in self.rules.gender_of_name
+        )
 
     def _several_hold(self, title: str) -> bool:
         """Whether the text names more than one person (by surname) with this title."""
@@ -352,6 +381,23 @@ class _Registry:
         if here - bisect_right(self.sentence_starts, name.start_char) > _BODY_SENTENCES:
             return None
         return name.start_char, name.end_char
+
+    def _subject_body(self, before: int, kind: str) -> tuple[int, int] | None:
+        """The named body of that kind that is the subject of a clause in the sentence
+        before the body word, or earlier in its own: what that sentence was about."""
+        here = bisect_right(self.sentence_starts, before)
+        since = self.sentence_starts[max(0, here - 2)]
+        found = None
+        for ent in self.ents:
+            if ent.label_ != "ORG" or ent.start_char < since or ent.end_char > before:
+                continue
+            if ent.root.dep_ not in _SUBJECT_DEPS:
+                continue
+            span = (ent.start_char, ent.end_char)
+            entry = self.describe(span)
+            if entry.type == kind and not entry.bare_body and not _is_channel(self, entry):
+                found = span
+        return found
 
     def _untagged_subject(self, before: int) -> tuple[int, int] | None:
         """A proper name the parser tagged as no entity, subject of a verb in this sentence or
@@ -384,7 +430,8 @@ class _Registry:
         spoke = [
             (max(m for m in e.mentions if m[1] <= before), named[0])
             for e in self.entries.values()
-            if e.type == kind and e.named and any(m[1] <= before for m in e.mentions)
+            if (e.type == kind and e.named) or (kind != "person" and self._untyped_name(e))
+            if any(m[1] <= before for m in e.mentions)
             for named in [[m for m in e.mentions if not self._pronoun(self.text[m[0] : m[1]])]]
             if named
         ]
@@ -458,7 +505,7 @@ class _Registry:
         existing.author = existing.author or entry.author
         existing.anonymous = existing.anonymous or (entry.anonymous and existing.type != "person")
         longer = len(entry.name) > len(existing.name) and entry.type == existing.type
-        if longer and not entry.bare_title:
+        if longer and not entry.bare_title and not entry.bare_body:  # "the company": no name
             existing.name = entry.name
 
     def _title_holder(self, title: str, owner: frozenset[str] = frozenset()) -> str | None:
@@ -690,23 +737,67 @@ class _Registry:
         earlier = author is None and tokens[0].lower_ == "the"
         if earlier:
             author = self._earlier_author(root)  # "A study by the institute ... the report"
+        filed = author is None and tokens[0].lower_ in {"the", "a", "an"}
+        if filed:
+            author = self._filer(root)  # "According to the complaint ... Prosecutors say"
         name = _words([t for t in tokens if t.pos_ != "DET"]) or tokens.text
         entry = _Entry(f"doc:{self._word(root)}", name, "document")
         entry.author_span = mention_span(author) if author is not None else None
-        entry.author_earlier = earlier and author is not None
+        entry.author_earlier = (earlier or filed) and author is not None
         return entry
 
     def _earlier_author(self, root: Token) -> Token | None:
         """The author of the nearest document named in the last few sentences, if it
-        names one: "the report" is the study just named, whatever word it goes by."""
+        names one: "the report" is the study just named, whatever word it goes by; or
+        of one named anywhere before by the same word ("released a report ... [many
+        paragraphs] ... the report also found")."""
         here = bisect_right(self.sentence_starts, root.idx)
         for k in range(root.i - 1, -1, -1):
             token = self.doc[k]
-            if here - bisect_right(self.sentence_starts, token.idx) > _DOCUMENT_SENTENCES:
-                return None
+            back = here - bisect_right(self.sentence_starts, token.idx)
+            same = self._word(token) == self._word(root)  # "released a report ... the report"
+            if back > _DOCUMENT_SENTENCES and not same:
+                continue
             if token.pos_ == "NOUN" and self._word(token) in self.rules.documents:
-                return self._author(token)
+                author = self._author(token) or self._written_by(token)
+                if author is not None or not self._same_document(token, root):
+                    return author
         return None
+
+    def _same_document(self, earlier: Token, root: Token) -> bool:
+        """ "... the post read. According to the post, ...": a definite mention by the same
+        word, which says no more of its author than this one: look further back."""
+        definite = earlier.i > 0 and self.doc[earlier.i - 1].lower_ == "the"
+        return self._word(earlier) == self._word(root) and definite
+
+    def _filer(self, root: Token) -> Token | None:
+        """Who files such a document, named anywhere in the article ("the complaint":
+        the prosecutors), the nearest before it first; None if the text names no one."""
+        filers = self.rules.filers.get(self._word(root))
+        if not filers:
+            return None
+        found = [t for t in self.doc if t.pos_ in {"NOUN", "PROPN"} and self._word(t) in filers]
+        before = [t for t in found if t.i < root.i]
+        if before:
+            return self._named_holder(before[-1])
+        return self._named_holder(found[0]) if found else None
+
+    def _named_holder(self, token: Token) -> Token:
+        """The person a role word names, if the text names them with it: "Justice Paul
+        Raines", "Ana Roy, the plaintiff", "Ana Roy is the lead plaintiff"; else the word."""
+        name = self.name_of.get(token.i + 1)
+        if name is not None and name.start == token.i + 1:
+            return name.root
+        if token.dep_ == "appos" and token.head.i in self.name_of:
+            return token.head
+        apposed = next((c for c in token.children if c.dep_ == "appos"), None)
+        if apposed is not None and apposed.i in self.name_of:
+            return apposed
+        if token.dep_ == "attr":
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.i in self.name_of:
+                return subject
+        return token
 
     def _author(self, root: Token) -> Token | None:
         """ "the union's statement", "a report by the institute", "the TransLink memo",
@@ -718,14 +809,20 @@ class _Registry:
                     if pobj is not None and self._could_write(pobj):
                         return pobj
         for child in root.children:
-            if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
+            if child.dep_ == "poss" and child.pos_ == "NOUN":
+                return self._issuer(root) or child  # "Al Roy wrote in the firm's blog post"
+            if child.dep_ == "poss" and child.pos_ == "PROPN":
                 return child
             if child.dep_ == "prep" and self._word(child) in self.rules.authorship:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and self._could_write(pobj):
                     return pobj
+            if child.dep_ == "compound" and self._is_platform(child):
+                continue  # "a Facebook post": where it was posted, not who wrote it
             if child.dep_ == "compound" and child.ent_type_ in {"ORG", "PERSON"}:
                 return child
+            if child.dep_ == "compound" and self._compound_author(child):
+                return child  # "the TransLink memo", "the police report", "a union letter"
         return self._issuer(root)
 
     def _issuing_participles(self, root: Token) -> list[Token]:
@@ -750,6 +847,38 @@ class _Registry:
                 if v.dep_ == "acl" and self._word(v) in self.rules.authorship
             ]
         return own + hung
+
+    def _is_platform(self, token: Token) -> bool:
+        words = self.rules.channel_words
+        return token.text in words or token.lower_ in words
+
+    def _written_by(self, document: Token) -> Token | None:
+        """ "Omar Said, the lead author of the study": the person an author noun describes,
+        as the author of the document it is the author of."""
+        if document.dep_ == "poss":
+            noun = document.head  # "the study's lead author"
+        elif document.dep_ == "pobj" and document.head.lower_ == "of":
+            noun = document.head.head  # "the lead author of the study"
+        else:
+            return None
+        if self._word(noun) not in self.rules.authorship:
+            return None
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+            return noun.head  # "Omar Said, the lead author of the study,"
+        apposed = next((c for c in noun.children if c.dep_ == "appos"), None)
+        if apposed is not None and apposed.pos_ == "PROPN":
+            return apposed  # "the study's lead author, Omar Said"
+        if noun.dep_ == "attr":  # "Omar Said is the lead author of the study"
+            return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        return None
+
+    def _compound_author(self, token: Token) -> bool:
+        """A word before a document's head that names who wrote it: a name the parser left
+        untagged ("the StatCan report"), or a noun for a body or for people ("the police
+        report"); not a date, a place or a topic ("the March report", "the budget memo")."""
+        if token.pos_ == "PROPN":
+            return not token.ent_type_ and _capitalised(token)
+        return token.pos_ == "NOUN" and (self._body_word(token) or self.person_word(token))
 
     def _could_write(self, token: Token) -> bool:
         """Who may be a document's author: a name, or a noun for people or a body ("a study
@@ -1180,7 +1309,7 @@ def _through_document(registry: _Registry, key: str, link: Link) -> tuple[str, L
     if entry.author_earlier and not link.inferred:
         author = registry.entries.get(registry.final_key(entry.author) or entry.author)
         by = author.name if author is not None else "its author"
-        reason = f"'{entry.name}' is the document by {by} named before it"
+        reason = f"'{entry.name}' is taken to be by {by}, named before it or as its filer"
         link = replace(link, inferred=True, reason=reason, confidence=CONFIDENCE_PRONOUN)
     return entry.author, link
 
@@ -1515,14 +1644,16 @@ def _resolve_description(
     entry = registry.describe(link.source)
     tokens = context.tokens(link.source)
     if not _is_epithet(context, entry, tokens):
+        if _is_unnamed_role(context, entry, tokens):  # "A spokeswoman for X said ..."
+            return _named_next(context, links, index, entry) or _stand_in(registry, link)
         return _stand_in(registry, link)
     agreement = _Agreement(frozenset({"person"}), entry.gender, False)
     start = link.source[0]
     since = context.sentence_starts[max(0, context.sentence_at(start) - _EPITHET_SENTENCES)]
     ranked = _rank(context, links, keys, index, start, agreement, link, since=since)
     named = ranked is not None and registry.entries[ranked[0]].key.startswith("person:")
-    if not named:
-        return _stand_in(registry, link)
+    if not named:  # "The busiest referee in hockey said ... Paul Garver has announced"
+        return _named_next(context, links, index, entry) or _stand_in(registry, link)
     key, confidence, _ = ranked
     target = registry.entries[key]
     target.mentions.append(link.source)
@@ -1530,6 +1661,59 @@ def _resolve_description(
     surface = registry.text[link.source[0] : link.source[1]]
     reason = f"'{surface}' resolved to {target.name}"
     return key, replace(link, inferred=True, reason=reason, confidence=confidence)
+
+
+def _is_unnamed_role(context: _Context, entry: _Entry, tokens: Span | None) -> bool:
+    """ "A spokeswoman for the premier", "an aide": one person by a role, with no name and
+    no owner's name before the head, that the text may name in the next breath."""
+    if tokens is None or not len(tokens) or tokens[0].lower_ not in {"a", "an"}:
+        return False
+    if entry.type not in {"person", "anonymous"} or entry.plural:
+        return False
+    root = tokens.root
+    registry = context.registry
+    named = any(t.pos_ == "PROPN" and t.i < root.i and not _place_modifier(t) for t in tokens)
+    return root.pos_ == "NOUN" and not named and registry.person_word(root)
+
+
+def _named_next(
+    context: _Context, links: list[Link], index: int, entry: _Entry
+) -> tuple[str, Link] | None:
+    """The person a description stands for when the text names them only after it:
+    "A spokeswoman for the premier said ... '...,' said Ada Kerr." The next speaker, no
+    more than two sentences on, named for the first time there by a bare full name (no
+    role or aside of their own) of no other gender, is the one described."""
+    registry, link = context.registry, links[index]
+    assert link.source is not None
+    here = context.sentence_at(link.source[0])
+    for later in links[index + 1 :]:
+        if later.source is None or later.source[0] <= link.source[1]:
+            continue
+        if context.sentence_at(later.source[0]) - here > _NAMED_NEXT_SENTENCES:
+            return None
+        tokens = context.tokens(later.source)
+        name = registry.name_of.get(tokens.root.i) if tokens is not None else None
+        if name is None or tokens is None or (name.start, name.end) != (tokens.start, tokens.end):
+            return None  # the next speaker is someone else, or comes with a role
+        if len(name) < 2 or any(c.dep_ in _ASIDE_DEPS | {"appos"} for c in name.root.children):
+            return None
+        surname = _surname(_words(name))
+        if surname in registry.text[: link.source[0]].lower():
+            return None  # named before: a known person, not the one described here
+        full = registry.describe(later.source)
+        if entry.gender and full.gender and full.gender != entry.gender:
+            return None
+        key = registry.add(later.source)
+        target = registry.entries[key]
+        target.mentions.pop()
+        target.names.pop()
+        target.mentions.append(link.source)
+        surface = registry.text[link.source[0] : link.source[1]]
+        target.names.append(surface)
+        target.role = target.role or entry.role
+        reason = f"'{surface}' is taken to be {target.name}, named as the next speaker"
+        return key, replace(link, inferred=True, reason=reason, confidence=CONFIDENCE_PRONOUN)
+    return None
 
 
 def _stand_in(registry: _Registry, link: Link) -> tuple[str, Link]:
@@ -1552,17 +1736,40 @@ def _is_epithet(context: _Context, entry: _Entry, tokens: Span | None) -> bool:
     rules = context.rules
     word = context.registry._word(root)
     known_by_work = rules.type_of_lemma.get(word) == "person"  # "the Star Wars actor"
+    described = _counted(root)  # "the 39-year-old founder of ...": a person already named
     return (
         root.pos_ == "NOUN"
         and not any(
-            (t.pos_ == "PROPN" and not _place_modifier(t) and not (known_by_work and t.i < root.i))
+            (
+                t.pos_ == "PROPN"
+                and not _place_modifier(t)
+                and not (known_by_work and t.i < root.i)
+                and not _in_post_modifier(t, root)
+            )
             or t.dep_ == "poss"
             for t in tokens
         )
-        and word not in rules.titles
-        and word not in rules.affiliations
+        and (word not in rules.titles or described)
+        and (word not in rules.affiliations or described)
         and not context.registry._body_word(root)  # "the railway" is no "proprietor"
         and not _named_in_apposition(root)
+    )
+
+
+def _counted(root: Token) -> bool:
+    """A number in a modifier before the head ("the 39-year-old founder", "the two-time
+    champion"): it describes one person, not an office that someone else may hold."""
+    return any(
+        c.dep_ == "amod" and c.i < root.i and any(t.pos_ == "NUM" for t in subtree(c))
+        for c in root.children
+    )
+
+
+def _in_post_modifier(token: Token, root: Token) -> bool:
+    """A name inside a phrase after the head ("the owner *of Crumb Collective*"): what the
+    person owns or leads, not the person's own name."""
+    return token.i > root.i and any(
+        a.dep_ == "prep" and a.head.i == root.i for a in token.ancestors
     )
 
 
@@ -1625,8 +1832,22 @@ def _resolve_pronoun(context, links, keys, index, pronoun: str, refers_to) -> tu
     agreement = _Agreement(
         refers_to, rules.pronoun_gender.get(pronoun), rules.pronoun_plural.get(pronoun)
     )
-    ranked = _rank(context, links, keys, index, link.source[0], agreement, link)
     surface = registry.text[link.source[0] : link.source[1]]
+    cited = _document_just_cited(context, links, keys, index, agreement)
+    if cited is not None:  # "The lawsuit alleges ... It says ...": the lawsuit, its author's
+        prev = links[cited]
+        key = registry.final_key(keys[cited]) or keys[cited]
+        assert key is not None and prev.source is not None
+        reason = f"'{surface}' resolved to {registry.text[prev.source[0] : prev.source[1]]}"
+        return key, replace(
+            link,
+            channel=link.channel or prev.channel or prev.source,
+            channel_name=link.channel_name or prev.channel_name,
+            inferred=True,
+            reason=reason,
+            confidence=CONFIDENCE_PRONOUN,
+        )
+    ranked = _rank(context, links, keys, index, link.source[0], agreement, link)
     if not ranked:
         key = f"unresolved:{UNRESOLVED_NAME}"
         registry.entries.setdefault(key, _Entry(key, UNRESOLVED_NAME, "anonymous", anonymous=True))
@@ -1645,6 +1866,27 @@ def _resolve_pronoun(context, links, keys, index, pronoun: str, refers_to) -> tu
         reason += ", still in the relayed report"
         link = replace(link, relayed_by=relay)
     return key, replace(link, inferred=True, reason=reason, confidence=confidence)
+
+
+def _document_just_cited(
+    context: _Context, links: list[Link], keys: list[str | None], index: int, agreement
+) -> int | None:
+    """The index of the link just before, in this sentence or the one before, whose source
+    is a document ("The review found ... It recommends ..."): "it" goes on citing it."""
+    if "person" in agreement.kinds or agreement.plural:
+        return None
+    link = links[index]
+    assert link.source is not None
+    here = context.sentence_at(link.source[0])
+    for prev in range(index - 1, -1, -1):
+        source = links[prev].source
+        if source is None or keys[prev] is None or source[0] >= link.source[0]:
+            continue
+        if here - context.sentence_at(source[0]) > 1:
+            return None
+        entry = context.registry.describe(source)
+        return prev if entry.type == "document" else None
+    return None
 
 
 def _rank(
