@@ -2476,3 +2476,40 @@ def test_a_document_named_far_back_by_the_same_word_keeps_its_author(
     analysis = _said_by(analyzer, text, phrase, author)
     (link,) = [a for a in analysis.attributions if phrase in a.content.text]
     assert link.inferred and link.channel is not None
+
+
+# "the affable proprietor" stands for the person just named; a word for a statement, an
+# event or a government never does, however close the last person is.
+NO_DESCRIPTION_OF_A_PERSON = [
+    (
+        'Beth Tran runs an inn. "They run it like a museum," Tran said. '
+        "The province has said it will not pay for a new engine.",
+        "will not pay",
+        ["the-article", "province"],
+    ),
+    (
+        'Anita Desai is his lawyer. "He wants the truth," Desai said. '
+        "According to the claim, the coach was pressured by team owners.",
+        "pressured by team owners",
+        ["the-article", "claim"],
+    ),
+    (
+        'Omar Reyes owns the lot. "It was never for sale," Reyes said. '
+        "The warning said the lot would flood by spring.",
+        "would flood by spring",
+        ["the-article", "warning"],
+    ),
+    (
+        'Lena Ortiz coaches the team. "We are ready," Ortiz said. '
+        "The state said the arena would open in June.",
+        "arena would open",
+        ["the-article", "state"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), NO_DESCRIPTION_OF_A_PERSON)
+def test_a_statement_or_a_government_is_no_description_of_a_person(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    assert chain_of(analyzer, text, phrase) == chain

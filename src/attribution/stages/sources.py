@@ -1751,6 +1751,8 @@ def _is_epithet(context: _Context, entry: _Entry, tokens: Span | None) -> bool:
         )
         and (word not in rules.titles or described)
         and (word not in rules.affiliations or described)
+        and word not in rules.nouns  # "the claim", "the warning": a statement, no person
+        and word not in rules.non_agents  # "the move", "the crash"
         and not context.registry._body_word(root)  # "the railway" is no "proprietor"
         and not _named_in_apposition(root)
     )
