@@ -105,6 +105,7 @@ class _Candidate:
     token: int  # the mention's head token
     subject: bool
     aside: bool
+    pronoun: str | None = None  # "she persisted": a narrative pronoun, resolved in turn
 
 
 class _Registry:
@@ -529,6 +530,8 @@ class _Registry:
         """A named person: the name holds the mention's head, or stands beside it in
         apposition ("the governor, Ann Kessler"; "Hale's spokeswoman, Dana Ortiz")."""
         name = self.name_of.get(root.i)
+        if name is not None:
+            name = self._role_before_name(root, name)
         role_tokens = [t for t in tokens if name is None or t.i < name.start]
         if name is None:
             name = self._titled_name(tokens, root)
@@ -556,9 +559,17 @@ class _Registry:
         entry = _Entry(f"person:{full.lower()}", full, "person", role)
         entry.titles = {self._word(t) for t in role_tokens if self._word(t) in self.rules.titles}
         entry.gender = self.text_gender.get(full.lower()) or self._gender(
-            [*tokens, *role_tokens], full.split()
+            [*tokens, *role_tokens, *self._apposed_relation(name)], full.split()
         )
         return entry
+
+    def _apposed_relation(self, name: Span) -> list[Token]:
+        """The noun a name is set beside ("Her nephew, Dale Pritchard", "the widow, Ann
+        Myles"): its gendered word tells the named person's gender."""
+        head = name.root.head
+        if name.root.dep_ != "appos" or head.pos_ != "NOUN":
+            return []
+        return [head]
 
     def _named_body(self, tokens: Span, name: Span) -> bool:
         """ "the group Border Fairness", "the charity Safe Harbour": a kind of body right
@@ -588,12 +599,44 @@ class _Registry:
             if appos.pos_ == "PROPN" and appos.text in self.rules.gender_of_name:
                 return self.doc[appos.i : appos.i + 1]  # "Wise's dad, Darrin"
         if self._word(root) not in self.rules.titles:
-            return None
+            return self._name_after_role(tokens, root)
         for t in tokens:
             name = self.name_of.get(t.i)
             if name is not None and name.root.dep_ in {"appos", "npadvmod", "nmod", "dep"}:
                 return name
-        return None
+        return self._name_after_role(tokens, root)
+
+    def _name_after_role(self, tokens: Span, root: Token) -> Span | None:
+        """ "Chief economist at Northgate Bank, Priya Nair, said", "Director, research at
+        the firm Halden, Kevin Marsh, said": a full name closing the subject's phrase,
+        which the parser set beside the last noun of the role's own phrase (a body, a
+        thing, never a person), is the role's holder."""
+        if root.pos_ not in {"NOUN", "PROPN"} or root.dep_ not in _SUBJECT_DEPS:
+            return None
+        if root.i in self.name_of:
+            return None
+        last = root.right_edge
+        while last.is_punct and last.i > root.i:
+            last = last.nbor(-1)
+        name = self.name_of.get(last.i)
+        if name is None or len(name) < 2 or name.root.dep_ != "appos":
+            return None
+        beside = name.root.head
+        if beside == root or beside.i in self.name_of or self.person_word(beside):
+            return None
+        return name if root in beside.ancestors else None
+
+    def _role_before_name(self, root: Token, name: Span) -> Span:
+        """ "Keeper of the provincial archive, Omar Ahmad,": a one-word "name" heading a
+        phrase of its own, with a full name in apposition, is an office; the full name
+        is the person's."""
+        if len(name) != 1 or not any(c.dep_ == "prep" for c in root.children):
+            return name
+        for child in root.children:
+            apposed = self.name_of.get(child.i)
+            if child.dep_ == "appos" and apposed is not None and len(apposed) > 1:
+                return apposed
+        return name
 
     def _appositive_role(self, root: Token) -> list[Token]:
         """ "Ann Kessler, the governor, said": the role in apposition after the name."""
@@ -1207,6 +1250,7 @@ class _Context:
         self.candidates = self._candidates()
         self.candidate_starts = [c.start for c in self.candidates]
         self.speaker_at: dict[int, int] = {}
+        self.pronoun_keys: dict[int, str | None] = {}  # narrative pronoun -> what it is
 
     def tokens(self, span: tuple[int, int]) -> Span | None:
         return self.doc.char_span(span[0], span[1], alignment_mode="expand")
@@ -1250,7 +1294,25 @@ class _Context:
                 or token.tag_ in _PLURAL_TAGS  # "two farmers", "the owners"
             ):
                 result[token.i] = self._candidate(token)
+        for token in self._narrative_pronouns():
+            result[token.i] = replace(self._candidate(token), pronoun=token.lower_)
         return sorted(result.values(), key=lambda c: c.start)
+
+    def _narrative_pronouns(self) -> list[Token]:
+        """Gendered subject pronouns of the narration ("But she persisted."), not a
+        link's own speaker: each keeps the person it stands for in the reader's focus,
+        so a later "she said" goes on with that person, not with a nearer noun."""
+        genders = self.rules.pronoun_gender
+        speakers = {link.source[0] for link in self.links if link.source is not None}
+        return [
+            t
+            for t in self.doc
+            if t.pos_ == "PRON"
+            and t.dep_ in _SUBJECT_DEPS
+            and t.lower_ in genders
+            and t.idx not in speakers
+            and not self.in_quote(t.idx)
+        ]
 
     def _modifies_thing(self, token: Token) -> bool:
         """A name that only modifies a noun for a thing: "the Kinder Morgan pipeline",
@@ -1571,14 +1633,14 @@ def _rank(
     index: int,
     start: int,
     agreement: _Agreement,
-    link: Link,
+    link: Link | None,
     since: int = -1,
 ) -> tuple[str, float, str | None] | None:
     """The best agreeing antecedent's key, a confidence from its margin over the
     runner-up, and the runner-up's name. ``since`` keeps only mentions after an offset."""
     registry = context.registry
     here = context.sentence_at(start)
-    ruled_out = _governed(context, link)
+    ruled_out = _governed(context, link) if link is not None else set()
     scores: dict[str, float] = {}
     spans: dict[str, tuple[int, int]] = {}
     last_speaker = True
@@ -1598,14 +1660,21 @@ def _rank(
     for cand in context.before(start, _LOOKBACK):
         if cand.start < since or cand.aside or cand.token in ruled_out:
             continue
-        if link.content[0] <= cand.start < link.content[1]:
+        if link is not None and link.content[0] <= cand.start < link.content[1]:
             continue  # a name in what the speaker says is someone the speaker speaks about
         distance = here - context.sentence_of[cand.token]
         if distance > _LOOKBACK_SENTENCES:
             continue
-        key = registry.key_of(cand.span)
-        if not _agrees(registry, key, agreement, cand.span):
-            continue
+        if cand.pronoun is not None:
+            if agreement.gender is None:
+                continue  # only a "he" or a "she" is sure to go on with the same person
+            key = _narrative_key(context, links, keys, index, cand)
+            if key is None or not _agrees(registry, key, agreement):
+                continue
+        else:
+            key = registry.key_of(cand.span)
+            if not _agrees(registry, key, agreement, cand.span):
+                continue
         score = _W_DISTANCE * distance + (_W_SUBJECT if cand.subject else 0.0)
         if _in_reported_speech(context, cand.start, index):
             score += _W_REPORTED
@@ -1627,6 +1696,24 @@ def _rank(
     confidence = min(CONFIDENCE_MAX, CONFIDENCE_MIN + 0.15 * margin)
     runner_up = registry.entries.get(order[1][0]) or registry.describe(spans[order[1][0]])
     return best_key, round(confidence, 2), runner_up.name
+
+
+def _narrative_key(
+    context: _Context, links: list[Link], keys: list[str | None], index: int, cand: _Candidate
+) -> str | None:
+    """What a narrative pronoun ("But she persisted.") stands for, ranked like a
+    speaker's pronoun at its own place, once per pronoun."""
+    if cand.token not in context.pronoun_keys:
+        context.pronoun_keys[cand.token] = None  # a pronoun never stands for itself
+        pronoun, rules = cand.pronoun or "", context.rules
+        agreement = _Agreement(
+            rules.pronouns[pronoun],
+            rules.pronoun_gender.get(pronoun),
+            rules.pronoun_plural.get(pronoun),
+        )
+        ranked = _rank(context, links, keys, index, cand.start, agreement, None)
+        context.pronoun_keys[cand.token] = ranked[0] if ranked else None
+    return context.pronoun_keys[cand.token]
 
 
 def _governed(context: _Context, link: Link) -> set[int]:
