@@ -71,6 +71,8 @@ _QUOTE_MARKS = frozenset('“”„«»"')
 _PARAGRAPH_REASON = "a quote paragraph with no cue continues the previous speaker"
 _SENTENCE_REASON = "a quote right after a quoted sentence and its cue continues that speaker"
 _SAME_PARAGRAPH_REASON = "a quote later in a quoted speaker's paragraph continues that speaker"
+_LEAD_IN_REASON = "a quote right after a sentence about a person, with no cue, is that person's"
+_SENTENCE_ENDS = frozenset(".!?")
 
 CONFIDENCE_READ = 0.9
 CONFIDENCE_ADJACENT = 0.8
@@ -161,6 +163,7 @@ def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRu
     _nest_inner_links(ctx)
     _colon_quotes(ctx)
     _continue_quotes(ctx)
+    _lead_in_quotes(ctx)
     _split_paragraph_quotes(ctx)
     _settle_kinds(ctx)
     by_source = {link.source[0]: i for i, link in enumerate(ctx.links) if link.source}
@@ -1853,7 +1856,11 @@ def _continue_quotes(ctx: _Context) -> None:
     """Quotes with no cue of their own: a dash byline, or the previous speaker going on."""
     text = ctx.text
     covered = Intervals([link.content for link in ctx.links])
-    ends = sorted((link.content[1], i) for i, link in enumerate(ctx.links))
+    ends = sorted(  # a quote goes on with someone: never with words nobody is said to speak
+        (link.content[1], i)
+        for i, link in enumerate(ctx.links)
+        if link.source is not None or link.continues is not None
+    )
     inner_of = {link.relayed_by: i for i, link in reversed(list(enumerate(ctx.links)))}
     added: int | None = None
     for quote in ctx.quotes:
@@ -1915,6 +1922,61 @@ def _colon_quotes(ctx: _Context) -> None:
                     quote=quote,
                 )
             )
+
+
+def _lead_in_quotes(ctx: _Context) -> None:
+    """'She was blunt. "They are cutting the one run we need."': a quote with no cue that
+    opens right after a narrative sentence of its paragraph is the words of the person
+    that sentence is about (its subject: a named person, or he, she, they)."""
+    covered = Intervals([link.content for link in ctx.links])
+    for quote in ctx.quotes:
+        if covered.overlaps(_quote_content(quote)):
+            continue
+        lead = _lead_in_sentence(ctx, quote)
+        speaker = _lead_in_speaker(ctx, lead) if lead is not None else None
+        if speaker is None:
+            continue
+        ctx.add(
+            Link(
+                _quote_content(quote),
+                mention_span(speaker),
+                None,
+                None,
+                "direct",
+                inferred=True,
+                reason=_LEAD_IN_REASON,
+                confidence=CONFIDENCE_CONTINUED,
+                quote=quote,
+            )
+        )
+
+
+def _lead_in_sentence(ctx: _Context, quote: Quote) -> Span | None:
+    """The sentence a quote follows in its paragraph, if it ends right before the quote
+    and quotes nothing itself."""
+    before = ctx.text[: quote.start].rstrip(" \t")
+    if not before or before[-1] not in _SENTENCE_ENDS:
+        return None
+    k = bisect_right(ctx.token_starts, len(before) - 1) - 1
+    if k < 0 or ctx.quote_of[k] >= 0:
+        return None
+    sent = ctx.doc[k].sent
+    if any(ctx.quote_of[t.i] >= 0 for t in sent):
+        return None
+    return sent
+
+
+def _lead_in_speaker(ctx: _Context, sent: Span) -> Token | None:
+    """The person a narrative sentence is about: its main subject, if a name or a
+    he, she or they."""
+    subject = next((t for t in sent.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return None
+    if subject.pos_ == "PRON":
+        morph = subject.morph
+        voiced = morph.get("Person") == ["3"] and morph.get("Gender") != ["Neut"]
+        return subject if voiced and morph.get("PronType") == ["Prs"] else None
+    return subject if subject.ent_type_ == "PERSON" else None
 
 
 def _colon_speaker(ctx: _Context, colon: Token) -> Token | None:
