@@ -62,6 +62,7 @@ _W_SUBJECT = 1.0  # the subject of its sentence
 _W_GENDER = 0.5  # its gender is known and agrees
 _W_REPORTED = -1.0  # it sits in someone's reported speech
 _W_DISTANCE = -0.6  # per sentence back
+_W_SUBORDINATE = -1.0  # it sits in an adverbial clause: "Although Trump tweeted ..., ..."
 
 
 @dataclass(frozen=True, slots=True)
@@ -1262,6 +1263,11 @@ class _Context:
     def sentence_at(self, offset: int) -> int:
         return max(0, bisect_right(self.sentence_starts, offset) - 1)
 
+    def subordinate(self, span: tuple[int, int]) -> bool:
+        """Whether a speaker mention sits in an adverbial clause of its sentence."""
+        tokens = self.tokens(span)
+        return tokens is not None and len(tokens) > 0 and _in_adverbial_clause(tokens.root)
+
     def _candidates(self) -> list[_Candidate]:
         """Mentions outside quotes that a pronoun may point back to: named people and
         bodies, and nouns headed by a title, a kind of body or an unnamed-source word."""
@@ -1377,6 +1383,16 @@ def _tells_gender(token: Token) -> bool:
     """A subject or reflexive pronoun ("she said", "proved herself") speaks of the person
     before it; a possessive ("Paul Grant, her aide") speaks of someone else."""
     return token.pos_ == "PRON" and (token.dep_ in _SUBJECT_DEPS or token.lower_.endswith("self"))
+
+
+def _in_adverbial_clause(token: Token) -> bool:
+    """The mention sits in an adverbial clause that a subordinator opens ("Although Trump
+    has tweeted that ...", "When the mayor left, ..."): the background of its sentence,
+    not what the story goes on about."""
+    return any(
+        a.dep_ == "advcl" and any(c.dep_ == "mark" for c in a.children)
+        for a in [token, *token.ancestors]
+    )
 
 
 def _in_aside(token: Token) -> bool:
@@ -1653,6 +1669,10 @@ def _rank(
         distance = here - context.sentence_at(source[0])
         if distance > _LOOKBACK_SENTENCES:
             break
+        if context.subordinate(source):
+            score = _W_SPEAKER + _W_SUBORDINATE + _W_DISTANCE * distance
+            scores[key] = max(scores.get(key, score), score)
+            continue  # a backgrounded speaker is not the one the story goes on with
         score = _W_SPEAKER + (_W_LAST_SPEAKER if last_speaker else 0.0) + _W_DISTANCE * distance
         last_speaker = False
         score += _gender_bonus(registry, key, agreement)
@@ -1678,6 +1698,8 @@ def _rank(
         score = _W_DISTANCE * distance + (_W_SUBJECT if cand.subject else 0.0)
         if _in_reported_speech(context, cand.start, index):
             score += _W_REPORTED
+        if _in_adverbial_clause(context.doc[cand.token]):
+            score += _W_SUBORDINATE
         score += _gender_bonus(registry, key, agreement, cand.span)
         if score > scores.get(key, float("-inf")):
             scores[key] = score
