@@ -565,12 +565,14 @@ class _Registry:
         return entry
 
     def _apposed_relation(self, name: Span) -> list[Token]:
-        """The noun a name is set beside ("Her nephew, Dale Pritchard", "the widow, Ann
-        Myles"): its gendered word tells the named person's gender."""
-        head = name.root.head
-        if name.root.dep_ != "appos" or head.pos_ != "NOUN":
-            return []
-        return [head]
+        """The nouns a name is set beside ("Her nephew, Dale Pritchard", "Kim Sato, a
+        widower"): a gendered word among them tells the named person's gender."""
+        root = name.root
+        beside = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            beside.append(root.head)
+            beside += [c for c in root.head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        return beside
 
     def _named_body(self, tokens: Span, name: Span) -> bool:
         """ "the group Border Fairness", "the charity Safe Harbour": a kind of body right
