@@ -1754,6 +1754,8 @@ def _phrase_link(ctx: _Context, cue: Cue) -> None:
     target = next((c for c in last.children if c.dep_ == "pobj"), None)
     if target is None and cue.end < len(doc) and doc[cue.end].pos_ in {"PROPN", "NOUN", "DET"}:
         target = np_head(doc[cue.end])
+    if target is None:  # "in her words": the owner inside the phrase
+        target = next((c for c in last.children if c.dep_ == "poss" and c.i >= cue.start), None)
     if target is None or target.i in ctx.channel_tokens:
         return  # "said via Telegram": a channel, not a relaying source
     source = mention_span(target)
