@@ -2038,3 +2038,34 @@ def test_a_quote_never_continues_words_no_one_speaks(
     analyzer: Analyzer, text: str, phrase: str, chain: list[str]
 ) -> None:
     check(analyzer, text, phrase, chain, kind="direct", inferred=True)
+
+
+# A quote with no cue, then a sentence that points back at it ("That was all ... would
+# say") and has a cue with nothing else to say: that cue's speaker gave the quote.
+CUE_IN_THE_NEXT_SENTENCE = [
+    (
+        'Board chair Doug Penner said the vote would go ahead.\n\n"Ask me in March." That was '
+        "all his deputy, Carla Ross, would say.",
+        "Ask me in March",
+        ["Carla Ross"],
+    ),
+    (
+        'Mayor Ellen Shaw said the city would help.\n\n"Nobody should have to leave town." '
+        "That is what Councillor Mike Dyck told reporters after the meeting.",
+        "Nobody should have to leave",
+        ["Mike Dyck"],
+    ),
+    (
+        'Premier Ada Kerr said the budget was balanced.\n\n"The numbers do not add up." This '
+        "was what Finance critic Omar Haddad said in reply.",
+        "numbers do not add up",
+        ["Omar Haddad"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), CUE_IN_THE_NEXT_SENTENCE)
+def test_a_sentence_pointing_back_at_a_quote_gives_its_speaker(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    check(analyzer, text, phrase, chain, kind="direct", inferred=True)

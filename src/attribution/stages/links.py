@@ -72,6 +72,7 @@ _PARAGRAPH_REASON = "a quote paragraph with no cue continues the previous speake
 _SENTENCE_REASON = "a quote right after a quoted sentence and its cue continues that speaker"
 _SAME_PARAGRAPH_REASON = "a quote later in a quoted speaker's paragraph continues that speaker"
 _LEAD_IN_REASON = "a quote right after a sentence about a person, with no cue, is that person's"
+_CUE_AFTER_REASON = "a quote with no cue of its own is given by the cue of the sentence after it"
 _SENTENCE_ENDS = frozenset(".!?")
 
 CONFIDENCE_READ = 0.9
@@ -162,6 +163,7 @@ def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRu
             _phrase_link(ctx, cue)
     _nest_inner_links(ctx)
     _colon_quotes(ctx)
+    _quotes_given_after(ctx, cues)
     _continue_quotes(ctx)
     _lead_in_quotes(ctx)
     _split_paragraph_quotes(ctx)
@@ -1924,6 +1926,79 @@ def _colon_quotes(ctx: _Context) -> None:
                     quote=quote,
                 )
             )
+
+
+def _quotes_given_after(ctx: _Context, cues: list[Cue]) -> None:
+    """'"Ask me in March." That was all Carla Ross would say.': a quote with no cue of its
+    own, then a sentence (in its paragraph or the next) whose cue has no content of its
+    own: that cue points back at the quote, and its speaker said it."""
+    covered = Intervals([link.content for link in ctx.links])
+    loose = [c for c in cues if c.kind in {"verb", "noun"} and c.head not in ctx.by_cue_token]
+    if not loose:
+        return
+    for quote in ctx.quotes:
+        if not quote.closed or covered.overlaps(_quote_content(quote)):
+            continue
+        after = _sentence_after(ctx, quote)
+        if after is None:
+            continue
+        for cue in loose:
+            if not after.start <= cue.head < after.end:
+                continue
+            head = ctx.doc[cue.head]
+            speaker = _subject(head) if cue.kind == "verb" else _noun_holder(head)
+            speaker = speaker or _only_person(after)  # a parse that lost the subject
+            if speaker is None or not _could_give(speaker):
+                continue
+            ctx.add(
+                Link(
+                    _quote_content(quote),
+                    mention_span(speaker),
+                    char_span(ctx.doc[cue.start : cue.end]),
+                    cue.category,
+                    "direct",
+                    inferred=True,
+                    reason=_CUE_AFTER_REASON,
+                    confidence=CONFIDENCE_CONTINUED,
+                    quote=quote,
+                ),
+                range(cue.start, cue.end),
+            )
+            break
+
+
+def _sentence_after(ctx: _Context, quote: Quote) -> Span | None:
+    """The sentence that opens right after a quote that ends its own sentence, at most a
+    paragraph break between, and that quotes nothing itself."""
+    rest = ctx.text[quote.end : quote.end + 40]  # the gap: a few spaces and line breaks
+    gap = len(rest) - len(rest.lstrip())
+    if rest[:gap].count("\n") > 2 or quote.end + gap >= len(ctx.text):
+        return None
+    if ctx.text[quote.end - 2 : quote.end - 1] not in _SENTENCE_ENDS and not rest[:gap].count("\n"):
+        return None  # '"..." she said' goes on in the quote's own sentence
+    k = bisect_left(ctx.token_starts, quote.end + gap)
+    if k >= len(ctx.doc):
+        return None
+    sent = ctx.doc[k].sent
+    if sent.start != k or any(ctx.quote_of[t.i] >= 0 for t in sent):
+        return None
+    first = ctx.doc[k]
+    if first.pos_ != "PRON" or first.morph.get("PronType") != ["Dem"]:
+        return None  # only "That was all she would say": a sentence that points back
+    return sent
+
+
+def _only_person(sent: Span) -> Token | None:
+    """The one person a sentence names, if it names exactly one."""
+    people = [e for e in sent.ents if e.label_ == "PERSON"]
+    return people[0].root if len(people) == 1 else None
+
+
+def _could_give(token: Token) -> bool:
+    """A speaker for a quote given after it: a name, or he, she or they."""
+    if token.pos_ == "PRON":
+        return token.morph.get("Person") == ["3"] and token.morph.get("Gender") != ["Neut"]
+    return token.pos_ in {"PROPN", "NOUN"}
 
 
 def _lead_in_quotes(ctx: _Context) -> None:
