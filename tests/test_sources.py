@@ -2119,3 +2119,36 @@ def test_it_skips_a_channel_and_the_opposition_is_a_body(
     analyzer: Analyzer, text: str, phrase: str, speaker: str
 ) -> None:
     _said_by(analyzer, text, phrase, speaker)
+
+
+# A title-led place ("Prince George", "Port Hope") is nobody a "he" stands for; a name in
+# apposition stays a person's name even where the parser took a word of it for a noun
+# ("Trevor Banks": "banks").
+PLACES_AND_APPOSED_NAMES = [
+    (
+        "Police in Prince George made two arrests on Monday. The company's spokesperson, "
+        "Trevor Banks, said crews were safe.\n\n"
+        '"Our priority is safety," he said.',
+        "Our priority is safety",
+        "Trevor Banks",
+    ),
+    (
+        "The mill in Prince Rupert closed in May. Its manager, Paul Fields, said the orders "
+        "had dried up.\n\nHe said the owners would sell the site.",
+        "owners would sell the site",
+        "Paul Fields",
+    ),
+    (
+        "A storm hit Port Hope on Friday. Its mayor, Ray Woods, said roads were flooded. He "
+        "said crews worked all night.",
+        "crews worked all night",
+        "Ray Woods",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "speaker"), PLACES_AND_APPOSED_NAMES)
+def test_a_title_led_place_is_no_person_and_an_apposed_name_stays_a_name(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str
+) -> None:
+    _said_by(analyzer, text, phrase, speaker)

@@ -181,6 +181,8 @@ class _Registry:
                 words = sum(t.text != "-" for t in core)
                 if starts > 1 or words > _MAX_NAME_TOKENS:
                     pass  # "Bernie Sanders Burns Hillary Clinton": a headline, not one name
+                elif self._is_place(run):
+                    pass  # "Prince George", "Port Hope": a title-led place, not a person
                 elif (words >= 2 and (tagged or self._opens_name(core[0]))) or (
                     lead and len(core) >= 1
                 ):
@@ -191,6 +193,10 @@ class _Registry:
                 name = ent[self._leading_titles(ent) :]
                 names.update({k: name for k in range(name.start, name.end) if k not in names})
         return names
+
+    def _is_place(self, run: Span) -> bool:
+        """Every word of the run belongs to a place the parser found: "Prince George"."""
+        return all(t.ent_type_ in _PLACE_MODIFIER_LABELS | {"FAC"} for t in run)
 
     def _opens_name(self, token: Token) -> bool:
         if token.text in self.rules.gender_of_name:
@@ -965,7 +971,7 @@ class _Registry:
         apposed = [c for c in head.children if c.dep_ == "appos"]
         apposed += [t for t in _set_beside(head) if t.i < head.i]  # "the railway, Northline"
         for child in apposed:
-            if child.pos_ == "NOUN":
+            if child.pos_ == "NOUN" and child.i not in self.name_of:  # not "Trevor Banks"
                 word = self._word(child)
                 if word not in self.rules.titles:
                     return self.rules.type_of_lemma.get(word)
