@@ -2152,3 +2152,35 @@ def test_a_title_led_place_is_no_person_and_an_apposed_name_stays_a_name(
     analyzer: Analyzer, text: str, phrase: str, speaker: str
 ) -> None:
     _said_by(analyzer, text, phrase, speaker)
+
+
+# A newspaper named with its article ("The Star") is no woman called Star; a person
+# brought in with a description ("Robin Tate, who ran the clinic") is the one heard next.
+NEWCOMERS = [
+    (
+        "Mayor Tom Reid said the arena would be rebuilt.\n\nThe Star spoke to Dana Kowal, who "
+        "has coached hockey in the town for 20 years. She said the children had nowhere to "
+        "skate.",
+        "nowhere to skate",
+        "Dana Kowal",
+    ),
+    (
+        "Dana Kowal said the rink was unsafe.\n\nThe inquiry heard from Robin Tate, who ran "
+        "the clinic until 2019. She said the files were lost.",
+        "files were lost",
+        "Robin Tate",
+    ),
+    (
+        "Coach Al Berg said the team was tired.\n\nThe league then called Jordan Pike, who "
+        "refereed the game. He said the ice was too soft.",
+        "ice was too soft",
+        "Jordan Pike",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "speaker"), NEWCOMERS)
+def test_a_described_newcomer_is_heard_next(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str
+) -> None:
+    _said_by(analyzer, text, phrase, speaker)

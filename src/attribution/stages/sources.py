@@ -62,6 +62,7 @@ _W_SUBJECT = 1.0  # the subject of its sentence
 _W_GENDER = 0.5  # its gender is known and agrees
 _W_REPORTED = -1.0  # it sits in someone's reported speech
 _W_DISTANCE = -0.6  # per sentence back
+_W_NEWCOMER = 0.5  # brought in with a description: "... heard from Robin Tate, who ran it"
 _W_SUBORDINATE = -1.0  # it sits in an adverbial clause: "Although Trump tweeted ..., ..."
 
 
@@ -107,6 +108,7 @@ class _Candidate:
     subject: bool
     aside: bool
     pronoun: str | None = None  # "she persisted": a narrative pronoun, resolved in turn
+    newcomer: bool = False  # brought in with a description, to be heard next
 
 
 class _Registry:
@@ -831,6 +833,8 @@ class _Registry:
         kind = body or next(
             (rules.type_of_lemma[x] for x in reversed(lemmas) if x in rules.type_of_lemma), None
         )
+        if kind == "person" and all(t.pos_ == "PROPN" for t in core):
+            kind = None  # "The Star" is a name, not a star: a person word only as a noun
         if kind is not None and self._holds_office(head):
             kind = None  # "the board president" is a person; "police officials" their body
         anonymous = not is_named and head.lemma_.lower() in rules.anonymous and kind is None
@@ -867,7 +871,7 @@ class _Registry:
             entry.bare_body = word
         if kind == "person" and not plural:
             entry.gender = self._gender(list(tokens), [])
-            if len(core) == 1 and is_named:
+            if len(core) == 1 and is_named and not any(t.dep_ == "det" for t in core[0].children):
                 entry.gender = entry.gender or self.rules.gender_of_name.get(core[0].text)
         return entry
 
@@ -938,8 +942,9 @@ class _Registry:
             return "government"
         if any(c.dep_ == "poss" and c.i in self.name_of for c in head.children):
             return "person"
-        if head.pos_ == "PROPN" and self.rules.gender_of_name.get(head.text):
-            return "person"
+        articled = any(t.dep_ == "det" and t.head == head for t in tokens)
+        if head.pos_ == "PROPN" and self.rules.gender_of_name.get(head.text) and not articled:
+            return "person"  # "Star said"; but "The Star" is a name with an article
         if head.pos_ == "PROPN" and any(
             c.dep_ == "appos" and c.pos_ == "NOUN" and self.person_word(c) for c in head.children
         ):
@@ -1355,12 +1360,24 @@ class _Context:
             last = members[-1].right_edge
             span = (span[0], max(span[1], last.idx + len(last.text)))
         head = token.head if token.dep_ in {"appos", "compound"} else token
-        introduced = self.sentence_of[token.i] not in self.telling and any(
-            c.dep_ == "appos" and c.pos_ == "NOUN" and self.registry.person_word(c)
-            for c in token.children
-        )  # "... worries Henry Crespo, president of the caucus": a newcomer in narration
+        introduced = self.sentence_of[token.i] not in self.telling and (
+            any(
+                c.dep_ == "appos" and c.pos_ == "NOUN" and self.registry.person_word(c)
+                for c in token.children
+            )  # "... worries Henry Crespo, president of the caucus": a newcomer in narration
+            or self._described_newcomer(token)
+        )
         subject = head.dep_ in _SUBJECT_DEPS or _is_agent(head) or introduced
-        return _Candidate(span[0], span, token.i, subject, _in_aside(token) and not introduced)
+        aside = _in_aside(token) and not introduced
+        return _Candidate(span[0], span, token.i, subject, aside, newcomer=introduced)
+
+    def _described_newcomer(self, token: Token) -> bool:
+        """ "The paper spoke to Dana Kowal, who has coached here for 20 years": a person
+        named in full and described in a relative clause is brought in to be heard."""
+        name = self.registry.name_of.get(token.i)
+        if name is None or len(name) < 2 or token.dep_ in _SUBJECT_DEPS:
+            return False
+        return any(c.dep_ == "relcl" for c in token.children)
 
     def before(self, offset: int, limit: int) -> list[_Candidate]:
         k = bisect_left(self.candidate_starts, offset)
@@ -1704,6 +1721,7 @@ def _rank(
             if not _agrees(registry, key, agreement, cand.span):
                 continue
         score = _W_DISTANCE * distance + (_W_SUBJECT if cand.subject else 0.0)
+        score += _W_NEWCOMER if cand.newcomer else 0.0
         if _in_reported_speech(context, cand.start, index):
             score += _W_REPORTED
         if _in_adverbial_clause(context.doc[cand.token]):
