@@ -11,9 +11,12 @@ A pronoun ("he", "she", "it", "they") and a quote with no cue of its own are res
 to the most salient earlier mention that agrees with them: in kind (a person, a body, a
 group), gender and number, never inside an aside or a relative clause about someone
 else, never inside what the pronoun's own clause governs. Salience favours the speaker
-of the latest attribution, then the subjects of plain narrative sentences, then
-recency. Such links are marked inferred, with the reason and a confidence that falls
-as the runner-up comes close. They inherit the relay of the speaker's previous link.
+of the latest attribution, then the subjects of plain narrative sentences (a narrative
+"she persisted" counts for whom it stands for; a person brought in with a description
+counts more), then recency; a speaker or subject in an adverbial clause ("Although X
+said ...") is background. Such links are marked inferred, with the reason and a
+confidence that falls as the runner-up comes close. They inherit the relay of the
+speaker's previous link.
 """
 
 from __future__ import annotations
