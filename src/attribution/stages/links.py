@@ -2007,7 +2007,7 @@ def _lead_in_quotes(ctx: _Context) -> None:
     that sentence is about (its subject: a named person, or he, she, they)."""
     covered = Intervals([link.content for link in ctx.links])
     for quote in ctx.quotes:
-        if covered.overlaps(_quote_content(quote)):
+        if covered.overlaps(_quote_content(quote)) or not _whole_sentence(ctx, quote):
             continue
         lead = _lead_in_sentence(ctx, quote)
         speaker = _lead_in_speaker(ctx, lead) if lead is not None else None
@@ -2031,10 +2031,11 @@ def _lead_in_quotes(ctx: _Context) -> None:
 def _lead_in_sentence(ctx: _Context, quote: Quote) -> Span | None:
     """The sentence a quote follows in its paragraph, if it ends right before the quote
     and quotes nothing itself."""
-    before = ctx.text[: quote.start].rstrip(" \t")
-    if not before or before[-1] not in _SENTENCE_ENDS:
+    gap = ctx.text[max(0, quote.start - 40) : quote.start]
+    end = quote.start - (len(gap) - len(gap.rstrip(" \t")))
+    if end <= 0 or ctx.text[end - 1] not in _SENTENCE_ENDS:
         return None
-    k = bisect_right(ctx.token_starts, len(before) - 1) - 1
+    k = bisect_right(ctx.token_starts, end - 1) - 1
     if k < 0 or ctx.quote_of[k] >= 0:
         return None
     sent = ctx.doc[k].sent
@@ -2043,10 +2044,30 @@ def _lead_in_sentence(ctx: _Context, quote: Quote) -> Span | None:
     return sent
 
 
+def _whole_sentence(ctx: _Context, quote: Quote) -> bool:
+    """The quote is a sentence of its own: it closes on a full stop, a ? or a !, not on
+    the comma of '"...," the judge said, "..."'."""
+    last = ctx.text[quote.content_start : quote.content_end].rstrip()
+    return quote.closed and bool(last) and last[-1] in _SENTENCE_ENDS
+
+
+def _last_clause(root: Token) -> Token:
+    """The last clause of a sentence that has its own subject: "he expected me to read
+    it, and the judge interrupted me" is, at its end, about the judge."""
+    clause = root
+    while True:
+        later = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}]
+        own = [c for c in later if any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)]
+        if not own:
+            return clause
+        clause = own[-1]
+
+
 def _lead_in_speaker(ctx: _Context, sent: Span) -> Token | None:
-    """The person a narrative sentence is about: its main subject, if a name or a
-    he, she or they."""
-    subject = next((t for t in sent.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
+    """The person a narrative sentence is about, at its end: the subject of its last
+    clause, if a name or a he, she or they."""
+    clause = _last_clause(sent.root)
+    subject = next((t for t in clause.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None:
         return None
     if subject.pos_ == "PRON":
