@@ -1987,10 +1987,19 @@ LEAD_IN_QUOTES = [
         "side with the landlords",
         ["Marr"],
     ),
+    # the lead-in sentence ends on another clause with its own subject: that one's
+    (
+        "Paul Reyes expected to read his statement, but Judge Ann Clay stopped him. "
+        '"Tell me why you did it."',
+        "Tell me why you did it",
+        ["Ann Clay"],
+    ),
 ]
 NO_LEAD_IN = [
     'The ferry left at noon. "Everyone was on time."',
     'It rained all week. "Nobody expected that."',
+    # a quote that is no sentence of its own goes on in its sentence
+    'Paul Reyes stood up. "All that you said," the judge added, "is true."',
 ]
 
 
@@ -2006,7 +2015,7 @@ def test_a_quote_after_a_sentence_about_no_one_has_no_lead_in_speaker(
     analyzer: Analyzer, text: str
 ) -> None:
     analysis = analyzer.analyze(text)
-    assert not [a for a in analysis.attributions if a.source is not None]
+    assert not [a for a in analysis.attributions if a.source is not None and a.cue is None]
 
 
 # A quote paragraph goes on with a speaker, never with words no one is said to speak
