@@ -2700,3 +2700,117 @@ def test_an_inverted_cue_set_off_in_mid_sentence(
     found = {a.content.text: a.source.text for a in analysis.attributions if a.source}
     for part in parts:
         assert found.get(part, "").endswith(speaker), found
+
+
+# A quote with no cue right after a narrative sentence of its paragraph is the words of
+# the person that sentence is about; never of someone it does not name.
+LEAD_IN_QUOTES = [
+    (
+        "Reporters reached Gail Munro, a nurse who takes the early boat. She was blunt. "
+        '"They are cutting the one run that people like me depend on."',
+        "cutting the one run",
+        ["Munro"],
+    ),
+    (
+        'Coach Darren Pike was fired on Sunday. He thanked the fans. "This city treated my '
+        'family like its own."',
+        "treated my family",
+        ["Pike"],
+    ),
+    (
+        "Councillor Pete Marr calls himself the most left-leaning member of council. "
+        '"Why would I side with the landlords?"',
+        "side with the landlords",
+        ["Marr"],
+    ),
+    # the lead-in sentence ends on another clause with its own subject: that one's
+    (
+        "Paul Reyes expected to read his statement, but Judge Ann Clay stopped him. "
+        '"Tell me why you did it."',
+        "Tell me why you did it",
+        ["Ann Clay"],
+    ),
+]
+NO_LEAD_IN = [
+    'The ferry left at noon. "Everyone was on time."',
+    'It rained all week. "Nobody expected that."',
+    # a quote that is no sentence of its own goes on in its sentence
+    'Paul Reyes stood up. "All that you said," the judge added, "is true."',
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), LEAD_IN_QUOTES)
+def test_a_quote_after_a_sentence_about_a_person_is_theirs(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    check(analyzer, text, phrase, chain, kind="direct", inferred=True)
+
+
+@pytest.mark.parametrize("text", NO_LEAD_IN)
+def test_a_quote_after_a_sentence_about_no_one_has_no_lead_in_speaker(
+    analyzer: Analyzer, text: str
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert not [a for a in analysis.attributions if a.source is not None and a.cue is None]
+
+
+# A quote paragraph goes on with a speaker, never with words no one is said to speak
+# ("Asked about ...").
+SPEAKERLESS_BEFORE = [
+    (
+        '"You win or you go," said Darren Pike.\n\nCaptain Luc Roy was quiet after practice. '
+        'Asked about Pike, he paused.\n\n"He gave me my first shot."',
+        "first shot",
+        ["Luc Roy"],
+    ),
+    (
+        '"The mine is safe," said Ana Cruz.\n\nMiner Paul Diaz was less sure. Asked about '
+        'the audit, he shrugged.\n\n"Nobody tells us anything."',
+        "Nobody tells us",
+        ["Paul Diaz"],
+    ),
+    (
+        '"Rents will rise," said Ben Myers.\n\nTenant Rita Gale has lived there for years. '
+        'Asked about the rent, she sighed.\n\n"We cannot pay more."',
+        "cannot pay more",
+        ["Rita Gale"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), SPEAKERLESS_BEFORE)
+def test_a_quote_never_continues_words_no_one_speaks(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    check(analyzer, text, phrase, chain, kind="direct", inferred=True)
+
+
+# A quote with no cue, then a sentence that points back at it ("That was all ... would
+# say") and has a cue with nothing else to say: that cue's speaker gave the quote.
+CUE_IN_THE_NEXT_SENTENCE = [
+    (
+        'Board chair Doug Penner said the vote would go ahead.\n\n"Ask me in March." That was '
+        "all his deputy, Carla Ross, would say.",
+        "Ask me in March",
+        ["Carla Ross"],
+    ),
+    (
+        'Mayor Ellen Shaw said the city would help.\n\n"Nobody should have to leave town." '
+        "That is what Councillor Mike Dyck told reporters after the meeting.",
+        "Nobody should have to leave",
+        ["Mike Dyck"],
+    ),
+    (
+        'Premier Ada Kerr said the budget was balanced.\n\n"The numbers do not add up." This '
+        "was what Finance critic Omar Haddad said in reply.",
+        "numbers do not add up",
+        ["Omar Haddad"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), CUE_IN_THE_NEXT_SENTENCE)
+def test_a_sentence_pointing_back_at_a_quote_gives_its_speaker(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    check(analyzer, text, phrase, chain, kind="direct", inferred=True)

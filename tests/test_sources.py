@@ -2513,3 +2513,225 @@ def test_a_statement_or_a_government_is_no_description_of_a_person(
     analyzer: Analyzer, text: str, phrase: str, chain: list[str]
 ) -> None:
     assert chain_of(analyzer, text, phrase) == chain
+
+
+# A narrative "he" or "she" ("But she persisted.") keeps the person it stands for in focus:
+# a later "she said" goes on with that person, not with a nearer noun in between.
+NARRATIVE_PRONOUNS = [
+    (
+        "Rosa Lind said she would keep fighting. But she persisted for years. She felt the "
+        "landlord who evicted her should pay. That is why I went to court, she says.",
+        "That is why I went to court",
+        "Rosa Lind",
+    ),
+    (
+        "Nadia Ferris said the clinic had failed her son. She wrote to the minister twice. "
+        "She believed the nurse on duty should answer for it. We were ignored, she said.",
+        "We were ignored",
+        "Nadia Ferris",
+    ),
+    (
+        "Omar Hale said the mill was his life. He kept every pay stub. He thought the "
+        "foreman who fired him was a coward. I gave them 30 years, he said.",
+        "I gave them 30 years",
+        "Omar Hale",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "speaker"), NARRATIVE_PRONOUNS)
+def test_a_narrative_pronoun_keeps_its_person_in_focus(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str
+) -> None:
+    _said_by(analyzer, text, phrase, speaker)
+
+
+# A relation set beside a name ("Her nephew, Dale Pritchard") tells that person's gender,
+# so a "she" skips the nearest man and a "he" the nearest woman.
+APPOSED_RELATIONS = [
+    (
+        "Ines Varga has run the bakery for 30 years. Her nephew, Dale Pruitt, joined her "
+        'last spring. "I never planned to stay this long," she said.',
+        "never planned to stay",
+        "Ines Varga",
+    ),
+    (
+        "Rupert Cole opened the shop in 1990. His niece, Robin Tamm, runs it now. "
+        '"The town kept us alive," he said.',
+        "town kept us alive",
+        "Rupert Cole",
+    ),
+    (
+        "Gwen Ortiz chairs the tenants group. The building's owner, Kim Sato, a widower, met "
+        "her on Monday. She said the repairs were overdue.",
+        "repairs were overdue",
+        "Gwen Ortiz",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "speaker"), APPOSED_RELATIONS)
+def test_an_apposed_relation_tells_the_gender(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str
+) -> None:
+    _said_by(analyzer, text, phrase, speaker)
+
+
+# A role phrase first, then the name in apposition: the name holds the role, even where
+# the parser set the name beside the role's own last noun.
+ROLE_THEN_NAME = [
+    (
+        "Chief economist at Northgate Bank, Priya Nair, said rates would fall. "
+        '"We expect two cuts," she said.',
+        "We expect two cuts",
+        "Priya Nair",
+    ),
+    (
+        "Keeper of the provincial archive, Omar Siddiqui Aziz, said the files were safe. "
+        "He said in a statement that the move would take a year.",
+        "move would take a year",
+        "Omar Siddiqui Aziz",
+    ),
+    (
+        "The utility said the outage began at noon. Manager, public affairs at the utility "
+        "firm Hydro North, Mark Crane, agreed with the estimate. "
+        '"We think the storm did most of it," he said.',
+        "storm did most of it",
+        "Mark Crane",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "speaker"), ROLE_THEN_NAME)
+def test_a_role_before_an_apposed_name_is_that_persons(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str
+) -> None:
+    _said_by(analyzer, text, phrase, speaker)
+
+
+# A speaker or subject in an adverbial clause ("Although X has said ...") is background:
+# a later pronoun goes on with the main speaker of the story.
+BACKGROUNDED = [
+    (
+        "College spokesman Ian Brock said the list drew 3,000 votes. Although Senator Ray "
+        "Mott has said the list is biased, its makers meant no politics. Rather, voters were "
+        "just tired of the word, he said.",
+        "voters were just tired",
+        "Ian Brock",
+    ),
+    (
+        "Coach Tim Olsen said the team had earned the win. While the owner, Gary Pratt, "
+        "has called the season a failure, the players never doubted it. He said the team "
+        "would be back.",
+        "team would be back",
+        "Tim Olsen",
+    ),
+    (
+        "Dr. Lena Ruiz said the ward was full. Because her colleague Maria Diaz has said "
+        "the beds are safe, the board did nothing. She said patients waited for hours.",
+        "patients waited for hours",
+        "Lena Ruiz",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "speaker"), BACKGROUNDED)
+def test_a_speaker_in_an_adverbial_clause_is_background(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str
+) -> None:
+    _said_by(analyzer, text, phrase, speaker)
+
+
+# An "it" skips a channel the body spoke on; "the opposition" is a body of its own.
+BODIES_AND_CHANNELS = [
+    (
+        "The transit agency announced the cuts on Facebook on Monday. It said a shortage of "
+        "crew left it no choice.",
+        "shortage of crew",
+        "transit agency",
+    ),
+    (
+        "The school board posted the new calendar on Instagram. It added that classes would "
+        "start a week late.",
+        "classes would start",
+        "school board",
+    ),
+    (
+        "Premier Ada Kerr defended the plan, a day after the opposition called it a tax "
+        "grab. The opposition said the rebate was a trick.",
+        "rebate was a trick",
+        "opposition",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "speaker"), BODIES_AND_CHANNELS)
+def test_it_skips_a_channel_and_the_opposition_is_a_body(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str
+) -> None:
+    _said_by(analyzer, text, phrase, speaker)
+
+
+# A title-led place ("Prince George", "Port Hope") is nobody a "he" stands for; a name in
+# apposition stays a person's name even where the parser took a word of it for a noun
+# ("Trevor Banks": "banks").
+PLACES_AND_APPOSED_NAMES = [
+    (
+        "Police in Prince George made two arrests on Monday. The company's spokesperson, "
+        "Trevor Banks, said crews were safe.\n\n"
+        '"Our priority is safety," he said.',
+        "Our priority is safety",
+        "Trevor Banks",
+    ),
+    (
+        "The mill in Prince Rupert closed in May. Its manager, Paul Fields, said the orders "
+        "had dried up.\n\nHe said the owners would sell the site.",
+        "owners would sell the site",
+        "Paul Fields",
+    ),
+    (
+        "A storm hit Port Hope on Friday. Its mayor, Ray Woods, said roads were flooded. He "
+        "said crews worked all night.",
+        "crews worked all night",
+        "Ray Woods",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "speaker"), PLACES_AND_APPOSED_NAMES)
+def test_a_title_led_place_is_no_person_and_an_apposed_name_stays_a_name(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str
+) -> None:
+    _said_by(analyzer, text, phrase, speaker)
+
+
+# A newspaper named with its article ("The Star") is no woman called Star; a person
+# brought in with a description ("Robin Tate, who ran the clinic") is the one heard next.
+NEWCOMERS = [
+    (
+        "Mayor Tom Reid said the arena would be rebuilt.\n\nThe Star spoke to Dana Kowal, who "
+        "has coached hockey in the town for 20 years. She said the children had nowhere to "
+        "skate.",
+        "nowhere to skate",
+        "Dana Kowal",
+    ),
+    (
+        "Dana Kowal said the rink was unsafe.\n\nThe inquiry heard from Robin Tate, who ran "
+        "the clinic until 2019. She said the files were lost.",
+        "files were lost",
+        "Robin Tate",
+    ),
+    (
+        "Coach Al Berg said the team was tired.\n\nThe league then called Jordan Pike, who "
+        "refereed the game. He said the ice was too soft.",
+        "ice was too soft",
+        "Jordan Pike",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "speaker"), NEWCOMERS)
+def test_a_described_newcomer_is_heard_next(
+    analyzer: Analyzer, text: str, phrase: str, speaker: str
+) -> None:
+    _said_by(analyzer, text, phrase, speaker)

@@ -69,6 +69,9 @@ _QUOTE_MARKS = frozenset('“”„«»"')
 _PARAGRAPH_REASON = "a quote paragraph with no cue continues the previous speaker"
 _SENTENCE_REASON = "a quote right after a quoted sentence and its cue continues that speaker"
 _SAME_PARAGRAPH_REASON = "a quote later in a quoted speaker's paragraph continues that speaker"
+_LEAD_IN_REASON = "a quote right after a sentence about a person, with no cue, is that person's"
+_CUE_AFTER_REASON = "a quote with no cue of its own is given by the cue of the sentence after it"
+_SENTENCE_ENDS = frozenset(".!?")
 
 CONFIDENCE_READ = 0.9
 CONFIDENCE_ADJACENT = 0.8
@@ -159,7 +162,9 @@ def find_links(doc: Doc, quotes: list[Quote], cues: list[Cue], rules: CompiledRu
             _phrase_link(ctx, cue)
     _nest_inner_links(ctx)
     _colon_quotes(ctx)
+    _quotes_given_after(ctx, cues)
     _continue_quotes(ctx)
+    _lead_in_quotes(ctx)
     _split_paragraph_quotes(ctx)
     _settle_kinds(ctx)
     by_source = {link.source[0]: i for i, link in enumerate(ctx.links) if link.source}
@@ -2062,6 +2067,8 @@ def _phrase_link(ctx: _Context, cue: Cue) -> None:
     target = next((c for c in last.children if c.dep_ == "pobj"), None)
     if target is None and cue.end < len(doc) and doc[cue.end].pos_ in {"PROPN", "NOUN", "DET"}:
         target = np_head(doc[cue.end])
+    if target is None:  # "in her words": the owner inside the phrase
+        target = next((c for c in last.children if c.dep_ == "poss" and c.i >= cue.start), None)
     described = _described_by_participle(last) if target is None else None
     if described is not None:  # "according to consulting firm Deloitte"
         target = described
@@ -2187,7 +2194,11 @@ def _continue_quotes(ctx: _Context) -> None:
     """Quotes with no cue of their own: a dash byline, or the previous speaker going on."""
     text = ctx.text
     covered = Intervals([link.content for link in ctx.links])
-    ends = sorted((link.content[1], i) for i, link in enumerate(ctx.links))
+    ends = sorted(  # a quote goes on with someone: never with words nobody is said to speak
+        (link.content[1], i)
+        for i, link in enumerate(ctx.links)
+        if link.source is not None or link.continues is not None
+    )
     inner_of = {link.relayed_by: i for i, link in reversed(list(enumerate(ctx.links)))}
     added: int | None = None
     for quote in ctx.quotes:
@@ -2264,6 +2275,155 @@ def _colon_quotes(ctx: _Context) -> None:
                     quote=quote,
                 )
             )
+
+
+def _quotes_given_after(ctx: _Context, cues: list[Cue]) -> None:
+    """'"Ask me in March." That was all Carla Ross would say.': a quote with no cue of its
+    own, then a sentence (in its paragraph or the next) whose cue has no content of its
+    own: that cue points back at the quote, and its speaker said it."""
+    covered = Intervals([link.content for link in ctx.links])
+    loose = [c for c in cues if c.kind in {"verb", "noun"} and c.head not in ctx.by_cue_token]
+    if not loose:
+        return
+    for quote in ctx.quotes:
+        if not quote.closed or covered.overlaps(_quote_content(quote)):
+            continue
+        after = _sentence_after(ctx, quote)
+        if after is None:
+            continue
+        for cue in loose:
+            if not after.start <= cue.head < after.end:
+                continue
+            head = ctx.doc[cue.head]
+            speaker = _subject(head) if cue.kind == "verb" else _noun_holder(head)
+            speaker = speaker or _only_person(after)  # a parse that lost the subject
+            if speaker is None or not _could_give(speaker):
+                continue
+            ctx.add(
+                Link(
+                    _quote_content(quote),
+                    mention_span(speaker),
+                    char_span(ctx.doc[cue.start : cue.end]),
+                    cue.category,
+                    "direct",
+                    inferred=True,
+                    reason=_CUE_AFTER_REASON,
+                    confidence=CONFIDENCE_CONTINUED,
+                    quote=quote,
+                ),
+                range(cue.start, cue.end),
+            )
+            break
+
+
+def _sentence_after(ctx: _Context, quote: Quote) -> Span | None:
+    """The sentence that opens right after a quote that ends its own sentence, at most a
+    paragraph break between, and that quotes nothing itself."""
+    rest = ctx.text[quote.end : quote.end + 40]  # the gap: a few spaces and line breaks
+    gap = len(rest) - len(rest.lstrip())
+    if rest[:gap].count("\n") > 2 or quote.end + gap >= len(ctx.text):
+        return None
+    if ctx.text[quote.end - 2 : quote.end - 1] not in _SENTENCE_ENDS and not rest[:gap].count("\n"):
+        return None  # '"..." she said' goes on in the quote's own sentence
+    k = bisect_left(ctx.token_starts, quote.end + gap)
+    if k >= len(ctx.doc):
+        return None
+    sent = ctx.doc[k].sent
+    if sent.start != k or any(ctx.quote_of[t.i] >= 0 for t in sent):
+        return None
+    first = ctx.doc[k]
+    if first.pos_ != "PRON" or first.morph.get("PronType") != ["Dem"]:
+        return None  # only "That was all she would say": a sentence that points back
+    return sent
+
+
+def _only_person(sent: Span) -> Token | None:
+    """The one person a sentence names, if it names exactly one."""
+    people = [e for e in sent.ents if e.label_ == "PERSON"]
+    return people[0].root if len(people) == 1 else None
+
+
+def _could_give(token: Token) -> bool:
+    """A speaker for a quote given after it: a name, or he, she or they."""
+    if token.pos_ == "PRON":
+        return token.morph.get("Person") == ["3"] and token.morph.get("Gender") != ["Neut"]
+    return token.pos_ in {"PROPN", "NOUN"}
+
+
+def _lead_in_quotes(ctx: _Context) -> None:
+    """'She was blunt. "They are cutting the one run we need."': a quote with no cue that
+    opens right after a narrative sentence of its paragraph is the words of the person
+    that sentence is about (its subject: a named person, or he, she, they)."""
+    covered = Intervals([link.content for link in ctx.links])
+    for quote in ctx.quotes:
+        if covered.overlaps(_quote_content(quote)) or not _whole_sentence(ctx, quote):
+            continue
+        lead = _lead_in_sentence(ctx, quote)
+        speaker = _lead_in_speaker(ctx, lead) if lead is not None else None
+        if speaker is None:
+            continue
+        ctx.add(
+            Link(
+                _quote_content(quote),
+                mention_span(speaker),
+                None,
+                None,
+                "direct",
+                inferred=True,
+                reason=_LEAD_IN_REASON,
+                confidence=CONFIDENCE_CONTINUED,
+                quote=quote,
+            )
+        )
+
+
+def _lead_in_sentence(ctx: _Context, quote: Quote) -> Span | None:
+    """The sentence a quote follows in its paragraph, if it ends right before the quote
+    and quotes nothing itself."""
+    gap = ctx.text[max(0, quote.start - 40) : quote.start]
+    end = quote.start - (len(gap) - len(gap.rstrip(" \t")))
+    if end <= 0 or ctx.text[end - 1] not in _SENTENCE_ENDS:
+        return None
+    k = bisect_right(ctx.token_starts, end - 1) - 1
+    if k < 0 or ctx.quote_of[k] >= 0:
+        return None
+    sent = ctx.doc[k].sent
+    if any(ctx.quote_of[t.i] >= 0 for t in sent):
+        return None
+    return sent
+
+
+def _whole_sentence(ctx: _Context, quote: Quote) -> bool:
+    """The quote is a sentence of its own: it closes on a full stop, a ? or a !, not on
+    the comma of '"...," the judge said, "..."'."""
+    last = ctx.text[quote.content_start : quote.content_end].rstrip()
+    return quote.closed and bool(last) and last[-1] in _SENTENCE_ENDS
+
+
+def _last_clause(root: Token) -> Token:
+    """The last clause of a sentence that has its own subject: "he expected me to read
+    it, and the judge interrupted me" is, at its end, about the judge."""
+    clause = root
+    while True:
+        later = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}]
+        own = [c for c in later if any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)]
+        if not own:
+            return clause
+        clause = own[-1]
+
+
+def _lead_in_speaker(ctx: _Context, sent: Span) -> Token | None:
+    """The person a narrative sentence is about, at its end: the subject of its last
+    clause, if a name or a he, she or they."""
+    clause = _last_clause(sent.root)
+    subject = next((t for t in clause.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return None
+    if subject.pos_ == "PRON":
+        morph = subject.morph
+        voiced = morph.get("Person") == ["3"] and morph.get("Gender") != ["Neut"]
+        return subject if voiced and morph.get("PronType") == ["Prs"] else None
+    return subject if subject.ent_type_ == "PERSON" else None
 
 
 def _colon_speaker(ctx: _Context, colon: Token) -> Token | None:

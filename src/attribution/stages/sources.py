@@ -11,9 +11,12 @@ A pronoun ("he", "she", "it", "they") and a quote with no cue of its own are res
 to the most salient earlier mention that agrees with them: in kind (a person, a body, a
 group), gender and number, never inside an aside or a relative clause about someone
 else, never inside what the pronoun's own clause governs. Salience favours the speaker
-of the latest attribution, then the subjects of plain narrative sentences, then
-recency. Such links are marked inferred, with the reason and a confidence that falls
-as the runner-up comes close. They inherit the relay of the speaker's previous link.
+of the latest attribution, then the subjects of plain narrative sentences (a narrative
+"she persisted" counts for whom it stands for; a person brought in with a description
+counts more), then recency; a speaker or subject in an adverbial clause ("Although X
+said ...") is background. Such links are marked inferred, with the reason and a
+confidence that falls as the runner-up comes close. They inherit the relay of the
+speaker's previous link.
 """
 
 from __future__ import annotations
@@ -63,6 +66,8 @@ _W_SUBJECT = 1.0  # the subject of its sentence
 _W_GENDER = 0.5  # its gender is known and agrees
 _W_REPORTED = -1.0  # it sits in someone's reported speech
 _W_DISTANCE = -0.6  # per sentence back
+_W_NEWCOMER = 0.5  # brought in with a description: "... heard from Robin Tate, who ran it"
+_W_SUBORDINATE = -1.0  # it sits in an adverbial clause: "Although Trump tweeted ..., ..."
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +111,8 @@ class _Candidate:
     token: int  # the mention's head token
     subject: bool
     aside: bool
+    pronoun: str | None = None  # "she persisted": a narrative pronoun, resolved in turn
+    newcomer: bool = False  # brought in with a description, to be heard next
 
 
 class _Registry:
@@ -181,6 +188,8 @@ class _Registry:
                 words = sum(t.text != "-" for t in core)
                 if starts > 1 or words > _MAX_NAME_TOKENS:
                     pass  # "Bernie Sanders Burns Hillary Clinton": a headline, not one name
+                elif self._is_place(run):
+                    pass  # "Prince George", "Port Hope": a title-led place, not a person
                 elif (words >= 2 and (tagged or self._opens_name(core[0]))) or (
                     lead and len(core) >= 1
                 ):
@@ -191,6 +200,10 @@ class _Registry:
                 name = ent[self._leading_titles(ent) :]
                 names.update({k: name for k in range(name.start, name.end) if k not in names})
         return names
+
+    def _is_place(self, run: Span) -> bool:
+        """Every word of the run belongs to a place the parser found: "Prince George"."""
+        return all(t.ent_type_ in _PLACE_MODIFIER_LABELS | {"FAC"} for t in run)
 
     def _opens_name(self, token: Token) -> bool:
         if token.text in self.rules.gender_of_name:
@@ -579,6 +592,8 @@ class _Registry:
         """A named person: the name holds the mention's head, or stands beside it in
         apposition ("the governor, Ann Kessler"; "Hale's spokeswoman, Dana Ortiz")."""
         name = self.name_of.get(root.i)
+        if name is not None:
+            name = self._role_before_name(root, name)
         role_tokens = [t for t in tokens if name is None or t.i < name.start]
         if name is None:
             name = self._titled_name(tokens, root)
@@ -607,9 +622,19 @@ class _Registry:
         entry = _Entry(f"person:{full.lower()}", full, "person", role)
         entry.titles = {self._word(t) for t in role_tokens if self._word(t) in self.rules.titles}
         entry.gender = self.text_gender.get(full.lower()) or self._gender(
-            [*tokens, *role_tokens], full.split()
+            [*tokens, *role_tokens, *self._apposed_relation(name)], full.split()
         )
         return entry
+
+    def _apposed_relation(self, name: Span) -> list[Token]:
+        """The nouns a name is set beside ("Her nephew, Dale Pritchard", "Kim Sato, a
+        widower"): a gendered word among them tells the named person's gender."""
+        root = name.root
+        beside = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            beside.append(root.head)
+            beside += [c for c in root.head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        return beside
 
     def _named_body(self, tokens: Span, name: Span) -> bool:
         """ "the group Border Fairness", "the charity Safe Harbour": a kind of body right
@@ -642,12 +667,44 @@ class _Registry:
         if named is not None:
             return named
         if self._word(root) not in self.rules.titles:
-            return None
+            return self._name_after_role(tokens, root)
         for t in tokens:
             name = self.name_of.get(t.i)
             if name is not None and name.root.dep_ in {"appos", "npadvmod", "nmod", "dep"}:
                 return name
-        return None
+        return self._name_after_role(tokens, root)
+
+    def _name_after_role(self, tokens: Span, root: Token) -> Span | None:
+        """ "Chief economist at Northgate Bank, Priya Nair, said", "Director, research at
+        the firm Halden, Kevin Marsh, said": a full name closing the subject's phrase,
+        which the parser set beside the last noun of the role's own phrase (a body, a
+        thing, never a person), is the role's holder."""
+        if root.pos_ not in {"NOUN", "PROPN"} or root.dep_ not in _SUBJECT_DEPS:
+            return None
+        if root.i in self.name_of:
+            return None
+        last = root.right_edge
+        while last.is_punct and last.i > root.i:
+            last = last.nbor(-1)
+        name = self.name_of.get(last.i)
+        if name is None or len(name) < 2 or name.root.dep_ != "appos":
+            return None
+        beside = name.root.head
+        if beside == root or beside.i in self.name_of or self.person_word(beside):
+            return None
+        return name if root in beside.ancestors else None
+
+    def _role_before_name(self, root: Token, name: Span) -> Span:
+        """ "Keeper of the provincial archive, Omar Ahmad,": a one-word "name" heading a
+        phrase of its own, with a full name in apposition, is an office; the full name
+        is the person's."""
+        if len(name) != 1 or not any(c.dep_ == "prep" for c in root.children):
+            return name
+        for child in root.children:
+            apposed = self.name_of.get(child.i)
+            if child.dep_ == "appos" and apposed is not None and len(apposed) > 1:
+                return apposed
+        return name
 
     def _name_after_modifier(self, tokens: Span, root: Token) -> Span | None:
         """ "A lawyer representing the family, Tom Vance, said", "One pastor backing him,
@@ -969,6 +1026,8 @@ class _Registry:
         kind = body or next(
             (rules.type_of_lemma[x] for x in reversed(lemmas) if x in rules.type_of_lemma), None
         )
+        if kind == "person" and all(t.pos_ == "PROPN" for t in core):
+            kind = None  # "The Star" is a name, not a star: a person word only as a noun
         if kind is not None and self._holds_office(head):
             kind = None  # "the board president" is a person; "police officials" their body
         anonymous = not is_named and head.lemma_.lower() in rules.anonymous and kind is None
@@ -1005,7 +1064,7 @@ class _Registry:
             entry.bare_body = word
         if kind == "person" and not plural:
             entry.gender = self._gender(list(tokens), [])
-            if len(core) == 1 and is_named:
+            if len(core) == 1 and is_named and not any(t.dep_ == "det" for t in core[0].children):
                 entry.gender = entry.gender or self.rules.gender_of_name.get(core[0].text)
         return entry
 
@@ -1091,8 +1150,9 @@ class _Registry:
             return "government"
         if any(c.dep_ == "poss" and c.i in self.name_of for c in head.children):
             return "person"
-        if head.pos_ == "PROPN" and self.rules.gender_of_name.get(head.text):
-            return "person"
+        articled = any(t.dep_ == "det" and t.head == head for t in tokens)
+        if head.pos_ == "PROPN" and self.rules.gender_of_name.get(head.text) and not articled:
+            return "person"  # "Star said"; but "The Star" is a name with an article
         if head.pos_ == "PROPN" and any(
             c.dep_ == "appos" and c.pos_ == "NOUN" and self.person_word(c) for c in head.children
         ):
@@ -1124,7 +1184,7 @@ class _Registry:
         apposed = [c for c in head.children if c.dep_ == "appos"]
         apposed += [t for t in _set_beside(head) if t.i < head.i]  # "the railway, Northline"
         for child in apposed:
-            if child.pos_ == "NOUN":
+            if child.pos_ == "NOUN" and child.i not in self.name_of:  # not "Trevor Banks"
                 word = self._word(child)
                 if word not in self.rules.titles:
                     return self.rules.type_of_lemma.get(word)
@@ -1417,6 +1477,7 @@ class _Context:
         self.candidates = self._candidates()
         self.candidate_starts = [c.start for c in self.candidates]
         self.speaker_at: dict[int, int] = {}
+        self.pronoun_keys: dict[int, str | None] = {}  # narrative pronoun -> what it is
 
     def tokens(self, span: tuple[int, int]) -> Span | None:
         return self.doc.char_span(span[0], span[1], alignment_mode="expand")
@@ -1427,6 +1488,11 @@ class _Context:
 
     def sentence_at(self, offset: int) -> int:
         return max(0, bisect_right(self.sentence_starts, offset) - 1)
+
+    def subordinate(self, span: tuple[int, int]) -> bool:
+        """Whether a speaker mention sits in an adverbial clause of its sentence."""
+        tokens = self.tokens(span)
+        return tokens is not None and len(tokens) > 0 and _in_adverbial_clause(tokens.root)
 
     def _candidates(self) -> list[_Candidate]:
         """Mentions outside quotes that a pronoun may point back to: named people and
@@ -1462,7 +1528,25 @@ class _Context:
                 or token.tag_ in _PLURAL_TAGS  # "two farmers", "the owners"
             ):
                 result[token.i] = self._candidate(token)
+        for token in self._narrative_pronouns():
+            result[token.i] = replace(self._candidate(token), pronoun=token.lower_)
         return sorted(result.values(), key=lambda c: c.start)
+
+    def _narrative_pronouns(self) -> list[Token]:
+        """Gendered subject pronouns of the narration ("But she persisted."), not a
+        link's own speaker: each keeps the person it stands for in the reader's focus,
+        so a later "she said" goes on with that person, not with a nearer noun."""
+        genders = self.rules.pronoun_gender
+        speakers = {link.source[0] for link in self.links if link.source is not None}
+        return [
+            t
+            for t in self.doc
+            if t.pos_ == "PRON"
+            and t.dep_ in _SUBJECT_DEPS
+            and t.lower_ in genders
+            and t.idx not in speakers
+            and not self.in_quote(t.idx)
+        ]
 
     def _modifies_thing(self, token: Token) -> bool:
         """A name that only modifies a noun for a thing: "the Kinder Morgan pipeline",
@@ -1491,12 +1575,24 @@ class _Context:
             last = members[-1].right_edge
             span = (span[0], max(span[1], last.idx + len(last.text)))
         head = token.head if token.dep_ in {"appos", "compound"} else token
-        introduced = self.sentence_of[token.i] not in self.telling and any(
-            c.dep_ == "appos" and c.pos_ == "NOUN" and self.registry.person_word(c)
-            for c in token.children
-        )  # "... worries Henry Crespo, president of the caucus": a newcomer in narration
+        introduced = self.sentence_of[token.i] not in self.telling and (
+            any(
+                c.dep_ == "appos" and c.pos_ == "NOUN" and self.registry.person_word(c)
+                for c in token.children
+            )  # "... worries Henry Crespo, president of the caucus": a newcomer in narration
+            or self._described_newcomer(token)
+        )
         subject = head.dep_ in _SUBJECT_DEPS or _is_agent(head) or introduced
-        return _Candidate(span[0], span, token.i, subject, _in_aside(token) and not introduced)
+        aside = _in_aside(token) and not introduced
+        return _Candidate(span[0], span, token.i, subject, aside, newcomer=introduced)
+
+    def _described_newcomer(self, token: Token) -> bool:
+        """ "The paper spoke to Dana Kowal, who has coached here for 20 years": a person
+        named in full and described in a relative clause is brought in to be heard."""
+        name = self.registry.name_of.get(token.i)
+        if name is None or len(name) < 2 or token.dep_ in _SUBJECT_DEPS:
+            return False
+        return any(c.dep_ == "relcl" for c in token.children)
 
     def before(self, offset: int, limit: int) -> list[_Candidate]:
         k = bisect_left(self.candidate_starts, offset)
@@ -1527,6 +1623,16 @@ def _tells_gender(token: Token) -> bool:
     """A subject or reflexive pronoun ("she said", "proved herself") speaks of the person
     before it; a possessive ("Paul Grant, her aide") speaks of someone else."""
     return token.pos_ == "PRON" and (token.dep_ in _SUBJECT_DEPS or token.lower_.endswith("self"))
+
+
+def _in_adverbial_clause(token: Token) -> bool:
+    """The mention sits in an adverbial clause that a subordinator opens ("Although Trump
+    has tweeted that ...", "When the mayor left, ..."): the background of its sentence,
+    not what the story goes on about."""
+    return any(
+        a.dep_ == "advcl" and any(c.dep_ == "mark" for c in a.children)
+        for a in [token, *token.ancestors]
+    )
 
 
 def _in_aside(token: Token) -> bool:
@@ -1898,14 +2004,14 @@ def _rank(
     index: int,
     start: int,
     agreement: _Agreement,
-    link: Link,
+    link: Link | None,
     since: int = -1,
 ) -> tuple[str, float, str | None] | None:
     """The best agreeing antecedent's key, a confidence from its margin over the
     runner-up, and the runner-up's name. ``since`` keeps only mentions after an offset."""
     registry = context.registry
     here = context.sentence_at(start)
-    ruled_out = _governed(context, link)
+    ruled_out = _governed(context, link) if link is not None else set()
     scores: dict[str, float] = {}
     spans: dict[str, tuple[int, int]] = {}
     last_speaker = True
@@ -1918,6 +2024,10 @@ def _rank(
         distance = here - context.sentence_at(source[0])
         if distance > _LOOKBACK_SENTENCES:
             break
+        if context.subordinate(source):
+            score = _W_SPEAKER + _W_SUBORDINATE + _W_DISTANCE * distance
+            scores[key] = max(scores.get(key, score), score)
+            continue  # a backgrounded speaker is not the one the story goes on with
         score = _W_SPEAKER + (_W_LAST_SPEAKER if last_speaker else 0.0) + _W_DISTANCE * distance
         last_speaker = False
         score += _gender_bonus(registry, key, agreement)
@@ -1925,17 +2035,27 @@ def _rank(
     for cand in context.before(start, _LOOKBACK):
         if cand.start < since or cand.aside or cand.token in ruled_out:
             continue
-        if link.content[0] <= cand.start < link.content[1]:
+        if link is not None and link.content[0] <= cand.start < link.content[1]:
             continue  # a name in what the speaker says is someone the speaker speaks about
         distance = here - context.sentence_of[cand.token]
         if distance > _LOOKBACK_SENTENCES:
             continue
-        key = registry.key_of(cand.span)
-        if not _agrees(registry, key, agreement, cand.span):
-            continue
+        if cand.pronoun is not None:
+            if agreement.gender is None:
+                continue  # only a "he" or a "she" is sure to go on with the same person
+            key = _narrative_key(context, links, keys, index, cand)
+            if key is None or not _agrees(registry, key, agreement):
+                continue
+        else:
+            key = registry.key_of(cand.span)
+            if not _agrees(registry, key, agreement, cand.span):
+                continue
         score = _W_DISTANCE * distance + (_W_SUBJECT if cand.subject else 0.0)
+        score += _W_NEWCOMER if cand.newcomer else 0.0
         if _in_reported_speech(context, cand.start, index):
             score += _W_REPORTED
+        if _in_adverbial_clause(context.doc[cand.token]):
+            score += _W_SUBORDINATE
         score += _gender_bonus(registry, key, agreement, cand.span)
         if score > scores.get(key, float("-inf")):
             scores[key] = score
@@ -1954,6 +2074,24 @@ def _rank(
     confidence = min(CONFIDENCE_MAX, CONFIDENCE_MIN + 0.15 * margin)
     runner_up = registry.entries.get(order[1][0]) or registry.describe(spans[order[1][0]])
     return best_key, round(confidence, 2), runner_up.name
+
+
+def _narrative_key(
+    context: _Context, links: list[Link], keys: list[str | None], index: int, cand: _Candidate
+) -> str | None:
+    """What a narrative pronoun ("But she persisted.") stands for, ranked like a
+    speaker's pronoun at its own place, once per pronoun."""
+    if cand.token not in context.pronoun_keys:
+        context.pronoun_keys[cand.token] = None  # a pronoun never stands for itself
+        pronoun, rules = cand.pronoun or "", context.rules
+        agreement = _Agreement(
+            rules.pronouns[pronoun],
+            rules.pronoun_gender.get(pronoun),
+            rules.pronoun_plural.get(pronoun),
+        )
+        ranked = _rank(context, links, keys, index, cand.start, agreement, None)
+        context.pronoun_keys[cand.token] = ranked[0] if ranked else None
+    return context.pronoun_keys[cand.token]
 
 
 def _governed(context: _Context, link: Link) -> set[int]:
