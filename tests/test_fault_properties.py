@@ -23,7 +23,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from attribution import RuleSet, cli
+from attribution import RuleSet
+from attribution.cli import main as cli
 from attribution.errors import RuleFileError
 from attribution.limits import MAX_RULE_CHARS, MAX_RULE_DEPTH
 from attribution.rules.loader import parse_rules
