@@ -2814,3 +2814,36 @@ def test_a_sentence_pointing_back_at_a_quote_gives_its_speaker(
     analyzer: Analyzer, text: str, phrase: str, chain: list[str]
 ) -> None:
     check(analyzer, text, phrase, chain, kind="direct", inferred=True)
+
+
+# An absolute "with" phrase: "..., with one resident saying ...". Its noun says what the
+# participle says, also when the parser hangs the participle on a noun inside the phrase.
+ABSOLUTE_WITH = [
+    (
+        "The council passed the budget on Monday, with one landlord saying the new fees "
+        "were far too high.",
+        "fees were far too high",
+        ["landlord"],
+    ),
+    (
+        "Thousands marched to the legislature, with an organiser for the nurses describing "
+        'the crowd as "angry but peaceful."',
+        "angry but peaceful",
+        ["organiser for the nurses"],
+    ),
+    (
+        "Fuel prices climbed again in May, with two economists at Harwell Bank predicting that "
+        "the rise would last into the autumn.",
+        "the rise would last",
+        ["economists at Harwell Bank"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), ABSOLUTE_WITH)
+def test_the_noun_of_an_absolute_with_says_its_participle(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    analysis = check(analyzer, text, phrase, chain)
+    names = {s.name for s in analysis.sources}
+    assert not any(" saying" in n or " describing" in n or " predicting" in n for n in names)

@@ -557,7 +557,9 @@ class RuleSet(BaseModel):
     )
     holder_prepositions: list[WordClass] = Field(
         default_factory=list,
-        description="Prepositions that name who holds a cue noun: 'criticism from Democrats'.",
+        description="Prepositions that name who holds a cue noun: 'criticism from Democrats'; "
+        "the entry keyed 'absolute' those that name who does a cue participle: 'with one "
+        "resident saying ...'.",
     )
     coordinators: list[WordClass] = Field(
         default_factory=list,

@@ -499,6 +499,8 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
         )
     orphan = _orphan_subject(ctx, verb) or _inverted_speaker(ctx, verb) if subject is None else None
     subject = subject or orphan or _swallowed_speaker(ctx, verb) or _participle_speaker(ctx, verb)
+    absolute = _absolute_speaker(ctx, verb) if subject is None else None
+    subject = subject or absolute
     subject = subject or _controller(ctx, verb, cue.category)
     aside = _inverted_aside(ctx, verb) if subject is None else None
     if aside is not None:  # "There is a joy, insists Mia Tran, in finishing a book"
@@ -537,6 +539,8 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     if kind == "indirect" and _is_question(ctx, verb) and _asks(ctx, content):
         return  # "she asked whether the bridge was safe": a question asserts nothing
     source = _subject_span(ctx, verb, subject) if orphan is None else _name_span(ctx, orphan)
+    if absolute is not None:
+        source = _before_participle(ctx, source, verb)
     recipient = _news_recipient(ctx, verb)
     outer = None
     if recipient is not None:
@@ -813,6 +817,36 @@ def _participle_speaker(ctx: _Context, verb: Token) -> Token | None:
     if governor.i != head.i and ctx.quote_of[governor.i] < 0:
         return None  # "Smith, quoted in the paper, denied it": Smith denied
     return head
+
+
+def _absolute_speaker(ctx: _Context, verb: Token) -> Token | None:
+    """ "..., with one resident saying the fees were too high": the noun of an absolute
+    "with" does what its participle does; the parser may hang the participle on a noun
+    inside that phrase ("with a spokesman for the union describing ..."), so climb its
+    prepositions (two at most) to the noun of "with"."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG":
+        return None
+    noun = verb.head
+    for _ in range(3):
+        if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ != "pobj":
+            return None
+        prep = noun.head
+        if prep.lower_ in ctx.rules.absolute_prepositions:
+            return noun if ctx.quote_of[noun.i] < 0 else None
+        if prep.dep_ != "prep":
+            return None
+        noun = prep.head
+    return None
+
+
+def _before_participle(ctx: _Context, span: tuple[int, int], verb: Token) -> tuple[int, int]:
+    """The absolute's noun phrase without the participle the parser hung inside it:
+    "a spokesman for the union", not "... for the union describing the mood"."""
+    start, end = span
+    if not start < verb.idx < end:
+        return span
+    words = [t for t in ctx.doc[: verb.i] if t.idx >= start and not t.is_punct]
+    return (start, words[-1].idx + len(words[-1])) if words else span
 
 
 def _stranded_speaker(ctx: _Context, verb: Token) -> Token | None:
