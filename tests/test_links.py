@@ -2847,3 +2847,40 @@ def test_the_noun_of_an_absolute_with_says_its_participle(
     analysis = check(analyzer, text, phrase, chain)
     names = {s.name for s in analysis.sources}
     assert not any(" saying" in n or " describing" in n or " predicting" in n for n in names)
+
+
+# After a causative verb ("prompted", "led", "forced") its object, not its subject, says
+# what the infinitive says; not after "asked" or "urged", whose object may never have.
+CAUSED_SPEAKERS = [
+    (
+        "Heavy rain flooded the pumping station, prompting the town to urge residents to "
+        "boil their water.",
+        "boil their water",
+        ["town"],
+    ),
+    (
+        "A string of losses led the club's owner to announce that the manager would leave.",
+        "the manager would leave",
+        ["owner"],
+    ),
+    (
+        "The audit forced the charity to admit that it had spent the grant on salaries.",
+        "it had spent the grant",
+        ["charity"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), CAUSED_SPEAKERS)
+def test_the_object_of_a_causative_says_the_infinitive(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    check(analyzer, text, phrase, chain)
+
+
+def test_the_object_of_a_request_says_nothing(analyzer: Analyzer) -> None:
+    """'asked the mayor to confirm that ...': the mayor may never have confirmed it."""
+    analysis = analyzer.analyze(
+        "Reporters asked the mayor to confirm that the pool would close in June."
+    )
+    assert not any("mayor" in s.name for s in analysis.sources if s.type != "article")

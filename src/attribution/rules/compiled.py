@@ -88,6 +88,7 @@ class CompiledRules:
     holder_prepositions: frozenset[str] = frozenset()
     absolute_prepositions: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()
+    causatives: frozenset[str] = frozenset()
     furniture: tuple[FurnitureRule, ...] = ()
     abbreviations: frozenset[str] = frozenset()
     _lower: PhraseMatcher | None = None
@@ -217,6 +218,7 @@ def compile_rules(rules: RuleSet, nlp: Language, scope: Scope = "speech") -> Com
     compiled.holder_prepositions = _lemmas(e for e in holders if e.key != "absolute")
     compiled.absolute_prepositions = _lemmas(e for e in holders if e.key == "absolute")
     compiled.coordinators = _lemmas(rules.coordinators)
+    compiled.causatives = _lemmas(rules.causatives)
     compiled.furniture = tuple(
         FurnitureRule(f.key, f.reason, tuple(re.compile(p) for p in f.patterns))
         for f in rules.furniture

@@ -460,6 +460,7 @@ _SECTIONS = (
     "complementizers",
     "holder_prepositions",
     "coordinators",
+    "causatives",
     "furniture",
     "abbreviations",
 )
@@ -564,6 +565,11 @@ class RuleSet(BaseModel):
     coordinators: list[WordClass] = Field(
         default_factory=list,
         description="Conjunctions that join a first verb to a cue across an aside: 'and', 'but'.",
+    )
+    causatives: list[WordClass] = Field(
+        default_factory=list,
+        description="Verbs after which their object does what the infinitive says: 'prompting "
+        "the city to urge ...', 'led the mayor to warn ...'.",
     )
     furniture: list[Furniture] = Field(
         default_factory=list, description="Page furniture set aside from the story's claims."

@@ -439,6 +439,23 @@ def _controlling_verb(verb: Token) -> Token | None:
     return head
 
 
+def _caused_speaker(ctx: _Context, verb: Token, category: str | None) -> Token | None:
+    """ "prompting the city to urge residents to ...", "led the coach to say ...": after a
+    causative verb its object, not its subject, is the one who speaks."""
+    if category not in _SPOKEN or verb.dep_ != "xcomp":
+        return None
+    if not any(c.tag_ == "TO" for c in verb.children):
+        return None
+    head = verb.head
+    if head.lemma_.lower() not in ctx.rules.causatives:
+        return None
+    objects = (c for c in head.children if c.dep_ == "dobj" and c.i < verb.i)
+    speaker = next(objects, None)
+    if speaker is None or ctx.quote_of[speaker.i] >= 0 or speaker.tag_ in _RELATIVE_TAGS:
+        return None
+    return speaker
+
+
 def _passive_subject(verb: Token) -> Token | None:
     """ "*he* was quoted as saying", "*she* was asked about it, saying ...": the subject of a
     passive is the one who does what a participle joined to it does."""
@@ -502,6 +519,7 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     absolute = _absolute_speaker(ctx, verb) if subject is None else None
     subject = subject or absolute
     subject = subject or _controller(ctx, verb, cue.category)
+    subject = subject or _caused_speaker(ctx, verb, cue.category)
     aside = _inverted_aside(ctx, verb) if subject is None else None
     if aside is not None:  # "There is a joy, insists Mia Tran, in finishing a book"
         _aside_links(ctx, verb, cue, aside)
