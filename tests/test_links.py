@@ -2884,3 +2884,22 @@ def test_the_object_of_a_request_says_nothing(analyzer: Analyzer) -> None:
         "Reporters asked the mayor to confirm that the pool would close in June."
     )
     assert not any("mayor" in s.name for s in analysis.sources if s.type != "article")
+
+
+# A channel phrase the parser hung inside a cue's object ('called him a "coward" on
+# Twitter') ends the content there; the words before it are still what was said.
+OBJECT_BEFORE_A_CHANNEL = [
+    ("Senator Lena Moss called the minister a “coward” on Twitter.", "the minister a “coward”"),
+    ("The mayor called the new budget a disaster on Facebook.", "the new budget a disaster"),
+    (
+        "Councillor Raj Patel called the stadium deal “a giveaway” on his Facebook page.",
+        "the stadium deal “a giveaway”",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), OBJECT_BEFORE_A_CHANNEL)
+def test_a_channel_inside_the_object_ends_the_content(
+    analyzer: Analyzer, text: str, content: str
+) -> None:
+    check_content(analyzer, text, "called", content)

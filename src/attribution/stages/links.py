@@ -1255,7 +1255,12 @@ def _object_content(
         return None  # "the results encouraged the team": no object is speech for this verb
     run = []
     for child in rights[start:]:
-        if child.dep_ not in _OBJECT_RUN or _holds_channel(ctx, child):
+        if child.dep_ not in _OBJECT_RUN:
+            break
+        if _holds_channel(ctx, child):
+            if child.i in ctx.channel_tokens or child.left_edge.i in ctx.channel_tokens:
+                break
+            run.append(child)  # 'called him a "coward" on Twitter': the words, not where
             break
         run.append(child)
     while len(run) > 1 and _is_when(run[-1]):
@@ -1267,11 +1272,23 @@ def _object_content(
     if not _broad(ctx) and "judged" not in frames and _is_bare_thing(ctx, run):
         return None  # "defended the team's record", "claimed responsibility": no proposition
     tokens = _without_trailing_aside([t for child in run for t in subtree(child)], verb)
+    tokens = _before_channel(ctx, tokens)
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         if _is_quote_mark(ctx, tokens[-1]):
             break
         tokens.pop()
     return _through_quotes(ctx, char_span(tokens)) if tokens else None
+
+
+def _before_channel(ctx: _Context, tokens: list[Token]) -> list[Token]:
+    """The object's words before a channel phrase the parser hung inside it ('called him a
+    "coward" *on his Facebook page*'), from the preposition that opens that phrase."""
+    channel = next((t for t in tokens if t.i in ctx.channel_tokens), None)
+    if channel is None:
+        return tokens
+    prep = next((t for t in _upward(channel) if t.dep_ == "prep"), None)
+    first = prep.i if prep is not None and prep.i < channel.i else channel.i
+    return [t for t in tokens if t.i < first]
 
 
 def _is_reflexive_object(ctx: _Context, run: list[Token]) -> bool:
