@@ -2903,3 +2903,51 @@ def test_a_channel_inside_the_object_ends_the_content(
     analyzer: Analyzer, text: str, content: str
 ) -> None:
     check_content(analyzer, text, "called", content)
+
+
+# A closing cue clause with a subject of its own that the parser hung on the clause it
+# reports as an adverbial ("..., a guard present during the attack told Reuters"): it is
+# the frame of the clause before it, as a parenthetical cue would be.
+TRAILING_FRAMES = [
+    (
+        "The second group climbed to the roof, where they set a fire in the stairwell, a "
+        "firefighter present at the scene told the Star.",
+        "The second group climbed to the roof",
+        ["firefighter present at the scene"],
+    ),
+    (
+        "Four men walked into the hotel lobby, where they opened fire, a guard present during "
+        "the attack told Reuters.",
+        "Four men walked into the hotel lobby",
+        ["guard present during the attack"],
+    ),
+    (
+        "Five men walked into the hotel lobby, where they opened fire, a porter present "
+        "during the attack told Reuters.",
+        "Five men walked into the hotel lobby",
+        ["porter present during the attack"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), TRAILING_FRAMES)
+def test_a_closing_cue_read_as_adverbial_frames_the_clause_before(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    speakers = {
+        analysis.source(a.source_id).name
+        for a in analysis.attributions
+        if a.content.text.startswith(phrase) and a.source_id
+    }
+    assert chain[0] in speakers, speakers
+
+
+def test_a_when_clause_with_a_cue_is_no_frame(analyzer: Analyzer) -> None:
+    """'Prices rose in May, when the economist told reporters ...': the economist's own
+    words, not a frame of the rise."""
+    analysis = analyzer.analyze(
+        "Prices rose in May, when the chief economist told reporters the worst was over."
+    )
+    assert not any(a.content.text.startswith("Prices rose") for a in analysis.attributions)

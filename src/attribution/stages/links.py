@@ -1074,7 +1074,7 @@ def _content_of(
     if quote is not None:
         return _quote_content(quote), "direct", quote, CONFIDENCE_ADJACENT
     head = verb.head
-    if _is_parenthetical(verb) and "clause" in frames:
+    if (_is_parenthetical(verb) or _is_trailing_frame(verb)) and "clause" in frames:
         skip = {t.i for t in subtree(verb)} | exclude
         span = _clause_span(ctx, head, skip)
         if span is not None:
@@ -1784,11 +1784,31 @@ def _relay_participles(ctx: _Context, verb: Token, clause: Token | None) -> list
 
 def _is_parenthetical(verb: Token) -> bool:
     """ "..., Khorunzhyi said, ...": a cue clause set off after the clause it reports."""
+    return verb.dep_ in _PARENTHETICAL and _is_parenthetical_shape(verb)
+
+
+def _is_trailing_frame(verb: Token) -> bool:
+    """ "One group entered the lobby, a guard present during the raid told Reuters.": the
+    parser hung the closing cue clause on the clause it reports as an adverbial one; with
+    a subject of its own, no "when" or "because", set off by a comma and closing the
+    sentence, it is the frame of what comes before."""
+    if verb.dep_ != "advcl" or not _is_parenthetical_shape(verb):
+        return False
+    children = list(verb.children)
+    if any(c.dep_ == "mark" or c.tag_ in _RELATIVE_TAGS or c.tag_ == "WRB" for c in children):
+        return False
+    if not any(c.dep_ in _SUBJECTS and c.i < verb.i for c in children):
+        return False
+    last = max((t.i for t in verb.sent if not t.is_punct), default=verb.i)
+    return verb.right_edge.i >= last
+
+
+def _is_parenthetical_shape(verb: Token) -> bool:
+    """A clause after its head verb, opened right after a punctuation mark."""
     head = verb.head
     left = min((t.i for t in subtree(verb) if not t.is_punct), default=verb.i)
     return (
-        verb.dep_ in _PARENTHETICAL
-        and head.i < verb.i
+        head.i < verb.i
         and head.pos_ in {"VERB", "AUX"}
         and left > 0
         and verb.doc[left - 1].is_punct
