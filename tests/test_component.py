@@ -120,3 +120,39 @@ def test_a_name_at_the_start_of_a_paragraph_stays_in_one_sentence(
     start = text.index(name)
     (sentence,) = {t.sent.start_char for t in doc if start <= t.idx < start + len(name)}
     assert sentence <= start
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Toy sales will fall next year, according to ad agency MediaHub.", "MediaHub"),
+        ("The audit of the city's books was done by PwC.", "PwC"),
+        ("Phone bills rose again, said the carrier AT&T.", "AT&T"),
+        ("The survey of 2,000 renters was run by the pollster HomeVoteUK.", "HomeVoteUK"),
+    ],
+)
+def test_a_camel_case_name_loses_the_sentence_stop(
+    analyzer: Analyzer, text: str, word: str
+) -> None:
+    """'according to GroupM.': the name is a word of its own, the stop is punctuation."""
+    words = [t.text for t in analyzer.nlp.tokenizer(text)]
+    assert word in words
+
+
+@pytest.mark.parametrize("word", ["U.S.", "Ph.D.", "Inc."])
+def test_an_abbreviation_keeps_its_stop(analyzer: Analyzer, word: str) -> None:
+    words = [t.text for t in analyzer.nlp.tokenizer(f"She moved to the {word} office")]
+    assert word in words
+
+
+def test_the_company_named_after_its_description_speaks_again(analyzer: Analyzer) -> None:
+    """'according to research firm DataWorksX.': the firm's name ends the sentence, and
+    'the firm' in the next sentence is the same body."""
+    text = (
+        "Car sales will fall by 3 per cent in 2021, according to research firm AutoDataX. "
+        "Prices climbed by 5 per cent this year, the firm wrote in a report."
+    )
+    analysis = analyzer.analyze(text)
+    names = {s.id: s.name for s in analysis.sources}
+    speakers = [names[a.source_id] for a in analysis.attributions if a.source_id in names]
+    assert speakers == ["research firm AutoDataX", "research firm AutoDataX"]

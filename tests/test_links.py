@@ -2814,3 +2814,140 @@ def test_a_sentence_pointing_back_at_a_quote_gives_its_speaker(
     analyzer: Analyzer, text: str, phrase: str, chain: list[str]
 ) -> None:
     check(analyzer, text, phrase, chain, kind="direct", inferred=True)
+
+
+# An absolute "with" phrase: "..., with one resident saying ...". Its noun says what the
+# participle says, also when the parser hangs the participle on a noun inside the phrase.
+ABSOLUTE_WITH = [
+    (
+        "The council passed the budget on Monday, with one landlord saying the new fees "
+        "were far too high.",
+        "fees were far too high",
+        ["landlord"],
+    ),
+    (
+        "Thousands marched to the legislature, with an organiser for the nurses describing "
+        'the crowd as "angry but peaceful."',
+        "angry but peaceful",
+        ["organiser for the nurses"],
+    ),
+    (
+        "Fuel prices climbed again in May, with two economists at Harwell Bank predicting that "
+        "the rise would last into the autumn.",
+        "the rise would last",
+        ["economists at Harwell Bank"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), ABSOLUTE_WITH)
+def test_the_noun_of_an_absolute_with_says_its_participle(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    analysis = check(analyzer, text, phrase, chain)
+    names = {s.name for s in analysis.sources}
+    assert not any(" saying" in n or " describing" in n or " predicting" in n for n in names)
+
+
+# After a causative verb ("prompted", "led", "forced") its object, not its subject, says
+# what the infinitive says; not after "asked" or "urged", whose object may never have.
+CAUSED_SPEAKERS = [
+    (
+        "Heavy rain flooded the pumping station, prompting the town to urge residents to "
+        "boil their water.",
+        "boil their water",
+        ["town"],
+    ),
+    (
+        "A string of losses led the club's owner to announce that the manager would leave.",
+        "the manager would leave",
+        ["owner"],
+    ),
+    (
+        "The audit forced the charity to admit that it had spent the grant on salaries.",
+        "it had spent the grant",
+        ["charity"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), CAUSED_SPEAKERS)
+def test_the_object_of_a_causative_says_the_infinitive(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    check(analyzer, text, phrase, chain)
+
+
+def test_the_object_of_a_request_says_nothing(analyzer: Analyzer) -> None:
+    """'asked the mayor to confirm that ...': the mayor may never have confirmed it."""
+    analysis = analyzer.analyze(
+        "Reporters asked the mayor to confirm that the pool would close in June."
+    )
+    assert not any("mayor" in s.name for s in analysis.sources if s.type != "article")
+
+
+# A channel phrase the parser hung inside a cue's object ('called him a "coward" on
+# Twitter') ends the content there; the words before it are still what was said.
+OBJECT_BEFORE_A_CHANNEL = [
+    ("Senator Lena Moss called the minister a “coward” on Twitter.", "the minister a “coward”"),
+    ("The mayor called the new budget a disaster on Facebook.", "the new budget a disaster"),
+    (
+        "Councillor Raj Patel called the stadium deal “a giveaway” on his Facebook page.",
+        "the stadium deal “a giveaway”",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), OBJECT_BEFORE_A_CHANNEL)
+def test_a_channel_inside_the_object_ends_the_content(
+    analyzer: Analyzer, text: str, content: str
+) -> None:
+    check_content(analyzer, text, "called", content)
+
+
+# A closing cue clause with a subject of its own that the parser hung on the clause it
+# reports as an adverbial ("..., a guard present during the attack told Reuters"): it is
+# the frame of the clause before it, as a parenthetical cue would be.
+TRAILING_FRAMES = [
+    (
+        "The second group climbed to the roof, where they set a fire in the stairwell, a "
+        "firefighter present at the scene told the Star.",
+        "The second group climbed to the roof",
+        ["firefighter present at the scene"],
+    ),
+    (
+        "Four men walked into the hotel lobby, where they opened fire, a guard present during "
+        "the attack told Reuters.",
+        "Four men walked into the hotel lobby",
+        ["guard present during the attack"],
+    ),
+    (
+        "Five men walked into the hotel lobby, where they opened fire, a porter present "
+        "during the attack told Reuters.",
+        "Five men walked into the hotel lobby",
+        ["porter present during the attack"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), TRAILING_FRAMES)
+def test_a_closing_cue_read_as_adverbial_frames_the_clause_before(
+    analyzer: Analyzer, text: str, phrase: str, chain: list[str]
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    speakers = {
+        analysis.source(a.source_id).name
+        for a in analysis.attributions
+        if a.content.text.startswith(phrase) and a.source_id
+    }
+    assert chain[0] in speakers, speakers
+
+
+def test_a_when_clause_with_a_cue_is_no_frame(analyzer: Analyzer) -> None:
+    """'Prices rose in May, when the economist told reporters ...': the economist's own
+    words, not a frame of the rise."""
+    analysis = analyzer.analyze(
+        "Prices rose in May, when the chief economist told reporters the worst was over."
+    )
+    assert not any(a.content.text.startswith("Prices rose") for a in analysis.attributions)

@@ -158,6 +158,7 @@ class Analyzer:
             nlp.get_pipe("attribution").configure(rules=self._rules, scope=self.scope)
         pipe = nlp.get_pipe("attribution")
         component.keep_abbreviations(nlp, self._rules)
+        component.split_stop_after_camel_case(nlp)
         return pipe
 
     @property

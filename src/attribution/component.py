@@ -15,6 +15,7 @@ from typing import Any
 from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import compile_suffix_regex
 
 from .errors import NOT_PARSED, PipelineError
 from .flow import analyze_doc
@@ -189,6 +190,23 @@ def keep_abbreviations(nlp: Language, rules: RuleSet) -> None:
             if not word.strip() or any(ch.isspace() for ch in word):
                 continue
             nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+
+
+#: A full stop after a capital that follows a small letter or "&" ("GroupM.", "PwC.",
+#: "AT&T."): spaCy splits a stop only after a small letter, so a camel-case name at the
+#: end of a sentence kept its stop and was read as punctuation, not as a name.
+_STOP_AFTER_CAMEL_CAPITAL = r"(?<=[a-z&][A-Z])\."
+
+
+def split_stop_after_camel_case(nlp: Language) -> None:
+    """Split the sentence's full stop off a camel-case name ("according to GroupM."), so
+    that the name is a word of its own; "U.S." and "Ph.D." (a stop before the capital)
+    and the rule set's abbreviations stay whole."""
+    compiled = getattr(nlp.tokenizer.suffix_search, "__self__", None)
+    if _STOP_AFTER_CAMEL_CAPITAL in getattr(compiled, "pattern", ""):
+        return  # already split (a second Analyzer on the same pipeline)
+    suffixes = [*(nlp.Defaults.suffixes or []), _STOP_AFTER_CAMEL_CAPITAL]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 def _inside_a_name(token: Token, following: Token) -> bool:

@@ -86,7 +86,9 @@ class CompiledRules:
     complementizers: frozenset[str] = frozenset()
     question_openers: frozenset[str] = frozenset()
     holder_prepositions: frozenset[str] = frozenset()
+    absolute_prepositions: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()
+    causatives: frozenset[str] = frozenset()
     furniture: tuple[FurnitureRule, ...] = ()
     abbreviations: frozenset[str] = frozenset()
     _lower: PhraseMatcher | None = None
@@ -212,8 +214,11 @@ def compile_rules(rules: RuleSet, nlp: Language, scope: Scope = "speech") -> Com
     compiled.questions = _lemmas(rules.questions)
     compiled.complementizers = _lemmas(rules.complementizers)
     compiled.question_openers = _lemmas(e for e in rules.complementizers if e.key == "question")
-    compiled.holder_prepositions = _lemmas(rules.holder_prepositions)
+    holders = rules.holder_prepositions
+    compiled.holder_prepositions = _lemmas(e for e in holders if e.key != "absolute")
+    compiled.absolute_prepositions = _lemmas(e for e in holders if e.key == "absolute")
     compiled.coordinators = _lemmas(rules.coordinators)
+    compiled.causatives = _lemmas(rules.causatives)
     compiled.furniture = tuple(
         FurnitureRule(f.key, f.reason, tuple(re.compile(p) for p in f.patterns))
         for f in rules.furniture

@@ -460,6 +460,7 @@ _SECTIONS = (
     "complementizers",
     "holder_prepositions",
     "coordinators",
+    "causatives",
     "furniture",
     "abbreviations",
 )
@@ -557,11 +558,18 @@ class RuleSet(BaseModel):
     )
     holder_prepositions: list[WordClass] = Field(
         default_factory=list,
-        description="Prepositions that name who holds a cue noun: 'criticism from Democrats'.",
+        description="Prepositions that name who holds a cue noun: 'criticism from Democrats'; "
+        "the entry keyed 'absolute' those that name who does a cue participle: 'with one "
+        "resident saying ...'.",
     )
     coordinators: list[WordClass] = Field(
         default_factory=list,
         description="Conjunctions that join a first verb to a cue across an aside: 'and', 'but'.",
+    )
+    causatives: list[WordClass] = Field(
+        default_factory=list,
+        description="Verbs after which their object does what the infinitive says: 'prompting "
+        "the city to urge ...', 'led the mayor to warn ...'.",
     )
     furniture: list[Furniture] = Field(
         default_factory=list, description="Page furniture set aside from the story's claims."

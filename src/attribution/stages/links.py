@@ -439,6 +439,23 @@ def _controlling_verb(verb: Token) -> Token | None:
     return head
 
 
+def _caused_speaker(ctx: _Context, verb: Token, category: str | None) -> Token | None:
+    """ "prompting the city to urge residents to ...", "led the coach to say ...": after a
+    causative verb its object, not its subject, is the one who speaks."""
+    if category not in _SPOKEN or verb.dep_ != "xcomp":
+        return None
+    if not any(c.tag_ == "TO" for c in verb.children):
+        return None
+    head = verb.head
+    if head.lemma_.lower() not in ctx.rules.causatives:
+        return None
+    objects = (c for c in head.children if c.dep_ == "dobj" and c.i < verb.i)
+    speaker = next(objects, None)
+    if speaker is None or ctx.quote_of[speaker.i] >= 0 or speaker.tag_ in _RELATIVE_TAGS:
+        return None
+    return speaker
+
+
 def _passive_subject(verb: Token) -> Token | None:
     """ "*he* was quoted as saying", "*she* was asked about it, saying ...": the subject of a
     passive is the one who does what a participle joined to it does."""
@@ -499,7 +516,10 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
         )
     orphan = _orphan_subject(ctx, verb) or _inverted_speaker(ctx, verb) if subject is None else None
     subject = subject or orphan or _swallowed_speaker(ctx, verb) or _participle_speaker(ctx, verb)
+    absolute = _absolute_speaker(ctx, verb) if subject is None else None
+    subject = subject or absolute
     subject = subject or _controller(ctx, verb, cue.category)
+    subject = subject or _caused_speaker(ctx, verb, cue.category)
     aside = _inverted_aside(ctx, verb) if subject is None else None
     if aside is not None:  # "There is a joy, insists Mia Tran, in finishing a book"
         _aside_links(ctx, verb, cue, aside)
@@ -537,6 +557,8 @@ def _verb_link(ctx: _Context, cue: Cue) -> None:
     if kind == "indirect" and _is_question(ctx, verb) and _asks(ctx, content):
         return  # "she asked whether the bridge was safe": a question asserts nothing
     source = _subject_span(ctx, verb, subject) if orphan is None else _name_span(ctx, orphan)
+    if absolute is not None:
+        source = _before_participle(ctx, source, verb)
     recipient = _news_recipient(ctx, verb)
     outer = None
     if recipient is not None:
@@ -815,6 +837,36 @@ def _participle_speaker(ctx: _Context, verb: Token) -> Token | None:
     return head
 
 
+def _absolute_speaker(ctx: _Context, verb: Token) -> Token | None:
+    """ "..., with one resident saying the fees were too high": the noun of an absolute
+    "with" does what its participle does; the parser may hang the participle on a noun
+    inside that phrase ("with a spokesman for the union describing ..."), so climb its
+    prepositions (two at most) to the noun of "with"."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG":
+        return None
+    noun = verb.head
+    for _ in range(3):
+        if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ != "pobj":
+            return None
+        prep = noun.head
+        if prep.lower_ in ctx.rules.absolute_prepositions:
+            return noun if ctx.quote_of[noun.i] < 0 else None
+        if prep.dep_ != "prep":
+            return None
+        noun = prep.head
+    return None
+
+
+def _before_participle(ctx: _Context, span: tuple[int, int], verb: Token) -> tuple[int, int]:
+    """The absolute's noun phrase without the participle the parser hung inside it:
+    "a spokesman for the union", not "... for the union describing the mood"."""
+    start, end = span
+    if not start < verb.idx < end:
+        return span
+    words = [t for t in ctx.doc[: verb.i] if t.idx >= start and not t.is_punct]
+    return (start, words[-1].idx + len(words[-1])) if words else span
+
+
 def _stranded_speaker(ctx: _Context, verb: Token) -> Token | None:
     """'"...," Mr. Dalton, now 80 and retired in Dover, said': a long aside after the
     speaker leads the parser to make the aside's verb the speaker's and join the cue to the
@@ -1022,7 +1074,7 @@ def _content_of(
     if quote is not None:
         return _quote_content(quote), "direct", quote, CONFIDENCE_ADJACENT
     head = verb.head
-    if _is_parenthetical(verb) and "clause" in frames:
+    if (_is_parenthetical(verb) or _is_trailing_frame(verb)) and "clause" in frames:
         skip = {t.i for t in subtree(verb)} | exclude
         span = _clause_span(ctx, head, skip)
         if span is not None:
@@ -1203,7 +1255,12 @@ def _object_content(
         return None  # "the results encouraged the team": no object is speech for this verb
     run = []
     for child in rights[start:]:
-        if child.dep_ not in _OBJECT_RUN or _holds_channel(ctx, child):
+        if child.dep_ not in _OBJECT_RUN:
+            break
+        if _holds_channel(ctx, child):
+            if child.i in ctx.channel_tokens or child.left_edge.i in ctx.channel_tokens:
+                break
+            run.append(child)  # 'called him a "coward" on Twitter': the words, not where
             break
         run.append(child)
     while len(run) > 1 and _is_when(run[-1]):
@@ -1215,11 +1272,23 @@ def _object_content(
     if not _broad(ctx) and "judged" not in frames and _is_bare_thing(ctx, run):
         return None  # "defended the team's record", "claimed responsibility": no proposition
     tokens = _without_trailing_aside([t for child in run for t in subtree(child)], verb)
+    tokens = _before_channel(ctx, tokens)
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         if _is_quote_mark(ctx, tokens[-1]):
             break
         tokens.pop()
     return _through_quotes(ctx, char_span(tokens)) if tokens else None
+
+
+def _before_channel(ctx: _Context, tokens: list[Token]) -> list[Token]:
+    """The object's words before a channel phrase the parser hung inside it ('called him a
+    "coward" *on his Facebook page*'), from the preposition that opens that phrase."""
+    channel = next((t for t in tokens if t.i in ctx.channel_tokens), None)
+    if channel is None:
+        return tokens
+    prep = next((t for t in _upward(channel) if t.dep_ == "prep"), None)
+    first = prep.i if prep is not None and prep.i < channel.i else channel.i
+    return [t for t in tokens if t.i < first]
 
 
 def _is_reflexive_object(ctx: _Context, run: list[Token]) -> bool:
@@ -1715,11 +1784,31 @@ def _relay_participles(ctx: _Context, verb: Token, clause: Token | None) -> list
 
 def _is_parenthetical(verb: Token) -> bool:
     """ "..., Khorunzhyi said, ...": a cue clause set off after the clause it reports."""
+    return verb.dep_ in _PARENTHETICAL and _is_parenthetical_shape(verb)
+
+
+def _is_trailing_frame(verb: Token) -> bool:
+    """ "One group entered the lobby, a guard present during the raid told Reuters.": the
+    parser hung the closing cue clause on the clause it reports as an adverbial one; with
+    a subject of its own, no "when" or "because", set off by a comma and closing the
+    sentence, it is the frame of what comes before."""
+    if verb.dep_ != "advcl" or not _is_parenthetical_shape(verb):
+        return False
+    children = list(verb.children)
+    if any(c.dep_ == "mark" or c.tag_ in _RELATIVE_TAGS or c.tag_ == "WRB" for c in children):
+        return False
+    if not any(c.dep_ in _SUBJECTS and c.i < verb.i for c in children):
+        return False
+    last = max((t.i for t in verb.sent if not t.is_punct), default=verb.i)
+    return verb.right_edge.i >= last
+
+
+def _is_parenthetical_shape(verb: Token) -> bool:
+    """A clause after its head verb, opened right after a punctuation mark."""
     head = verb.head
     left = min((t.i for t in subtree(verb) if not t.is_punct), default=verb.i)
     return (
-        verb.dep_ in _PARENTHETICAL
-        and head.i < verb.i
+        head.i < verb.i
         and head.pos_ in {"VERB", "AUX"}
         and left > 0
         and verb.doc[left - 1].is_punct
