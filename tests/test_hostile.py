@@ -9,9 +9,12 @@ must grow at most linearly when the text doubles.
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
+import pkgutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import given, settings
@@ -19,7 +22,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Token
 
 from attribution import Analyzer
-from attribution.stages import links
+from attribution.stages import links, syntax
 from helpers import assert_consistent
 
 _PATH = Path(__file__).resolve().parent.parent / "benchmarks" / "hostile_families.py"
@@ -60,15 +63,23 @@ def test_every_family_is_total_and_true_in_chunks(analyzer: Analyzer, name: str,
 def subtree_reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     """Counts the tokens that linking reads through ``subtree`` while the test runs."""
     counted: list[int] = [0]
-    original = links.subtree
+    original = syntax.subtree
 
     def counting(token: Token) -> list[Token]:
         found = original(token)
         counted[0] += len(found)
         return found
 
-    monkeypatch.setattr(links, "subtree", counting)
+    for module in _links_modules():
+        if getattr(module, "subtree", None) is original:
+            monkeypatch.setattr(module, "subtree", counting)
     yield counted
+
+
+def _links_modules() -> list[ModuleType]:
+    """Every module of the links package, each with its own name for ``subtree``."""
+    names = [info.name for info in pkgutil.iter_modules(links.__path__)]
+    return [links, *(importlib.import_module(f"{links.__name__}.{n}") for n in names)]
 
 
 def _reads(analyzer: Analyzer, counted: list[int], text: str) -> int:
