@@ -46,6 +46,15 @@ def assert_offsets_hold(text: str, analysis: Analysis) -> None:
         assert text[claim.start : claim.end] == claim.text, claim
 
 
+def sole_speaker(analyzer: Analyzer, text: str) -> str:
+    """The name of the source of the one attribution ``text`` yields, offsets checked."""
+    analysis = analyzer.analyze(text)
+    assert_offsets_hold(text, analysis)
+    names = {s.id: s.name for s in analysis.sources}
+    (link,) = analysis.attributions
+    return names[link.source_id]
+
+
 def assert_consistent(text: str, analysis: Analysis) -> None:
     """Offsets hold, claims are ordered and disjoint, ids are dense, JSON round-trips."""
     assert_offsets_hold(text, analysis)

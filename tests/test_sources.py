@@ -9,7 +9,7 @@ from attribution.models import Article, Source
 from attribution.stages.parts import Link
 from attribution.stages.quotes import find_quotes
 from attribution.stages.sources import resolve_sources
-from helpers import assert_offsets_hold, shared_analyzer
+from helpers import assert_offsets_hold, shared_analyzer, sole_speaker
 
 
 def resolve(text: str, sources: list[tuple[str, int]], publisher: str | None = None):
@@ -2015,11 +2015,7 @@ PRONOUNS_PAST_A_NON_AGENT = [
 def test_a_pronoun_never_stands_for_a_non_agent(
     analyzer: Analyzer, text: str, speaker: str
 ) -> None:
-    analysis = analyzer.analyze(text)
-    assert_offsets_hold(text, analysis)
-    names = {s.id: s.name for s in analysis.sources}
-    (link,) = analysis.attributions
-    assert names[link.source_id] == speaker
+    assert sole_speaker(analyzer, text) == speaker
 
 
 SURNAME_BEARERS = [
